@@ -1,0 +1,189 @@
+import type { EventModel, PropertyModel, SdkModel } from "../model/event-model";
+import { camelCase, propertyKey } from "../model/names";
+import { identifierTypeName } from "./emit-runtime";
+import { TypeScriptWriter, stringLiteral } from "./typescript-writer";
+
+/** events.ts: one typed function per internal event, the argument map and `trackEvent`. */
+export function emitEvents(model: SdkModel): string {
+  const writer = new TypeScriptWriter();
+  const localNames = new Map(model.processors.map((processor) => [processor.className, processor.localName]));
+
+  const imports = [...model.processors].sort((a, b) => compare(a.importSpecifier, b.importSpecifier) || compare(a.exportName, b.exportName));
+  for (const processor of imports) {
+    writer.line(`import { ${processor.exportName} as ${processor.localName} } from ${stringLiteral(processor.importSpecifier)};`);
+  }
+  writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
+  writer.blankLine();
+
+  for (const event of model.events) {
+    if (event.argument !== "none") emitArgsInterface(writer, event);
+    emitTrackFunction(writer, event, localNames);
+  }
+
+  writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
+  writer.block("export interface EventArgs {", () => {
+    for (const event of model.events) {
+      const type = event.argument === "none" ? ["void"] : event.argument === "optional" ? [event.argsTypeName, "undefined"] : [event.argsTypeName];
+      writer.union(`${propertyKey(event.action)}:`, type, ";");
+    }
+  });
+  writer.blankLine();
+  writer.line(EVENT_NAME_AND_ARGUMENTS);
+  writer.blankLine();
+  writer.block("const TRACK_FUNCTIONS: {", () => writer.line("readonly [E in EventName]: (args: EventArgs[E]) => void;"), "} = {");
+  writer.indented(() => {
+    for (const event of model.events) writer.property(propertyKey(event.action), event.functionName);
+  });
+  writer.line("};");
+  writer.blankLine();
+  writer.line(TRACK_EVENT);
+  return writer.toString();
+}
+
+function runtimeImports(model: SdkModel): string[] {
+  const names = new Set(["reportError"]);
+  const identifiers = new Set<string>();
+  for (const event of model.events) {
+    if (event.calls.length > 0) names.add("send");
+    if (event.calls.length > 0 && !(event.argument === "required" && event.properties.some((property) => property.required))) {
+      names.add("EMPTY_PROPERTIES");
+    }
+    if (event.calls.some((call) => call.withheld.length > 0)) names.add("omitKeys");
+    for (const identifier of event.identifiers) identifiers.add(identifier);
+  }
+  return [
+    ...[...names].sort(),
+    ...model.identifierTypes.filter((entry) => identifiers.has(entry.identifier)).map((entry) => `type ${identifierTypeName(entry.identifier)}`).sort(),
+  ];
+}
+
+function emitArgsInterface(writer: TypeScriptWriter, event: EventModel): void {
+  writer.line(`/** The arguments of {@link ${event.functionName}}. */`);
+  writer.block(`export interface ${event.argsTypeName} {`, () => {
+    for (const identifier of event.identifiers) {
+      writer.line(`readonly ${camelCase(identifier)}: ${identifierTypeName(identifier)};`);
+    }
+    if (event.properties.length === 0) return;
+    const optional = event.properties.every((property) => !property.required) ? "?" : "";
+    writer.block(`readonly additionalProperties${optional}: {`, () => {
+      for (const property of event.properties) emitProperty(writer, property);
+    }, "};");
+  });
+  writer.blankLine();
+}
+
+function emitProperty(writer: TypeScriptWriter, property: PropertyModel): void {
+  const notes = [
+    ...(property.description === undefined || property.description.trim() === "" ? [] : [property.description.trim()]),
+    ...(property.protectedFor === undefined ? [] : [`Delivered only to ${property.protectedFor}.`]),
+  ];
+  writer.jsDoc(notes);
+  const members =
+    property.enumValues?.map((value) => (typeof value === "string" ? stringLiteral(value) : String(value))) ?? property.valueTypes;
+  writer.union(`readonly ${propertyKey(property.name)}${property.required ? "" : "?"}:`, members, ";");
+}
+
+function emitTrackFunction(writer: TypeScriptWriter, event: EventModel, localNames: ReadonlyMap<string, string>): void {
+  writer.jsDoc(functionDoc(event));
+  const parameter = event.calls.length === 0 ? "_args" : "args";
+  const parameters = event.argument === "none" ? [] : [`${parameter}${event.argument === "optional" ? "?" : ""}: ${event.argsTypeName}`];
+  writer.list(`export function ${event.functionName}(`, parameters, "): void {");
+  if (event.calls.length > 0) writer.indented(() => emitTrackBody(writer, event, localNames));
+  writer.line("}");
+  writer.blankLine();
+}
+
+function functionDoc(event: EventModel): string[] {
+  const { metadata } = event;
+  const since = metadata.milestone === null ? [] : [`since ${metadata.milestone}`];
+  const paragraphs = [sentence(event.description), `@event ${[event.action, metadata.productGroup, ...since, metadata.file].join(" · ")}`];
+  if (metadata.status === "removed") {
+    const milestone = metadata.milestoneRemoved === undefined ? "" : ` in ${metadata.milestoneRemoved}`;
+    const url = metadata.removedByUrl === undefined ? "" : ` (${metadata.removedByUrl})`;
+    paragraphs.push(`@deprecated Removed${milestone}${url}: delete the calls.`);
+  }
+  return paragraphs;
+}
+
+/**
+ * Builds one payload per distinct set of withheld protected properties (usually just one) and
+ * calls the processors in order.
+ */
+function emitTrackBody(writer: TypeScriptWriter, event: EventModel, localNames: ReadonlyMap<string, string>): void {
+  const args = event.argument === "optional" ? "args?." : "args.";
+  const passed =
+    event.properties.length === 0
+      ? "EMPTY_PROPERTIES"
+      : event.argument === "required" && event.properties.some((property) => property.required)
+        ? `${args}additionalProperties`
+        : `${args}additionalProperties ?? EMPTY_PROPERTIES`;
+  const withholds = event.calls.some((call) => call.withheld.length > 0);
+  const payloads = new Map<string, { payloadName: string; properties: string }>();
+  for (const call of event.calls) {
+    const key = call.withheld.join("\n");
+    if (payloads.has(key)) continue;
+    const index = payloads.size + 1;
+    const payloadName = index === 1 ? "payload" : `payload${index}`;
+    if (!withholds) {
+      payloads.set(key, { payloadName, properties: passed });
+    } else if (call.withheld.length === 0) {
+      payloads.set(key, { payloadName, properties: "properties" });
+    } else {
+      payloads.set(key, { payloadName, properties: `properties${index}` });
+    }
+  }
+
+  if (withholds) writer.line(`const properties = ${passed};`);
+  for (const [key, { properties }] of payloads) {
+    if (!withholds || properties === "properties") continue;
+    writer.list(`const ${properties} = omitKeys(properties, [`, key.split("\n").map(stringLiteral), "]);");
+  }
+  for (const { payloadName, properties } of payloads.values()) {
+    writer.block(`const ${payloadName} = {`, () => {
+      if (payloadName === "payload") {
+        for (const identifier of event.identifiers) writer.line(`${camelCase(identifier)}: args.${camelCase(identifier)},`);
+      } else {
+        writer.line("...payload,");
+      }
+      writer.line(`additionalProperties: ${properties},`);
+    }, "};");
+  }
+  for (const call of event.calls) {
+    const { payloadName } = payloads.get(call.withheld.join("\n"))!;
+    writer.list("send(", [localNames.get(call.className)!, stringLiteral(call.className), stringLiteral(event.action), payloadName], ");");
+  }
+}
+
+/** A description as the first sentence of a doc comment. */
+function sentence(description: string): string {
+  const trimmed = description.trim();
+  if (trimmed === "") return "(no description)";
+  return /[.!?:)`"']$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const EVENT_NAME_AND_ARGUMENTS = `/** The action of every internal event. */
+export type EventName = keyof EventArgs;
+
+/** What \`trackEvent(name, ...)\` takes after the name. */
+export type TrackEventArguments<E extends EventName> = EventArgs[E] extends void
+  ? []
+  : undefined extends EventArgs[E]
+    ? [args?: EventArgs[E]]
+    : [args: EventArgs[E]];`;
+
+const TRACK_EVENT = `/**
+ * Tracks an event chosen at run time. Prefer the \`track...\` function of the
+ * event where the event is known where it is written.
+ */
+export function trackEvent<E extends EventName>(
+  name: E,
+  ...args: TrackEventArguments<E>
+): void {
+  if (!Object.prototype.hasOwnProperty.call(TRACK_FUNCTIONS, name)) {
+    reportError(new TypeError(\`unknown event "\${name}"\`), name, "trackEvent");
+    return;
+  }
+  (TRACK_FUNCTIONS[name] as (args?: unknown) => void)(args[0]);
+}`;

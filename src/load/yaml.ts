@@ -1,0 +1,290 @@
+import {
+  boolCoreTag,
+  EVENT_ID,
+  floatCoreTag,
+  getScalarValue,
+  intCoreTag,
+  NOT_RESOLVED,
+  nullCoreTag,
+  parseEvents,
+  SCALAR_STYLE,
+  type Event,
+  type ScalarEvent,
+  type ScalarTagDefinition,
+} from "js-yaml";
+import type { DiagnosticCode } from "../diagnostics/codes";
+
+/**
+ * A YAML tree that remembers where every node and key starts, so any problem found later can
+ * be reported at `file:line:column`. Built from js-yaml's offset-carrying event stream.
+ */
+export type YamlNode = YamlScalar | YamlSequence | YamlMapping;
+export type YamlScalarValue = string | number | boolean | null;
+
+export interface YamlScalar {
+  readonly kind: "scalar";
+  readonly start: number;
+  readonly value: YamlScalarValue;
+}
+export interface YamlSequence {
+  readonly kind: "sequence";
+  readonly start: number;
+  readonly items: readonly YamlNode[];
+}
+export interface YamlMapping {
+  readonly kind: "mapping";
+  readonly start: number;
+  readonly entries: readonly YamlEntry[];
+}
+export interface YamlEntry {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly value: YamlNode;
+}
+
+export interface YamlProblem {
+  readonly code: DiagnosticCode;
+  readonly offset: number;
+  readonly message: string;
+  /** Set when the parser reports line and column itself (0-based). */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type YamlParseResult =
+  | { readonly ok: true; readonly root: YamlNode | null; readonly problems: readonly YamlProblem[] }
+  | { readonly ok: false; readonly problems: readonly YamlProblem[] };
+
+/** Nodes a document may expand to through aliases; far beyond any real definition. */
+export const MAX_EXPANDED_NODES = 10_000;
+const MAX_DEPTH = 64;
+
+const STRING_TAGS = new Set(["!", "!!str", "tag:yaml.org,2002:str"]);
+const EXPLICIT_TAGS = new Map<string, ScalarTagDefinition<YamlScalarValue>>([
+  ["!!null", nullCoreTag],
+  ["!!bool", boolCoreTag],
+  ["!!int", intCoreTag],
+  ["!!float", floatCoreTag],
+]);
+
+const PLAIN_RESOLUTION_ORDER: readonly ScalarTagDefinition<YamlScalarValue>[] = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+
+class YamlBuildError extends Error {
+  constructor(readonly problem: YamlProblem) {
+    super(problem.message);
+  }
+}
+
+export function parseYaml(source: string, filename: string): YamlParseResult {
+  let events: Event[];
+  try {
+    events = parseEvents(source, { filename, maxDepth: MAX_DEPTH });
+  } catch (error) {
+    return { ok: false, problems: [parserProblem(error)] };
+  }
+  try {
+    return new TreeBuilder(source, events).build();
+  } catch (error) {
+    if (error instanceof YamlBuildError) return { ok: false, problems: [error.problem] };
+    throw error;
+  }
+}
+
+function parserProblem(error: unknown): YamlProblem {
+  const exception = error as { reason?: unknown; mark?: { line?: unknown; column?: unknown; position?: unknown } };
+  const reason = typeof exception.reason === "string" ? exception.reason : String(error);
+  const mark = exception.mark;
+  if (mark && typeof mark.line === "number" && typeof mark.column === "number") {
+    return {
+      code: "SIT001",
+      offset: typeof mark.position === "number" ? mark.position : 0,
+      line: mark.line,
+      column: mark.column,
+      message: `YAML syntax error: ${reason}`,
+    };
+  }
+  return { code: "SIT001", offset: 0, message: `YAML syntax error: ${reason}` };
+}
+
+class TreeBuilder {
+  private index = 0;
+  private lastOffset = 0;
+  private expanded = 0;
+  private readonly anchors = new Map<string, { node: YamlNode; size: number }>();
+  private readonly problems: YamlProblem[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly events: readonly Event[],
+  ) {}
+
+  build(): YamlParseResult {
+    const documentCount = this.events.reduce((count, event) => count + (event.type === EVENT_ID.DOCUMENT ? 1 : 0), 0);
+    if (documentCount === 0) return { ok: true, root: null, problems: [] };
+    this.index = 1;
+    const first = this.events[this.index];
+    const root = first === undefined || first.type === EVENT_ID.POP ? null : this.node();
+    if (documentCount > 1) {
+      const secondDocument = this.source.indexOf("\n---", 0);
+      this.problems.push({
+        code: "SIT008",
+        offset: secondDocument >= 0 ? secondDocument + 1 : 0,
+        message: `the file holds ${documentCount} YAML documents; a definition is exactly one`,
+      });
+    }
+    return { ok: true, root, problems: this.problems };
+  }
+
+  /** Reads the node starting at the current event and returns it with its expanded size. */
+  private node(): YamlNode {
+    const { node } = this.sizedNode();
+    return node;
+  }
+
+  private sizedNode(): { node: YamlNode; size: number } {
+    const event = this.events[this.index++];
+    if (event === undefined) throw new Error("YAML event stream ended inside a node");
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        const node = this.scalar(event);
+        return this.registered(event, node, 1);
+      }
+      case EVENT_ID.SEQUENCE: {
+        this.lastOffset = event.start;
+        const items: YamlNode[] = [];
+        let size = 1;
+        this.count(1, event.start);
+        while (this.events[this.index]?.type !== EVENT_ID.POP) {
+          const item = this.sizedNode();
+          items.push(item.node);
+          size += item.size;
+        }
+        this.index++;
+        return this.registered(event, { kind: "sequence", start: event.start, items }, size);
+      }
+      case EVENT_ID.MAPPING: {
+        this.lastOffset = event.start;
+        const entries: YamlEntry[] = [];
+        const seen = new Map<string, number>();
+        let size = 1;
+        this.count(1, event.start);
+        while (this.events[this.index]?.type !== EVENT_ID.POP) {
+          const keyEvent = this.events[this.index];
+          const keyStart = keyEvent?.type === EVENT_ID.SCALAR && keyEvent.valueStart >= 0 ? keyEvent.valueStart : this.lastOffset;
+          const keyNode = this.sizedNode();
+          if (keyNode.node.kind !== "scalar") {
+            throw new YamlBuildError({ code: "SIT001", offset: keyStart, message: "a mapping key must be a plain value, not a list or mapping" });
+          }
+          const key = keyEvent?.type === EVENT_ID.SCALAR ? this.scalarText(keyEvent) : String(keyNode.node.value);
+          const value = this.sizedNode();
+          size += keyNode.size + value.size;
+          const firstStart = seen.get(key);
+          if (firstStart !== undefined) {
+            this.problems.push({ code: "SIT009", offset: keyStart, message: `duplicate key "${key}" (first at offset ${firstStart})` });
+            continue;
+          }
+          seen.set(key, keyStart);
+          entries.push({ key, keyStart, value: value.node });
+        }
+        this.index++;
+        return this.registered(event, { kind: "mapping", start: event.start, entries }, size);
+      }
+      case EVENT_ID.ALIAS: {
+        const name = this.source.slice(event.anchorStart, event.anchorEnd);
+        const anchored = this.anchors.get(name);
+        if (anchored === undefined) {
+          throw new YamlBuildError({ code: "SIT001", offset: event.anchorStart, message: `unknown alias "*${name}"` });
+        }
+        this.count(anchored.size, event.anchorStart);
+        return anchored;
+      }
+      default:
+        throw new Error(`unexpected YAML event ${event.type}`);
+    }
+  }
+
+  private count(nodes: number, offset: number): void {
+    this.expanded += nodes;
+    if (this.expanded > MAX_EXPANDED_NODES) {
+      throw new YamlBuildError({
+        code: "SIT006",
+        offset,
+        message: `the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`,
+      });
+    }
+  }
+
+  private registered(event: { anchorStart: number; anchorEnd: number }, node: YamlNode, size: number) {
+    if (event.anchorStart >= 0) this.anchors.set(this.source.slice(event.anchorStart, event.anchorEnd), { node, size });
+    return { node, size };
+  }
+
+  private scalarText(event: ScalarEvent): string {
+    return event.valueStart < 0 ? "" : getScalarValue(this.source, event);
+  }
+
+  private scalar(event: ScalarEvent): YamlScalar {
+    const start = event.valueStart >= 0 ? event.valueStart : this.lastOffset;
+    this.lastOffset = event.valueStart >= 0 ? event.valueEnd : this.lastOffset;
+    this.count(1, start);
+    const text = this.scalarText(event);
+    if (event.tagStart >= 0) {
+      const tag = this.source.slice(event.tagStart, event.tagEnd);
+      if (STRING_TAGS.has(tag)) return { kind: "scalar", start, value: text };
+      const resolver = EXPLICIT_TAGS.get(tag);
+      const value = resolver?.resolve(text, true, tag);
+      if (resolver === undefined || value === NOT_RESOLVED || value === undefined) {
+        throw new YamlBuildError({ code: "SIT001", offset: event.tagStart, message: `unsupported or mismatched YAML tag "${tag}"` });
+      }
+      return { kind: "scalar", start, value };
+    }
+    if (event.style !== SCALAR_STYLE.PLAIN) return { kind: "scalar", start, value: text };
+    return { kind: "scalar", start, value: resolvePlain(text) };
+  }
+}
+
+/** YAML 1.2 core schema resolution of an untagged plain scalar. */
+function resolvePlain(text: string): YamlScalarValue {
+  for (const tag of PLAIN_RESOLUTION_ORDER) {
+    const value = tag.resolve(text, false, tag.tagName);
+    if (value !== NOT_RESOLVED) return value;
+  }
+  return text;
+}
+
+/** Converts a tree to plain data; keys are defined as own properties so `__proto__` stays data. */
+export function toPlainValue(node: YamlNode): unknown {
+  switch (node.kind) {
+    case "scalar":
+      return node.value;
+    case "sequence":
+      return node.items.map(toPlainValue);
+    case "mapping": {
+      const result: Record<string, unknown> = {};
+      for (const entry of node.entries) {
+        Object.defineProperty(result, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+  }
+}
+
+/** The node at a path of keys and indexes, or the deepest existing ancestor. */
+export function nodeAtPath(root: YamlNode, path: readonly PropertyKey[]): { node: YamlNode; keyStart?: number; exact: boolean } {
+  let node = root;
+  let keyStart: number | undefined;
+  for (const segment of path) {
+    if (node.kind === "mapping") {
+      const entry = node.entries.find((candidate) => candidate.key === String(segment));
+      if (entry === undefined) return keyStart === undefined ? { node, exact: false } : { node, keyStart, exact: false };
+      node = entry.value;
+      keyStart = entry.keyStart;
+    } else if (node.kind === "sequence" && typeof segment === "number" && node.items[segment] !== undefined) {
+      node = node.items[segment];
+      keyStart = undefined;
+    } else {
+      return keyStart === undefined ? { node, exact: false } : { node, keyStart, exact: false };
+    }
+  }
+  return keyStart === undefined ? { node, exact: true } : { node, keyStart, exact: true };
+}

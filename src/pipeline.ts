@@ -1,0 +1,94 @@
+import { loadConfig, configFingerprint, type ResolvedConfig } from "./config/load-config";
+import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics/diagnostic";
+import { emitSdk } from "./emit/emit-sdk";
+import { parseDefinitions, readDefinitionFiles, type DefinitionFile } from "./load/load-definitions";
+import { fileDiagnostic } from "./load/source-file";
+import { buildModel } from "./model/build-model";
+import type { SdkModel } from "./model/event-model";
+import { validateCatalog } from "./validate/validate-catalog";
+import { validateDefinition, type ValidDefinition } from "./validate/validate-definition";
+import { generatorFingerprint } from "./generator-fingerprint";
+import { shortHash, withHeader } from "./write/ownership-header";
+import { existsSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { displayPath } from "./load/load-definitions";
+
+export interface PipelineOptions {
+  /** Where relative paths start and diagnostics are named from; defaults to `process.cwd()`. */
+  readonly cwd?: string | undefined;
+  /** An explicit config file; otherwise sit.config.{yaml,yml,json} in `cwd`, or the defaults. */
+  readonly configPath?: string | undefined;
+  /** Reject sit's extensions to the GitLab format. */
+  readonly gitlabStrict?: boolean | undefined;
+}
+
+/** What reading the config and the definition files yields, before any parsing. */
+export interface Inputs {
+  readonly config: ResolvedConfig | undefined;
+  readonly files: readonly DefinitionFile[];
+  /** Hash of everything the output depends on: sit's version, the config and every definition file. */
+  readonly inputsHash: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function readInputs(options: PipelineOptions): Inputs {
+  const cwd = options.cwd ?? process.cwd();
+  const { config, diagnostics } = loadConfig({ cwd, configPath: options.configPath });
+  if (config === undefined) return { config, files: [], inputsHash: undefined, diagnostics };
+  if (!existsSync(config.definitionsDir) || !statSync(config.definitionsDir).isDirectory()) {
+    const where = config.locate(["definitions"]);
+    const shown = displayPath(config.definitionsDir, cwd);
+    return {
+      config,
+      files: [],
+      inputsHash: undefined,
+      diagnostics: [...diagnostics, fileDiagnostic(config.configFile === undefined ? shown : where.file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`)],
+    };
+  }
+  const read = readDefinitionFiles({ definitionsDir: config.definitionsDir, rootDir: config.rootDir, displayBase: cwd });
+  const hash = createHash("sha256").update(`${generatorFingerprint()}\n${configFingerprint(config)}\n`);
+  for (const file of read.files) {
+    hash.update(`${file.projectPath}\n`);
+    hash.update(file.read.ok ? `${file.read.bytes.length}\n` : "unreadable\n");
+    if (file.read.ok) hash.update(file.read.bytes);
+  }
+  return { config, files: read.files, inputsHash: hash.digest("hex").slice(0, 32), diagnostics: [...diagnostics, ...read.diagnostics] };
+}
+
+export interface Analysis extends Inputs {
+  /** Set when there is no error: the SDK to emit. */
+  readonly model: SdkModel | undefined;
+  readonly definitions: readonly ValidDefinition[];
+}
+
+/** load → validate → model: every diagnostic of every file, and the model when all is well. */
+export function analyze(inputs: Inputs, options: PipelineOptions): Analysis {
+  const diagnostics = [...inputs.diagnostics];
+  const definitions: ValidDefinition[] = [];
+  if (inputs.config !== undefined) {
+    const parsed = parseDefinitions(inputs.files);
+    diagnostics.push(...parsed.diagnostics);
+    for (const loaded of parsed.definitions) {
+      const checked = validateDefinition(loaded, { gitlabStrict: options.gitlabStrict === true });
+      diagnostics.push(...checked.diagnostics);
+      if (checked.definition !== undefined) definitions.push(checked.definition);
+    }
+    diagnostics.push(...validateCatalog(definitions, inputs.config));
+  }
+  diagnostics.sort(compareDiagnostics);
+  const model = inputs.config !== undefined && !hasErrors(diagnostics) ? buildModel(definitions, inputs.config) : undefined;
+  return { ...inputs, diagnostics, definitions, model };
+}
+
+export interface GeneratedFile {
+  /** Relative to the output folder, `/`-separated. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/** model → files, each headed with the inputs hash and its own content hash. */
+export function emitFiles(model: SdkModel, inputsHash: string): GeneratedFile[] {
+  return emitSdk(model).map(({ path, body }) => ({ path, content: withHeader(body, inputsHash) }));
+}
+
+export { shortHash };

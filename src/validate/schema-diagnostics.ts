@@ -1,0 +1,113 @@
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { didYouMean } from "../diagnostics/suggest";
+import type { SourceFile } from "../load/source-file";
+import { nodeAtPath, type YamlNode } from "../load/yaml";
+
+export type PathSegment = PropertyKey;
+
+/** Turns zod issues into positioned diagnostics; `keysAt` lists the keys allowed at a mapping path. */
+export function schemaDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  root: YamlNode,
+  source: SourceFile,
+  keysAt: (path: readonly PathSegment[]) => readonly string[],
+  specialCode: (path: readonly PathSegment[]) => "SIT014" | undefined = () => undefined,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    const located = nodeAtPath(root, path);
+    const offset = located.node.start;
+    const name = formatPath(path);
+    switch (issue.code) {
+      case "unrecognized_keys": {
+        const allowed = keysAt(path);
+        for (const key of issue.keys) {
+          const entry = located.node.kind === "mapping" ? located.node.entries.find((candidate) => candidate.key === key) : undefined;
+          const where = name === "" ? "" : ` in \`${name}\``;
+          diagnostics.push(
+            source.diagnostic(entry?.keyStart ?? located.node.start, "error", "SIT010", `unknown key \`${key}\`${where}`, didYouMean(key, allowed)),
+          );
+        }
+        break;
+      }
+      case "invalid_type": {
+        if (!located.exact) {
+          const parentPath = path.slice(0, -1);
+          const parent = nodeAtPath(root, parentPath);
+          const parentOffset = parent.keyStart ?? parent.node.start;
+          diagnostics.push(source.diagnostic(parentOffset, "error", "SIT011", `missing required key \`${name}\``));
+        } else {
+          diagnostics.push(
+            source.diagnostic(offset, "error", "SIT012", `\`${name}\` must be ${article(issue.expected)}, not ${describeNode(located.node)}`),
+          );
+        }
+        break;
+      }
+      case "invalid_value": {
+        const input = located.node.kind === "scalar" ? located.node.value : undefined;
+        const allowed = issue.values.map(String);
+        diagnostics.push(
+          source.diagnostic(
+            offset,
+            "error",
+            "SIT013",
+            `\`${name}\` is ${JSON.stringify(input)}; expected one of ${allowed.join(", ")}`,
+            typeof input === "string" ? didYouMean(input, allowed) : undefined,
+          ),
+        );
+        break;
+      }
+      case "invalid_format": {
+        const input = located.node.kind === "scalar" ? located.node.value : undefined;
+        diagnostics.push(
+          source.diagnostic(offset, "error", specialCode(path) ?? "SIT013", `\`${name}\` is ${JSON.stringify(input)}: ${issue.message}`),
+        );
+        break;
+      }
+      case "too_small":
+        diagnostics.push(source.diagnostic(offset, "error", "SIT013", `\`${name}\` must not be empty`));
+        break;
+      default:
+        diagnostics.push(source.diagnostic(offset, "error", "SIT012", `\`${name}\`: ${issue.message}`));
+    }
+  }
+  return diagnostics;
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else text += text === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return text;
+}
+
+const ARTICLES: Readonly<Record<string, string>> = {
+  array: "a list",
+  object: "a mapping",
+  record: "a mapping",
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  null: "null",
+};
+
+function article(expected: string): string {
+  return ARTICLES[expected] ?? expected;
+}
+
+export function describeNode(node: YamlNode): string {
+  switch (node.kind) {
+    case "sequence":
+      return "a list";
+    case "mapping":
+      return "a mapping";
+    case "scalar":
+      if (node.value === null) return "empty (null)";
+      if (typeof node.value === "string") return `the string ${JSON.stringify(node.value)}`;
+      return `${typeof node.value === "number" ? "the number" : ""} ${String(node.value)}`.trim();
+  }
+}

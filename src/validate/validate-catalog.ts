@@ -1,0 +1,135 @@
+import type { ResolvedConfig } from "../config/load-config";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { didYouMean } from "../diagnostics/suggest";
+import { fileDiagnostic } from "../load/source-file";
+import type { YamlMapping } from "../load/yaml";
+import { argsTypeNameOf, functionNameOf, GENERATED_API_NAMES } from "../model/names";
+import type { ValidDefinition } from "./validate-definition";
+
+/** Checks across all definitions: unique actions and generated names, configured tracking classes. */
+export function validateCatalog(definitions: readonly ValidDefinition[], config: ResolvedConfig): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = (definition: ValidDefinition, key: string, severity: "error" | "warning", code: Diagnostic["code"], message: string, hint?: string) => {
+    const entry = definition.loaded.root.entries.find((candidate) => candidate.key === key);
+    diagnostics.push(definition.loaded.source.diagnostic(entry?.value.start ?? 0, severity, code, message, hint));
+  };
+  const where = (definition: ValidDefinition): string => {
+    const entry = definition.loaded.root.entries.find((candidate) => candidate.key === "action");
+    const { file, line, column } = definition.loaded.source.diagnostic(entry?.value.start ?? 0, "error", "SIT015", "");
+    return `${file}:${line}:${column}`;
+  };
+
+  const internalByAction = new Map<string, ValidDefinition>();
+  const legacyByAction = new Map<string, ValidDefinition>();
+  const owners = new Map<string, ValidDefinition>();
+  for (const definition of definitions) {
+    const { action } = definition.data;
+    if (!definition.internal) continue;
+    const first = internalByAction.get(action);
+    if (first !== undefined) {
+      at(definition, "action", "error", "SIT015", `action "${action}" is already defined by ${first.loaded.source.displayPath}`, `first defined at ${where(first)}`);
+      continue;
+    }
+    internalByAction.set(action, definition);
+    for (const name of [functionNameOf(action), argsTypeNameOf(action)]) {
+      if (GENERATED_API_NAMES.has(name)) {
+        at(definition, "action", "error", "SIT018", `action "${action}" would generate \`${name}\`, which the SDK already uses for its own API`, "rename the action");
+        break;
+      }
+      const owner = owners.get(name);
+      if (owner !== undefined && owner.data.action !== action) {
+        at(
+          definition,
+          "action",
+          "error",
+          "SIT018",
+          `actions "${owner.data.action}" (${owner.loaded.source.displayPath}) and "${action}" both generate \`${name}\``,
+          `first defined at ${where(owner)}`,
+        );
+        break;
+      }
+      owners.set(name, definition);
+    }
+  }
+  for (const definition of definitions) {
+    if (definition.internal) continue;
+    const { action } = definition.data;
+    const internal = internalByAction.get(action);
+    if (internal !== undefined) {
+      at(definition, "action", "warning", "SIT017", `legacy definition shares action "${action}" with the internal event in ${internal.loaded.source.displayPath}`);
+    }
+    const first = legacyByAction.get(action);
+    if (first !== undefined) {
+      at(definition, "action", "warning", "SIT016", `legacy action "${action}" is also defined by ${first.loaded.source.displayPath}`, `first defined at ${where(first)}`);
+    } else {
+      legacyByAction.set(action, definition);
+    }
+  }
+
+  for (const definition of definitions) {
+    if (!definition.internal) continue;
+    const root = definition.loaded.root;
+    const trackerNodes = trackerClassNodes(root);
+    const seen = new Set<string>();
+    for (const { className, offset } of trackerNodes) {
+      const source = definition.loaded.source;
+      if (!config.processors.has(className)) {
+        diagnostics.push(
+          source.diagnostic(
+            offset,
+            "error",
+            "SIT023",
+            `tracking class "${className}" is not configured in ${config.configFile === undefined ? "sit.config.yaml (there is none)" : "processors"}`,
+            didYouMean(className, config.processors.keys()) ?? `add it to processors: "${className}": { module: ./path/to/module, export: Name }`,
+          ),
+        );
+      }
+      if (seen.has(className) || config.defaultProcessors.includes(className)) {
+        diagnostics.push(
+          source.diagnostic(
+            offset,
+            "error",
+            "SIT028",
+            seen.has(className)
+              ? `tracking class "${className}" is listed twice`
+              : `tracking class "${className}" is a default processor, which already receives every internal event`,
+          ),
+        );
+      }
+      seen.add(className);
+    }
+  }
+
+  if (internalByAction.size > 0 && config.defaultProcessors.length === 0) {
+    const place = config.locate(["defaultProcessors"]);
+    diagnostics.push(
+      fileDiagnostic(
+        place.file,
+        place.line,
+        place.column,
+        "warning",
+        "SIT029",
+        "no defaultProcessors are configured: internal events without extra trackers reach no processor",
+      ),
+    );
+  }
+  return diagnostics;
+}
+
+
+function trackerClassNodes(root: YamlMapping): { className: string; offset: number }[] {
+  const result: { className: string; offset: number }[] = [];
+  for (const entry of root.entries) {
+    if (entry.value.kind !== "sequence") continue;
+    if (entry.key === "extra_tracking_classes") {
+      for (const item of entry.value.items) if (item.kind === "scalar") result.push({ className: String(item.value), offset: item.start });
+    } else if (entry.key === "extra_trackers") {
+      for (const item of entry.value.items) {
+        if (item.kind !== "mapping") continue;
+        const trackingClass = item.entries.find((candidate) => candidate.key === "tracking_class");
+        if (trackingClass?.value.kind === "scalar") result.push({ className: String(trackingClass.value.value), offset: trackingClass.value.start });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,229 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { LoadedDefinition } from "../load/load-definitions";
+import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode } from "../load/yaml";
+import { DEFINITION_KEYS, definitionSchema, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
+import { schemaDiagnostics, type PathSegment } from "./schema-diagnostics";
+import { BUILT_IN_PROPERTY_TYPES, PROPERTY_NAME_PATTERN, PROTOTYPE_TRAPS, type PropertyType } from "./vocabulary";
+
+export interface ValidDefinition {
+  readonly loaded: LoadedDefinition;
+  readonly data: DefinitionData;
+  /** `internal_events: true`: gets a tracking function. Others are legacy, documented only. */
+  readonly internal: boolean;
+}
+
+export interface DefinitionCheckOptions {
+  /** Reject sit's extensions (`type`, `enum`, `required`) so files stay valid for GitLab's schema. */
+  readonly gitlabStrict: boolean;
+}
+
+const SIT_EXTENSION_KEYS = ["type", "enum", "required"];
+
+export function validateDefinition(
+  loaded: LoadedDefinition,
+  options: DefinitionCheckOptions,
+): { definition: ValidDefinition | undefined; diagnostics: Diagnostic[] } {
+  const root = loaded.root;
+  const parsed = definitionSchema.safeParse(toPlainValue(root));
+  const diagnostics = parsed.success
+    ? []
+    : schemaDiagnostics(parsed.error.issues, root, loaded.source, keysAt, (path) =>
+        path.length === 1 && path[0] === "action" ? "SIT014" : undefined,
+      );
+  diagnostics.push(...semanticDiagnostics(loaded, root, options));
+  const valid = parsed.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error");
+  return {
+    definition: valid ? { loaded, data: parsed.data, internal: parsed.data.internal_events === true } : undefined,
+    diagnostics,
+  };
+}
+
+function keysAt(path: readonly PathSegment[]): readonly string[] {
+  if (path.length === 0) return DEFINITION_KEYS;
+  if (path[0] === "extra_trackers" && path.length === 2) return TRACKER_KEYS;
+  return PROPERTY_KEYS;
+}
+
+const entry = (mapping: YamlNode | undefined, key: string): YamlEntry | undefined =>
+  mapping?.kind === "mapping" ? mapping.entries.find((candidate) => candidate.key === key) : undefined;
+
+/** Checks that need more than the schema; they read the tree, so they run even when the schema fails. */
+function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, options: DefinitionCheckOptions): Diagnostic[] {
+  const { source } = loaded;
+  const diagnostics: Diagnostic[] = [];
+  const action = entry(root, "action");
+
+  if (action?.value.kind === "scalar" && typeof action.value.value === "string") {
+    const name = action.value.value;
+    if (PROTOTYPE_TRAPS.has(name)) {
+      diagnostics.push(
+        source.diagnostic(
+          action.value.start,
+          "error",
+          "SIT019",
+          `action "${name}" cannot be used: as a key of EventArgs and EVENTS it would replace the object's prototype instead of naming an event`,
+        ),
+      );
+    }
+    const fileName = loaded.relativePath.slice(loaded.relativePath.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
+    if (!fileNameMatches(fileName, name, isInternal(root))) {
+      diagnostics.push(
+        source.diagnostic(action.value.start, "warning", "SIT022", `file name "${fileName}" differs from action "${name}"`, `rename the file to ${name}.yml`),
+      );
+    }
+  }
+
+  const modern = entry(root, "extra_trackers");
+  const legacy = entry(root, "extra_tracking_classes");
+  if (modern !== undefined && legacy !== undefined) {
+    const second = modern.keyStart > legacy.keyStart ? modern : legacy;
+    diagnostics.push(
+      source.diagnostic(
+        second.keyStart,
+        "error",
+        "SIT020",
+        "`extra_trackers` and `extra_tracking_classes` both list trackers; use one",
+        "move the classes of `extra_tracking_classes` into `extra_trackers` as `- tracking_class: <class>`",
+      ),
+    );
+  }
+
+  const status = entry(root, "status");
+  if (status?.value.kind === "scalar" && status.value.value === "removed") {
+    for (const key of ["milestone_removed", "removed_by_url"]) {
+      if (entry(root, key) === undefined) {
+        diagnostics.push(source.diagnostic(status.value.start, "error", "SIT021", `a removed event needs \`${key}\``));
+      }
+    }
+  }
+
+  const identifiers = entry(root, "identifiers");
+  if (identifiers?.value.kind === "sequence") {
+    const seen = new Set<unknown>();
+    for (const item of identifiers.value.items) {
+      if (item.kind !== "scalar") continue;
+      if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `identifier "${String(item.value)}" is listed twice`));
+      seen.add(item.value);
+    }
+  }
+
+  const declared = new Map<string, { type: string | undefined; owner: string }>();
+  const checkProperties = (properties: YamlNode | undefined, owner: string): void => {
+    if (properties?.kind !== "mapping") return;
+    for (const property of properties.entries) {
+      diagnostics.push(...propertyDiagnostics(loaded, property, owner, options));
+      const type = declaredType(property.value);
+      const previous = declared.get(property.key);
+      if (previous !== undefined && (previous.owner === "additional_properties" || owner === "additional_properties" || previous.type !== type)) {
+        diagnostics.push(
+          source.diagnostic(
+            property.keyStart,
+            "error",
+            "SIT027",
+            `property "${property.key}" is declared in ${previous.owner} and again in ${owner}`,
+          ),
+        );
+      }
+      declared.set(property.key, { type, owner });
+    }
+  };
+  checkProperties(entry(root, "additional_properties")?.value, "additional_properties");
+
+  if (modern?.value.kind === "sequence") {
+    modern.value.items.forEach((tracker, index) => {
+      const className = entry(tracker, "tracking_class")?.value;
+      const owner = `the protected properties of ${className?.kind === "scalar" ? String(className.value) : `extra_trackers[${index}]`}`;
+      checkProperties(entry(tracker, "protected_properties")?.value, owner);
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Internal events are named `<action>.yml`; GitLab names legacy Snowplow definitions
+ * `<timestamp>_<category>_<action>.yml`, so for those the name need only end with the action.
+ */
+function fileNameMatches(fileName: string, action: string, internal: boolean): boolean {
+  return fileName === action || (!internal && fileName.endsWith(`_${action}`));
+}
+
+function isInternal(root: YamlMapping): boolean {
+  const flag = entry(root, "internal_events")?.value;
+  return flag?.kind === "scalar" && flag.value === true;
+}
+
+function declaredType(property: YamlNode): string | undefined {
+  const type = entry(property, "type")?.value;
+  return type?.kind === "scalar" ? String(type.value) : undefined;
+}
+
+function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owner: string, options: DefinitionCheckOptions): Diagnostic[] {
+  const { source } = loaded;
+  const diagnostics: Diagnostic[] = [];
+  const name = property.key;
+  if (PROTOTYPE_TRAPS.has(name)) {
+    diagnostics.push(
+      source.diagnostic(
+        property.keyStart,
+        "error",
+        "SIT019",
+        `property "${name}" cannot be used: in an object literal \`${name}\` sets the prototype instead of a property, so callers could not pass it and processors would not receive it`,
+      ),
+    );
+  } else if (!PROPERTY_NAME_PATTERN.test(name)) {
+    diagnostics.push(
+      source.diagnostic(property.keyStart, "error", "SIT024", `property name "${name}" in ${owner} is not lowercase snake_case`, `use a name matching ${PROPERTY_NAME_PATTERN.source}`),
+    );
+  }
+  if (property.value.kind !== "mapping") return diagnostics;
+
+  if (options.gitlabStrict) {
+    for (const extension of property.value.entries.filter((candidate) => SIT_EXTENSION_KEYS.includes(candidate.key))) {
+      diagnostics.push(
+        source.diagnostic(extension.keyStart, "error", "SIT025", `\`${extension.key}\` on property "${name}" is a sit extension that GitLab's schema rejects`),
+      );
+    }
+  }
+
+  const typeEntry = entry(property.value, "type");
+  const type = typeEntry?.value.kind === "scalar" ? typeEntry.value.value : undefined;
+  const builtIn = owner === "additional_properties" ? BUILT_IN_PROPERTY_TYPES[name] : undefined;
+  if (builtIn !== undefined && typeof type === "string" && type !== builtIn && !(builtIn === "number" && type === "integer")) {
+    diagnostics.push(
+      source.diagnostic(typeEntry!.value.start, "error", "SIT026", `GitLab fixes the type of "${name}" as ${builtIn}; it cannot be declared ${type}`),
+    );
+  }
+  const effectiveType = (typeof type === "string" ? type : builtIn) as PropertyType | undefined;
+  const enumEntry = entry(property.value, "enum");
+  if (effectiveType !== undefined && enumEntry?.value.kind === "sequence") {
+    for (const item of enumEntry.value.items) {
+      if (item.kind === "scalar" && !matchesType(item.value, effectiveType)) {
+        diagnostics.push(
+          source.diagnostic(item.start, "error", "SIT026", `enum value ${JSON.stringify(item.value)} of property "${name}" is not of type ${effectiveType}`),
+        );
+      }
+    }
+  }
+  if (enumEntry?.value.kind === "sequence") {
+    const seen = new Set<unknown>();
+    for (const item of enumEntry.value.items) {
+      if (item.kind !== "scalar") continue;
+      if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `enum value ${JSON.stringify(item.value)} of property "${name}" is listed twice`));
+      seen.add(item.value);
+    }
+  }
+  return diagnostics;
+}
+
+function matchesType(value: unknown, type: PropertyType): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "boolean":
+      return typeof value === "boolean";
+  }
+}

@@ -1,0 +1,27 @@
+/** The fixed words of GitLab's event definition format. */
+export const IDENTIFIERS = ["project", "namespace", "user", "feature_enabled_by_namespace_ids"] as const;
+export type IdentifierName = (typeof IDENTIFIERS)[number];
+
+export const TIERS = ["free", "premium", "ultimate"] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const STATUSES = ["active", "removed"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** sit's extension: the value type of a property. */
+export const PROPERTY_TYPES = ["string", "integer", "number", "boolean"] as const;
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+/** Properties GitLab gives a fixed type: label and property are strings, value is a number. */
+export const BUILT_IN_PROPERTY_TYPES: Readonly<Record<string, PropertyType>> = {
+  label: "string",
+  property: "string",
+  value: "number",
+};
+
+export const ACTION_PATTERN = /^[a-z0-9_]+$/;
+export const PROPERTY_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
+export const MILESTONE_PATTERN = /^<?[0-9]+\.[0-9]+$/;
+
+/** Names that, used as object keys, reach the prototype chain instead of holding data. */
+export const PROTOTYPE_TRAPS = new Set(["__proto__"]);

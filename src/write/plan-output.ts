@@ -1,0 +1,42 @@
+import type { GeneratedFile } from "../pipeline";
+import type { OutputTree } from "./output-tree";
+
+export type ChangeKind = "new" | "changed" | "edited" | "stale";
+
+export interface FileChange {
+  readonly path: string;
+  readonly kind: ChangeKind;
+  /** The text now on disk ("" for a new file). */
+  readonly before: string;
+  /** The text sit would write ("" for a stale file it would delete). */
+  readonly after: string;
+}
+
+/**
+ * What turning the tree into `files` takes: new and changed files to write, stale generated files
+ * to delete. Files without sit's header are never part of a plan. A generated file whose body no
+ * longer matches its header's hash was edited by hand.
+ */
+export function planOutput(tree: OutputTree, files: readonly GeneratedFile[]): FileChange[] {
+  const changes: FileChange[] = [];
+  const wanted = new Set(files.map((file) => file.path));
+  for (const file of files) {
+    const existing = tree.files.get(file.path);
+    if (existing === undefined) changes.push({ path: file.path, kind: "new", before: "", after: file.content });
+    else if (existing.content !== file.content) {
+      const kind = existing.header !== undefined && !existing.header.intact ? "edited" : "changed";
+      changes.push({ path: file.path, kind, before: existing.content, after: file.content });
+    }
+  }
+  for (const existing of tree.files.values()) {
+    if (!wanted.has(existing.path) && existing.header !== undefined) {
+      changes.push({ path: existing.path, kind: "stale", before: existing.content, after: "" });
+    }
+  }
+  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Files in the way that sit did not generate: it refuses to overwrite them. */
+export function foreignConflicts(tree: OutputTree, files: readonly GeneratedFile[]): string[] {
+  return files.filter((file) => tree.files.get(file.path)?.header === undefined && tree.files.has(file.path)).map((file) => file.path);
+}
