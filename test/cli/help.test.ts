@@ -1,0 +1,24 @@
+import { runSit } from "../helpers/project";
+
+describe("sit --help", () => {
+  it.each([[["--help"]], [["generate", "--help"]], [["validate", "--help"]]])("%j prints usage with an example and exits 0", (args) => {
+    const result = runSit(args, process.cwd());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: sit/);
+    expect(result.stdout).toMatch(/Examples?:/);
+  });
+
+  it("exits 2 on an unknown command or option", () => {
+    expect(runSit(["generat"], process.cwd()).code).toBe(2);
+    expect(runSit(["generate", "--chek"], process.cwd()).code).toBe(2);
+  });
+
+  it("does not load zod, ts-morph, prettier or typescript for --help", () => {
+    const script = `require(${JSON.stringify(require.resolve("../../dist/cli/main.js"))}).main(["--help"], { out() {}, err() {} });
+      const loaded = Object.keys(require.cache).filter((path) => /node_modules\\/(zod|ts-morph|prettier|typescript)\\//.test(path));
+      process.stdout.write(JSON.stringify(loaded));`;
+    const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+    const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+});
