@@ -1,17 +1,16 @@
-import { loadConfig, configFingerprint, type ResolvedConfig } from "./config/load-config";
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { configFingerprint, loadConfig, type ResolvedConfig } from "./config/load-config";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics/diagnostic";
 import { emitSdk } from "./emit/emit-sdk";
-import { parseDefinitions, readDefinitionFiles, type DefinitionFile } from "./load/load-definitions";
+import { displayPath, parseDefinitions, readDefinitionFiles, type DefinitionFile } from "./load/load-definitions";
 import { fileDiagnostic } from "./load/source-file";
 import { buildModel } from "./model/build-model";
 import type { SdkModel } from "./model/event-model";
 import { validateCatalog } from "./validate/validate-catalog";
 import { validateDefinition, type ValidDefinition } from "./validate/validate-definition";
-import { generatorFingerprint } from "./generator-fingerprint";
-import { shortHash, withHeader } from "./write/ownership-header";
-import { existsSync, statSync } from "node:fs";
-import { createHash } from "node:crypto";
-import { displayPath } from "./load/load-definitions";
+import { SIT_VERSION } from "./version";
+import { withHeader } from "./write/ownership-header";
 
 export interface PipelineOptions {
   /** Where relative paths start and diagnostics are named from; defaults to `process.cwd()`. */
@@ -46,7 +45,7 @@ export function readInputs(options: PipelineOptions): Inputs {
     };
   }
   const read = readDefinitionFiles({ definitionsDir: config.definitionsDir, rootDir: config.rootDir, displayBase: cwd });
-  const hash = createHash("sha256").update(`${generatorFingerprint()}\n${configFingerprint(config)}\n`);
+  const hash = createHash("sha256").update(`sit ${SIT_VERSION}\n${configFingerprint(config)}\n`);
   for (const file of read.files) {
     hash.update(`${file.projectPath}\n`);
     hash.update(file.read.ok ? `${file.read.bytes.length}\n` : "unreadable\n");
@@ -90,5 +89,3 @@ export interface GeneratedFile {
 export function emitFiles(model: SdkModel, inputsHash: string): GeneratedFile[] {
   return emitSdk(model).map(({ path, body }) => ({ path, content: withHeader(body, inputsHash) }));
 }
-
-export { shortHash };
