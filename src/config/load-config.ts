@@ -132,7 +132,7 @@ function resolveConfig(
   data.defaultProcessors.forEach((className, index) => {
     if (seenDefaults.has(className)) problem(["defaultProcessors", index], "SIT041", `"${className}" is listed twice in defaultProcessors`);
     seenDefaults.add(className);
-    if (data.processors[className] === undefined) {
+    if (!Object.hasOwn(data.processors, className)) {
       problem(["defaultProcessors", index], "SIT041", `default processor "${className}" is not defined in processors`, didYouMean(className, Object.keys(data.processors)));
     }
   });

@@ -49,7 +49,7 @@ function buildEvent(definition: ValidDefinition, config: ResolvedConfig): EventM
 
   const properties: PropertyModel[] = [];
   for (const [name, property] of Object.entries(data.additional_properties ?? {})) {
-    properties.push(buildProperty(name, property, BUILT_IN_PROPERTY_TYPES[name], undefined));
+    properties.push(buildProperty(name, property, BUILT_IN_PROPERTY_TYPES.get(name), undefined));
   }
   const byName = new Set(properties.map((property) => property.name));
   for (const tracker of trackers) {

@@ -187,7 +187,7 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
 
   const typeEntry = entry(property.value, "type");
   const type = typeEntry?.value.kind === "scalar" ? typeEntry.value.value : undefined;
-  const builtIn = owner === "additional_properties" ? BUILT_IN_PROPERTY_TYPES[name] : undefined;
+  const builtIn = owner === "additional_properties" ? BUILT_IN_PROPERTY_TYPES.get(name) : undefined;
   if (builtIn !== undefined && typeof type === "string" && type !== builtIn && !(builtIn === "number" && type === "integer")) {
     diagnostics.push(
       source.diagnostic(typeEntry!.value.start, "error", "SIT026", `GitLab fixes the type of "${name}" as ${builtIn}; it cannot be declared ${type}`),

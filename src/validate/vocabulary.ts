@@ -12,12 +12,15 @@ export type Status = (typeof STATUSES)[number];
 export const PROPERTY_TYPES = ["string", "integer", "number", "boolean"] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
 
-/** Properties GitLab gives a fixed type: label and property are strings, value is a number. */
-export const BUILT_IN_PROPERTY_TYPES: Readonly<Record<string, PropertyType>> = {
-  label: "string",
-  property: "string",
-  value: "number",
-};
+/**
+ * Properties GitLab gives a fixed type: label and property are strings, value is a number.
+ * A Map, not an object: a lookup of `constructor` must not find Object.prototype's.
+ */
+export const BUILT_IN_PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Map([
+  ["label", "string"],
+  ["property", "string"],
+  ["value", "number"],
+]);
 
 export const ACTION_PATTERN = /^[a-z0-9_]+$/;
 export const PROPERTY_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
