@@ -9,7 +9,7 @@ import { buildModel } from "./model/build-model";
 import type { SdkModel } from "./model/event-model";
 import { validateCatalog } from "./validate/validate-catalog";
 import { validateDefinition, type ValidDefinition } from "./validate/validate-definition";
-import { SIT_VERSION } from "./version";
+import { generatorFingerprint } from "./version";
 import { withHeader } from "./write/ownership-header";
 
 export interface PipelineOptions {
@@ -45,7 +45,7 @@ export function readInputs(options: PipelineOptions): Inputs {
     };
   }
   const read = readDefinitionFiles({ definitionsDir: config.definitionsDir, rootDir: config.rootDir, displayBase: cwd });
-  const hash = createHash("sha256").update(`sit ${SIT_VERSION}\n${configFingerprint(config)}\n`);
+  const hash = createHash("sha256").update(`${generatorFingerprint()}\n${configFingerprint(config)}\n`);
   for (const file of read.files) {
     hash.update(`${file.projectPath}\n`);
     hash.update(file.read.ok ? `${file.read.bytes.length}\n` : "unreadable\n");
