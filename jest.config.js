@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
-  testPathIgnorePatterns: ["/node_modules/", "/test/fixtures/", "/test/corpus/"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/fixtures/", "/test/corpus/gitlab/"],
   testTimeout: 120000,
 };

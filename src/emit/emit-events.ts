@@ -174,8 +174,8 @@ export type TrackEventArguments<E extends EventName> = EventArgs[E] extends void
     : [args: EventArgs[E]];`;
 
 const TRACK_EVENT = `/**
- * Tracks an event chosen at run time. Prefer the \`track...\` function of the
- * event where the event is known where it is written.
+ * Tracks an event chosen at run time. Where the event is known as the code is
+ * written, call its own \`track...\` function instead.
  */
 export function trackEvent<E extends EventName>(
   name: E,

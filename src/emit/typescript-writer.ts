@@ -43,6 +43,7 @@ export class TypeScriptWriter {
   jsDoc(paragraphs: readonly string[]): this {
     const lines = paragraphs.flatMap((paragraph, index) => [...(index > 0 ? [""] : []), ...commentLines(paragraph)]);
     if (lines.length === 0) return this;
+    if (lines.length === 1 && this.fits(`/** ${lines[0]} */`)) return this.line(`/** ${lines[0]} */`);
     this.writer.writeLine("/**");
     for (const line of lines) this.writer.writeLine(line === "" ? " *" : ` * ${line}`);
     this.writer.writeLine(" */");

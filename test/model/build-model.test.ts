@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import { generate } from "../../src/index";
+import { analyze, readInputs } from "../../src/pipeline";
+import { buildModel } from "../../src/model/build-model";
+import { argsTypeNameOf, functionNameOf, pascalCase } from "../../src/model/names";
+import { REPO_ROOT } from "../helpers/project";
+
+const trackers = join(REPO_ROOT, "test", "fixtures", "trackers");
+
+describe("names", () => {
+  it.each([
+    ["create_merge_request", "trackCreateMergeRequest", "CreateMergeRequestArgs"],
+    ["g_edit_by_sfe", "trackGEditBySfe", "GEditBySfeArgs"],
+    ["1_click_checkout", "track1ClickCheckout", "Track1ClickCheckoutArgs"],
+    ["a__b_", "trackAB", "ABArgs"],
+  ])("%s → %s, %s", (action, functionName, argsTypeName) => {
+    expect(functionNameOf(action)).toBe(functionName);
+    expect(argsTypeNameOf(action)).toBe(argsTypeName);
+    expect(pascalCase(action)).toBe(functionName.slice("track".length));
+  });
+});
+
+describe("buildModel", () => {
+  const analysis = analyze(readInputs({ cwd: trackers }), {});
+  const model = analysis.model!;
+  const event = (action: string) => model.events.find((candidate) => candidate.action === action)!;
+
+  it("keeps internal events only, sorted by action, removed ones included", () => {
+    expect(model.events.map((candidate) => candidate.action)).toEqual(["ask_duo_question", "merge_merge_request", "view_legacy_dashboard"]);
+    expect(event("view_legacy_dashboard").metadata.status).toBe("removed");
+  });
+
+  it("calls the default processors first, then the extra trackers in declared order", () => {
+    expect(event("ask_duo_question").calls.map((call) => call.className)).toEqual([
+      "InternalEvents",
+      "Gitlab::Tracking::AiTracking",
+      "Acme::Audit",
+      "Snowplow",
+    ]);
+    expect(event("merge_merge_request").calls.map((call) => call.className)).toEqual([
+      "InternalEvents",
+      "Gitlab::Tracking::ContributionAnalyticsTracking",
+    ]);
+  });
+
+  it("withholds each tracker's protected properties from every other processor", () => {
+    const withheld = Object.fromEntries(event("ask_duo_question").calls.map((call) => [call.className, call.withheld]));
+    expect(withheld).toEqual({
+      InternalEvents: ["language", "prompt_tokens", "audit_reason"],
+      "Gitlab::Tracking::AiTracking": ["audit_reason"],
+      "Acme::Audit": ["language", "prompt_tokens"],
+      Snowplow: ["language", "prompt_tokens", "audit_reason"],
+    });
+  });
+
+  it("types properties: GitLab's fixed types, sit's extensions, string | number otherwise", () => {
+    const properties = Object.fromEntries(event("ask_duo_question").properties.map((property) => [property.name, property]));
+    expect(properties["label"]).toMatchObject({ valueTypes: ["string"], enumValues: ["ide", "web"], required: false });
+    expect(properties["value"]).toMatchObject({ valueTypes: ["number"], required: true });
+    expect(properties["is_follow_up"]).toMatchObject({ valueTypes: ["boolean"] });
+    expect(properties["language"]).toMatchObject({ valueTypes: ["string", "number"], protectedFor: "Gitlab::Tracking::AiTracking" });
+    expect(event("ask_duo_question").argument).toBe("required");
+  });
+
+  it("does not depend on the order definitions arrive in", () => {
+    const shuffled = [...analysis.definitions].reverse();
+    expect(buildModel(shuffled, analysis.config!)).toEqual(model);
+  });
+
+  it("is the model generate() emits from", () => {
+    expect(generate({ cwd: trackers }).files).toHaveLength(4);
+  });
+});
