@@ -1,0 +1,33 @@
+import type { EventPayload } from "../../generated/index.js";
+import { fetchTransport, type Transport } from "./http-collector.js";
+
+/** What the AI usage ledger stores per request: who used which model, billed to which namespaces. */
+export interface AiUsageRecord {
+  readonly event: string;
+  readonly userId: number | null;
+  readonly billedNamespaceIds: readonly number[];
+  readonly modelName: string | null;
+  readonly promptTokens: number;
+}
+
+/**
+ * Reports AI feature usage to the usage ledger, one request per event, because usage is billed
+ * and must not wait in a buffer that a crash would lose. Written as a class with a static
+ * `trackEvent`, like GitLab's `Gitlab::Tracking::AiTracking`.
+ */
+export class AiTracking {
+  static url = process.env["SNIPBOX_AI_USAGE_URL"] ?? "http://localhost:4318/v1/ai-usage";
+  static transport: Transport = fetchTransport;
+
+  static async trackEvent(eventName: string, payload: EventPayload): Promise<void> {
+    const { model_name: modelName, prompt_tokens: promptTokens } = payload.additionalProperties;
+    const record: AiUsageRecord = {
+      event: eventName,
+      userId: payload.user?.id ?? null,
+      billedNamespaceIds: payload.featureEnabledByNamespaceIds ?? [],
+      modelName: typeof modelName === "string" ? modelName : null,
+      promptTokens: typeof promptTokens === "number" ? promptTokens : 0,
+    };
+    await AiTracking.transport(AiTracking.url, JSON.stringify(record));
+  }
+}
