@@ -1,10 +1,10 @@
 import type { EventModel, SdkModel } from "../model/event-model";
 import { propertyKey } from "../model/names";
-import { TypeScriptWriter, stringLiteral } from "./typescript-writer";
+import { JoinedLinesWriter, stringLiteral } from "./typescript-writer";
 
 /** catalog.ts: `EVENTS`, every internal event's metadata keyed by action, deeply frozen. */
 export function emitCatalog(model: SdkModel): string {
-  const writer = new TypeScriptWriter();
+  const writer = new JoinedLinesWriter();
   writer.line('import type { EventName } from "./events.js";').blankLine();
   writer.line(CATALOG_TYPES).blankLine();
   writer.block("const catalog: { readonly [E in EventName]: EventMetadata } = {", () => {
@@ -18,9 +18,8 @@ export function emitCatalog(model: SdkModel): string {
   return writer.toString();
 }
 
-function emitEntry(writer: TypeScriptWriter, event: EventModel): void {
+function emitEntry(writer: JoinedLinesWriter, event: EventModel): void {
   const { metadata } = event;
-  const text = (value: string | null | undefined): string => (value === null || value === undefined ? "null" : stringLiteral(value));
   writer.objectProperty(propertyKey(event.action), () => {
     writer.property("action", stringLiteral(event.action));
     writer.property("description", stringLiteral(event.description));
@@ -29,13 +28,13 @@ function emitEntry(writer: TypeScriptWriter, event: EventModel): void {
     writer.list("additionalProperties: [", event.properties.map((property) => stringLiteral(property.name)), "],");
     writer.list("processors: [", event.calls.map((call) => stringLiteral(call.className)), "],");
     writer.property("productGroup", stringLiteral(metadata.productGroup));
-    writer.list("productCategories: [", metadata.productCategories.map(stringLiteral), "],");
-    writer.property("milestone", text(metadata.milestone));
-    writer.property("milestoneRemoved", text(metadata.milestoneRemoved));
-    writer.property("removedByUrl", text(metadata.removedByUrl));
-    writer.property("introducedByUrl", text(metadata.introducedByUrl));
+    if (metadata.productCategories.length > 0) writer.list("productCategories: [", metadata.productCategories.map(stringLiteral), "],");
+    writer.property("milestone", metadata.milestone === null ? "null" : stringLiteral(metadata.milestone));
+    if (metadata.milestoneRemoved !== undefined) writer.property("milestoneRemoved", stringLiteral(metadata.milestoneRemoved));
+    if (metadata.removedByUrl !== undefined) writer.property("removedByUrl", stringLiteral(metadata.removedByUrl));
+    if (metadata.introducedByUrl !== null) writer.property("introducedByUrl", stringLiteral(metadata.introducedByUrl));
     writer.list("tiers: [", metadata.tiers.map(stringLiteral), "],");
-    writer.property("classification", text(metadata.classification));
+    if (metadata.classification !== undefined) writer.property("classification", stringLiteral(metadata.classification));
     writer.property("file", stringLiteral(metadata.file));
   });
 }
@@ -53,13 +52,16 @@ export interface EventMetadata {
   /** Tracking classes in call order: the default processors, then the extra trackers. */
   readonly processors: readonly string[];
   readonly productGroup: string;
-  readonly productCategories: readonly string[];
+  /** Absent when the definition lists none. */
+  readonly productCategories?: readonly string[];
   readonly milestone: string | null;
-  readonly milestoneRemoved: string | null;
-  readonly removedByUrl: string | null;
-  readonly introducedByUrl: string | null;
+  /** For removed events. */
+  readonly milestoneRemoved?: string;
+  /** For removed events. */
+  readonly removedByUrl?: string;
+  readonly introducedByUrl?: string;
   readonly tiers: readonly ("free" | "premium" | "ultimate")[];
-  readonly classification: string | null;
+  readonly classification?: string;
   /** The definition file, relative to the project root. */
   readonly file: string;
 }`;

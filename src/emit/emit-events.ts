@@ -1,12 +1,12 @@
 import type { EventModel, PropertyModel, SdkModel } from "../model/event-model";
 import { camelCase, propertyKey } from "../model/names";
 import { identifierTypeName } from "./emit-runtime";
-import { TypeScriptWriter, stringLiteral } from "./typescript-writer";
+import { JoinedLinesWriter, TypeScriptWriter, stringLiteral } from "./typescript-writer";
 
 /** events.ts: one typed function per internal event, the argument map and `trackEvent`. */
 export function emitEvents(model: SdkModel): string {
   const writer = new TypeScriptWriter();
-  const localNames = new Map(model.processors.map((processor) => [processor.className, processor.localName]));
+  const targets = new Map(model.processors.map((processor) => [processor.className, processor.targetName]));
 
   const imports = [...model.processors].sort((a, b) => compare(a.importSpecifier, b.importSpecifier) || compare(a.exportName, b.exportName));
   for (const processor of imports) {
@@ -14,12 +14,25 @@ export function emitEvents(model: SdkModel): string {
   }
   writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
   writer.blankLine();
+  for (const processor of model.processors) {
+    writer.objectDeclaration(`const ${processor.targetName}: ProcessorTarget`, () => {
+      writer.property("processor", processor.localName);
+      writer.property("name", stringLiteral(processor.className));
+    });
+    writer.blankLine();
+  }
 
   for (const event of model.events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
-    emitTrackFunction(writer, event, localNames);
+    emitTrackFunction(writer, event, targets);
   }
 
+  return writer.toString() + emitEventMaps(model);
+}
+
+/** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events. */
+function emitEventMaps(model: SdkModel): string {
+  const writer = new JoinedLinesWriter();
   writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
   writer.block("export interface EventArgs {", () => {
     for (const event of model.events) {
@@ -51,10 +64,9 @@ function runtimeImports(model: SdkModel): string[] {
     if (event.calls.some((call) => call.withheld.length > 0)) names.add("omitKeys");
     for (const identifier of event.identifiers) identifiers.add(identifier);
   }
-  return [
-    ...[...names].sort(),
-    ...model.identifierTypes.filter((entry) => identifiers.has(entry.identifier)).map((entry) => `type ${identifierTypeName(entry.identifier)}`).sort(),
-  ];
+  const types = model.identifierTypes.filter((entry) => identifiers.has(entry.identifier)).map((entry) => identifierTypeName(entry.identifier));
+  if (model.processors.length > 0) types.push("ProcessorTarget");
+  return [...[...names].sort(), ...types.sort().map((type) => `type ${type}`)];
 }
 
 function emitArgsInterface(writer: TypeScriptWriter, event: EventModel): void {
@@ -83,12 +95,12 @@ function emitProperty(writer: TypeScriptWriter, property: PropertyModel): void {
   writer.union(`readonly ${propertyKey(property.name)}${property.required ? "" : "?"}:`, members, ";");
 }
 
-function emitTrackFunction(writer: TypeScriptWriter, event: EventModel, localNames: ReadonlyMap<string, string>): void {
+function emitTrackFunction(writer: TypeScriptWriter, event: EventModel, targets: ReadonlyMap<string, string>): void {
   writer.jsDoc(functionDoc(event));
   const parameter = event.calls.length === 0 ? "_args" : "args";
   const parameters = event.argument === "none" ? [] : [`${parameter}${event.argument === "optional" ? "?" : ""}: ${event.argsTypeName}`];
   writer.list(`export function ${event.functionName}(`, parameters, "): void {");
-  if (event.calls.length > 0) writer.indented(() => emitTrackBody(writer, event, localNames));
+  if (event.calls.length > 0) writer.indented(() => emitTrackBody(writer, event, targets));
   writer.line("}");
   writer.blankLine();
 }
@@ -109,7 +121,7 @@ function functionDoc(event: EventModel): string[] {
  * Builds one payload per distinct set of withheld protected properties (usually just one) and
  * calls the processors in order.
  */
-function emitTrackBody(writer: TypeScriptWriter, event: EventModel, localNames: ReadonlyMap<string, string>): void {
+function emitTrackBody(writer: TypeScriptWriter, event: EventModel, targets: ReadonlyMap<string, string>): void {
   const args = event.argument === "optional" ? "args?." : "args.";
   const passed =
     event.properties.length === 0
@@ -150,7 +162,7 @@ function emitTrackBody(writer: TypeScriptWriter, event: EventModel, localNames: 
   }
   for (const call of event.calls) {
     const { payloadName } = payloads.get(call.withheld.join("\n"))!;
-    writer.list("send(", [localNames.get(call.className)!, stringLiteral(call.className), stringLiteral(event.action), payloadName], ");");
+    writer.list("send(", [targets.get(call.className)!, stringLiteral(event.action), payloadName], ");");
   }
 }
 

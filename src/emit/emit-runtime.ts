@@ -110,18 +110,23 @@ export function reportError(
   }
 }
 
+/** A processor and the tracking class name its failures are reported under. */
+export interface ProcessorTarget {
+  readonly processor: Processor;
+  readonly name: string;
+}
+
 /** Calls one processor; its failure, synchronous or not, never reaches the caller. */
 export function send(
-  processor: Processor,
-  processorName: string,
+  target: ProcessorTarget,
   eventName: string,
   payload: EventPayload,
 ): void {
   let result: unknown;
   try {
-    result = processor.trackEvent(eventName, payload);
+    result = target.processor.trackEvent(eventName, payload);
   } catch (error) {
-    reportError(error, eventName, processorName);
+    reportError(error, eventName, target.name);
     return;
   }
   if (isPromiseLike(result)) {
@@ -131,7 +136,7 @@ export function send(
       },
       (error: unknown) => {
         pending.delete(settled);
-        reportError(error, eventName, processorName);
+        reportError(error, eventName, target.name);
       },
     );
     pending.add(settled);

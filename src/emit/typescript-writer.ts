@@ -7,35 +7,39 @@ const INDENT = 2;
 const SHORT_KEY_WIDTH = 5;
 
 /**
- * ts-morph's CodeBlockWriter with the few layout rules prettier applies to what sit emits, so the
- * output is prettier-clean by construction: a list that does not fit on its line is broken one
- * item per line with a trailing comma, and a union that does not fit gets one member per line.
+ * The few layout rules prettier applies to what sit emits, so the output is prettier-clean by
+ * construction: a list that does not fit on its line is broken one item per line with a trailing
+ * comma, a union that does not fit moves below its key, a long value moves below its key.
+ * Subclasses only say how a line is stored.
  */
-export class TypeScriptWriter {
-  private readonly writer = new CodeBlockWriter({ newLine: "\n", indentNumberOfSpaces: INDENT, useTabs: false, useSingleQuote: false });
+abstract class LayoutWriter {
+  /** Writes one line (without its newline) at the current indentation; "" writes an empty line. */
+  protected abstract writeLine(text: string): void;
+  protected abstract writeBlankLineIfLastNot(): void;
+  protected abstract indentation(): number;
+  protected abstract indent(body: () => void): void;
 
   line(text = ""): this {
-    if (text === "") this.writer.newLine();
-    else this.writer.writeLine(text);
+    this.writeLine(text);
     return this;
   }
 
   blankLine(): this {
-    this.writer.blankLineIfLastNot();
+    this.writeBlankLineIfLastNot();
     return this;
   }
 
   /** Writes `open`, the block's lines one level deeper, then `close`. */
   block(open: string, body: () => void, close = "}"): this {
-    this.writer.writeLine(open);
-    this.writer.indent(body);
-    this.writer.writeLine(close);
+    this.writeLine(open);
+    this.indent(body);
+    this.writeLine(close);
     return this;
   }
 
   /** Writes the lines of `body` one level deeper. */
   indented(body: () => void): this {
-    this.writer.indent(body);
+    this.indent(body);
     return this;
   }
 
@@ -44,28 +48,28 @@ export class TypeScriptWriter {
     const lines = paragraphs.flatMap((paragraph, index) => [...(index > 0 ? [""] : []), ...commentLines(paragraph)]);
     if (lines.length === 0) return this;
     if (lines.length === 1 && this.fits(`/** ${lines[0]} */`)) return this.line(`/** ${lines[0]} */`);
-    this.writer.writeLine("/**");
-    for (const line of lines) this.writer.writeLine(line === "" ? " *" : ` * ${line}`);
-    this.writer.writeLine(" */");
+    this.writeLine("/**");
+    for (const line of lines) this.writeLine(line === "" ? " *" : ` * ${line}`);
+    this.writeLine(" */");
     return this;
   }
 
   fits(text: string): boolean {
-    return this.writer.getIndentationLevel() * INDENT + text.length <= PRINT_WIDTH;
+    return this.indentation() * INDENT + text.length <= PRINT_WIDTH;
   }
 
   /**
    * `prefix` + items + `suffix`: on one line when it fits, otherwise one item per line with a
    * trailing comma, as prettier prints calls, parameter lists, arrays and named imports.
    */
-  list(prefix: string, items: readonly string[], suffix: string, separator = ", "): this {
+  list(prefix: string, items: readonly string[], suffix: string): this {
     const open = prefix.at(-1) === "{" ? `${prefix} ` : prefix;
     const close = suffix.startsWith("}") ? ` ${suffix}` : suffix;
-    const oneLine = items.length === 0 ? `${prefix}${suffix}` : `${open}${items.join(separator)}${close}`;
-    if (this.fits(oneLine) || items.length === 0) return this.line(oneLine);
-    this.writer.writeLine(prefix);
-    this.writer.indent(() => {
-      for (const item of items) this.writer.writeLine(`${item},`);
+    const oneLine = items.length === 0 ? `${prefix}${suffix}` : `${open}${items.join(", ")}${close}`;
+    if (items.length === 0 || this.fits(oneLine)) return this.line(oneLine);
+    this.writeLine(prefix);
+    this.indent(() => {
+      for (const item of items) this.writeLine(`${item},`);
     });
     return this.line(suffix);
   }
@@ -77,10 +81,10 @@ export class TypeScriptWriter {
   union(head: string, members: readonly string[], tail: string): this {
     const type = members.join(" | ");
     if (members.length < 2 || this.fits(`${head} ${type}${tail}`)) return this.line(`${head} ${type}${tail}`);
-    this.writer.writeLine(head);
-    this.writer.indent(() => {
-      if (this.fits(`${type}${tail}`)) this.writer.writeLine(`${type}${tail}`);
-      else members.forEach((member, index) => this.writer.writeLine(`| ${member}${index === members.length - 1 ? tail : ""}`));
+    this.writeLine(head);
+    this.indent(() => {
+      if (this.fits(`${type}${tail}`)) this.writeLine(`${type}${tail}`);
+      else members.forEach((member, index) => this.writeLine(`| ${member}${index === members.length - 1 ? tail : ""}`));
     });
     return this;
   }
@@ -93,21 +97,86 @@ export class TypeScriptWriter {
   property(key: string, value: string): this {
     const oneLine = `${key}: ${value},`;
     if (this.fits(oneLine) || key.length < SHORT_KEY_WIDTH) return this.line(oneLine);
-    this.writer.writeLine(`${key}:`);
-    this.writer.indent(() => this.writer.writeLine(`${value},`));
+    this.writeLine(`${key}:`);
+    this.indent(() => this.writeLine(`${value},`));
+    return this;
+  }
+
+  /** `head = {` … `};` for a declaration; prettier moves the object below a head that is too long. */
+  objectDeclaration(head: string, body: () => void): this {
+    if (this.fits(`${head} = {`)) return this.block(`${head} = {`, body, "};");
+    this.writeLine(`${head} =`);
+    this.indent(() => this.block("{", body, "};"));
     return this;
   }
 
   /** `key: {` … `},` for an object literal value; prettier indents it below a key that is too long. */
   objectProperty(key: string, body: () => void): this {
     if (this.fits(`${key}: {`)) return this.block(`${key}: {`, body, "},");
-    this.writer.writeLine(`${key}:`);
-    this.writer.indent(() => this.block("{", body, "},"));
+    this.writeLine(`${key}:`);
+    this.indent(() => this.block("{", body, "},"));
     return this;
   }
+}
 
-  toString(): string {
+/** Per-event code goes through ts-morph's CodeBlockWriter. */
+export class TypeScriptWriter extends LayoutWriter {
+  private readonly writer = new CodeBlockWriter({ newLine: "\n", indentNumberOfSpaces: INDENT, useTabs: false, useSingleQuote: false });
+
+  protected writeLine(text: string): void {
+    if (text === "") this.writer.newLine();
+    else this.writer.writeLine(text);
+  }
+
+  protected writeBlankLineIfLastNot(): void {
+    this.writer.blankLineIfLastNot();
+  }
+
+  protected indentation(): number {
+    return this.writer.getIndentationLevel();
+  }
+
+  protected indent(body: () => void): void {
+    this.writer.indent(body);
+  }
+
+  override toString(): string {
     return this.writer.toString();
+  }
+}
+
+/**
+ * Large aggregates (the catalog, the argument map) are joined strings: the same layout, without
+ * the writer's character-by-character bookkeeping, which costs ~40 ns a character (see
+ * PERFORMANCE.md). Their content is data sit escapes itself, so that bookkeeping buys nothing.
+ */
+export class JoinedLinesWriter extends LayoutWriter {
+  private readonly lines: string[] = [];
+  private level = 0;
+
+  protected writeLine(text: string): void {
+    this.lines.push(text === "" ? "" : "  ".repeat(this.level) + text);
+  }
+
+  protected writeBlankLineIfLastNot(): void {
+    if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== "") this.lines.push("");
+  }
+
+  protected indentation(): number {
+    return this.level;
+  }
+
+  protected indent(body: () => void): void {
+    this.level++;
+    try {
+      body();
+    } finally {
+      this.level--;
+    }
+  }
+
+  override toString(): string {
+    return this.lines.length === 0 ? "" : `${this.lines.join("\n")}\n`;
   }
 }
 
@@ -125,30 +194,22 @@ function commentLines(text: string): string[] {
  * single quotes; only the chosen quote, backslashes and control characters are escaped.
  */
 export function stringLiteral(value: string): string {
-  let doubles = 0;
-  let singles = 0;
-  for (const char of value) {
-    if (char === '"') doubles++;
-    else if (char === "'") singles++;
-  }
-  const quote = doubles > singles ? "'" : '"';
-  let result = quote;
-  for (let index = 0; index < value.length; index++) {
-    const char = value[index]!;
-    const code = value.charCodeAt(index);
-    if (char === quote || char === "\\") result += `\\${char}`;
-    else if (char === "\n") result += "\\n";
-    else if (char === "\r") result += "\\r";
-    else if (char === "\t") result += "\\t";
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) result += `\\u${code.toString(16).padStart(4, "0")}`;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      const next = value.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        result += char + value[index + 1];
-        index++;
-      } else result += `\\u${code.toString(16)}`;
-    } else if (code >= 0xdc00 && code <= 0xdfff) result += `\\u${code.toString(16)}`;
-    else result += char;
-  }
-  return result + quote;
+  const quote = count(value, '"') > count(value, "'") ? "'" : '"';
+  const escaped = value.replace(quote === '"' ? NEEDS_ESCAPE_IN_DOUBLE : NEEDS_ESCAPE_IN_SINGLE, escapeCharacter);
+  return quote + escaped + quote;
+}
+
+const NEEDS_ESCAPE_IN_DOUBLE = /["\\\u0000-\u001f\u007f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NEEDS_ESCAPE_IN_SINGLE = /['\\\u0000-\u001f\u007f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function escapeCharacter(char: string): string {
+  if (char === '"' || char === "'" || char === "\\") return `\\${char}`;
+  return SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+function count(text: string, char: string): number {
+  let found = 0;
+  for (let index = text.indexOf(char); index >= 0; index = text.indexOf(char, index + 1)) found++;
+  return found;
 }

@@ -3,7 +3,7 @@ import type { PropertyData } from "../validate/definition-schema";
 import type { ValidDefinition } from "../validate/validate-definition";
 import { BUILT_IN_PROPERTY_TYPES, IDENTIFIERS, type PropertyType } from "../validate/vocabulary";
 import type { EventModel, ProcessorCall, ProcessorModel, PropertyModel, SdkModel, ValueType } from "./event-model";
-import { argsTypeNameOf, camelCase, functionNameOf } from "./names";
+import { argsTypeNameOf, camelCase, functionNameOf, pascalCase } from "./names";
 
 const VALUE_TYPES: Readonly<Record<PropertyType, ValueType>> = {
   string: "string",
@@ -23,14 +23,20 @@ export function buildModel(definitions: readonly ValidDefinition[], config: Reso
     .sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
 
   const used = new Set(events.flatMap((event) => event.calls.map((call) => call.className)));
-  const localNames = new Set<string>();
+  const bases = new Set<string>();
   const processors: ProcessorModel[] = [...used].sort().map((className) => {
     const resolved = config.processors.get(className)!;
-    const base = `${className.replace(/[^A-Za-z0-9_$]/g, "")}Processor`;
-    let localName = base;
-    for (let suffix = 2; localNames.has(localName); suffix++) localName = `${base}${suffix}`;
-    localNames.add(localName);
-    return { className, localName, importSpecifier: resolved.importSpecifier, exportName: resolved.exportName };
+    const sanitized = pascalCase(className.replace(/[^A-Za-z0-9_$]+/g, "_")) || "Tracker";
+    let base = sanitized;
+    for (let suffix = 2; bases.has(base); suffix++) base = `${sanitized}${suffix}`;
+    bases.add(base);
+    return {
+      className,
+      localName: `${base}Processor`,
+      targetName: `to${base}`,
+      importSpecifier: resolved.importSpecifier,
+      exportName: resolved.exportName,
+    };
   });
 
   const identifierTypes = IDENTIFIERS.map((identifier) => {

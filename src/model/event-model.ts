@@ -48,7 +48,10 @@ export interface ProcessorCall {
 
 export interface ProcessorModel {
   readonly className: string;
+  /** The name the processor is imported as. */
   readonly localName: string;
+  /** The constant pairing the processor with its class name, which events send to. */
+  readonly targetName: string;
   readonly importSpecifier: string;
   readonly exportName: string;
 }
