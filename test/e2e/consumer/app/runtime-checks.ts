@@ -1,0 +1,133 @@
+/**
+ * Run with node by runtime.test.ts: exercises the generated SDK with real processors and prints
+ * what happened as JSON on stdout, for the test to assert on. Processor failures before
+ * `configureTracking` go to the default handler, i.e. to stderr.
+ */
+import {
+  configureTracking,
+  EVENTS,
+  flush,
+  trackEvent,
+  trackOpenCommandPalette,
+  trackSearchSnippets,
+  trackShareSnippet,
+  trackStarSnippet,
+  type ShareSnippetArgs,
+} from "../generated/index.js";
+import { calls, type Call } from "../src/tracking/recorder.js";
+import { releaseSlow, settledCount } from "../src/tracking/slow.js";
+
+interface ReportedError {
+  readonly message: string;
+  readonly eventName: string;
+  readonly processorName: string;
+}
+
+const errors: ReportedError[] = [];
+
+const shareArgs: ShareSnippetArgs = {
+  project: { id: 42 },
+  namespace: { id: "acme" },
+  user: { id: 7, username: "ada" },
+  additionalProperties: { label: "email", value: 3, note: "team", model_name: "duo-1", latency_ms: 12 },
+};
+
+/** The calls and reported errors since the last `take()`. */
+function take(): { calls: Call[]; errors: ReportedError[] } {
+  return { calls: calls.splice(0), errors: errors.splice(0) };
+}
+
+/** Lets timers and I/O run, so anything that could settle early has had the chance. */
+const nextMacrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
+
+async function settleAll(): Promise<void> {
+  releaseSlow();
+  await flush();
+}
+
+async function run(): Promise<Record<string, unknown>> {
+  const report: Record<string, unknown> = {};
+
+  // Before configureTracking: failures go to the default handler (console.error).
+  trackShareSnippet(shareArgs);
+  await settleAll();
+  report["defaultHandler"] = take();
+
+  configureTracking({
+    onError: (error, context) => {
+      errors.push({ message: error instanceof Error ? error.message : String(error), ...context });
+    },
+  });
+
+  const slowSettledBefore = settledCount();
+  trackShareSnippet(shareArgs);
+  const synchronous = take();
+  let flushed = false;
+  const flushing = flush().then(() => {
+    flushed = true;
+  });
+  await nextMacrotask();
+  const beforeRelease = { flushed, slowSettled: settledCount() - slowSettledBefore, errors: take().errors };
+  releaseSlow();
+  await flushing;
+  const afterFlush = { flushed, slowSettled: settledCount() - slowSettledBefore, errors: take().errors };
+  report["share"] = { synchronous, beforeRelease, afterFlush };
+
+  trackShareSnippet({ project: shareArgs.project, namespace: shareArgs.namespace, user: shareArgs.user });
+  await settleAll();
+  report["shareWithoutProperties"] = take();
+
+  trackEvent("share_snippet", shareArgs);
+  await settleAll();
+  report["trackEventShare"] = take();
+
+  trackStarSnippet({ user: { id: 7, username: "ada" }, featureEnabledByNamespaceIds: [1, 2], additionalProperties: { source: "cli" } });
+  await settleAll();
+  report["star"] = take();
+
+  trackSearchSnippets();
+  trackSearchSnippets({ additionalProperties: { query_length: 4 } });
+  trackEvent("search_snippets");
+  await settleAll();
+  report["search"] = take();
+
+  trackOpenCommandPalette();
+  trackEvent("open_command_palette");
+  await settleAll();
+  report["noArguments"] = take();
+
+  // What JavaScript callers (or casts) can do despite the types.
+  const untypedTrackEvent = trackEvent as (name: string, args?: unknown) => void;
+  const thrown: string[] = [];
+  for (const name of ["nope", "constructor", "__proto__"]) {
+    try {
+      untypedTrackEvent(name, shareArgs);
+    } catch (error) {
+      thrown.push(String(error));
+    }
+  }
+  await settleAll();
+  report["unknownNames"] = { thrown, ...take() };
+
+  const entries = Object.values(EVENTS);
+  report["catalog"] = {
+    actions: Object.keys(EVENTS),
+    catalogFrozen: Object.isFrozen(EVENTS),
+    entriesFrozen: entries.every((entry) => Object.isFrozen(entry)),
+    arraysFrozen: entries.every((entry) =>
+      Object.values(entry).every((value) => !Array.isArray(value) || Object.isFrozen(value)),
+    ),
+    arrayCount: entries.flatMap((entry) => Object.values(entry).filter((value) => Array.isArray(value))).length,
+    removed: EVENTS.view_gallery,
+    share: EVENTS.share_snippet,
+  };
+  return report;
+}
+
+run().then(
+  (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
