@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { parseHeader, type ParsedHeader } from "./ownership-header";
 
@@ -14,38 +14,54 @@ export interface ExistingFile {
 
 export interface OutputTree {
   readonly exists: boolean;
-  /** Top-level `*.ts` files, by name. */
+  /** Top-level `*.ts` regular files (or links to one), by name. */
   readonly files: ReadonlyMap<string, ExistingFile>;
+  /**
+   * Top-level `*.ts` names that are not files (a folder, a broken link, a socket…): sit cannot
+   * replace them, so a generated file of that name is a conflict, never a failed rename half-way.
+   */
+  readonly obstacles: ReadonlySet<string>;
   /** Temporary files an interrupted run left behind. */
   readonly leftovers: readonly string[];
 }
 
 /** Reads what is in the output folder now; sit only ever writes top-level `.ts` files there. */
 export function readOutputTree(outputDir: string): OutputTree {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(outputDir);
+    entries = readdirSync(outputDir, { withFileTypes: true });
   } catch (error) {
-    if ((error as { code?: unknown }).code === "ENOENT") return { exists: false, files: new Map(), leftovers: [] };
+    if ((error as { code?: unknown }).code === "ENOENT") return { exists: false, files: new Map(), obstacles: new Set(), leftovers: [] };
     throw error;
   }
   const files = new Map<string, ExistingFile>();
+  const obstacles = new Set<string>();
   const leftovers: string[] = [];
-  for (const name of names.sort()) {
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const name = entry.name;
+    // Only regular files can be sit's temporaries; a folder of that name is the user's.
     if (name.startsWith(TEMP_PREFIX)) {
-      leftovers.push(name);
+      if (entry.isFile()) leftovers.push(name);
       continue;
     }
     if (!name.endsWith(".ts")) continue;
-    let content: string;
-    try {
-      content = readFileSync(join(outputDir, name), "utf8");
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === "EISDIR") continue;
-      throw error;
+    // Reading a FIFO would block forever and a folder cannot be read: look before reading.
+    if (!isRegularFile(join(outputDir, name), entry)) {
+      obstacles.add(name);
+      continue;
     }
+    const content = readFileSync(join(outputDir, name), "utf8");
     files.set(name, { path: name, content, header: parseHeader(content) });
   }
-  return { exists: true, files, leftovers };
+  return { exists: true, files, obstacles, leftovers };
+}
+
+function isRegularFile(path: string, entry: Dirent): boolean {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -14,8 +14,9 @@ export interface FileChange {
 
 /**
  * What turning the tree into `files` takes: new and changed files to write, stale generated files
- * to delete. Files without sit's header are never part of a plan. A generated file whose body no
- * longer matches its header's hash was edited by hand.
+ * to delete. Files without sit's header are never deleted. A generated file whose body no longer
+ * matches its header's hash was edited by hand. Call `foreignConflicts` first: a plan that would
+ * overwrite a file sit does not own is refused when applied.
  */
 export function planOutput(tree: OutputTree, files: readonly GeneratedFile[]): FileChange[] {
   const changes: FileChange[] = [];
@@ -36,7 +37,7 @@ export function planOutput(tree: OutputTree, files: readonly GeneratedFile[]): F
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Files in the way that sit did not generate: it refuses to overwrite them. */
-export function foreignConflicts(tree: OutputTree, files: readonly GeneratedFile[]): string[] {
-  return files.filter((file) => tree.files.get(file.path)?.header === undefined && tree.files.has(file.path)).map((file) => file.path);
+/** Names sit would write that are taken by something it did not generate: it refuses to replace them. */
+export function foreignConflicts(tree: OutputTree, paths: readonly string[]): string[] {
+  return paths.filter((path) => tree.obstacles.has(path) || (tree.files.has(path) && tree.files.get(path)!.header === undefined));
 }
