@@ -1,4 +1,5 @@
 const CONTEXT = 3;
+const NO_FINAL_NEWLINE = "\\ No newline at end of file";
 /** How far ahead to look for the lines to line up again after a difference. */
 const RESYNC_WINDOW = 200;
 
@@ -10,13 +11,17 @@ type Edit = { readonly kind: " " | "-" | "+"; readonly text: string; readonly ol
  * for the small edits drift usually is and still readable for large ones.
  */
 export function unifiedDiff(oldName: string, newName: string, before: string, after: string, maxLines = 40): string {
-  const oldLines = before === "" ? [] : before.replace(/\n$/, "").split("\n");
-  const newLines = after === "" ? [] : after.replace(/\n$/, "").split("\n");
+  const oldLines = toLines(before);
+  const newLines = toLines(after);
   const edits = diffLines(oldLines, newLines);
   const output = [`--- ${oldName}`, `+++ ${newName}`];
   let printed = 0;
   let truncated = false;
   for (const hunk of hunks(edits)) {
+    if (printed >= maxLines) {
+      truncated = true;
+      break;
+    }
     const first = hunk[0]!;
     const oldCount = hunk.filter((edit) => edit.kind !== "+").length;
     const newCount = hunk.filter((edit) => edit.kind !== "-").length;
@@ -26,13 +31,25 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
         truncated = true;
         break;
       }
-      output.push(`${edit.kind}${edit.text}`);
+      output.push(edit.text.endsWith("\n") ? `${edit.kind}${edit.text.slice(0, -1)}\n${NO_FINAL_NEWLINE}` : `${edit.kind}${edit.text}`);
       printed++;
     }
     if (truncated) break;
   }
   if (truncated) output.push(`... (diff cut after ${maxLines} lines)`);
   return output.join("\n");
+}
+
+/**
+ * The lines of a text. A last line without a final newline keeps a "\n" of its own (no real line
+ * holds one), so it differs from the same line with a newline, as in `diff`, and prints the marker.
+ */
+function toLines(text: string): string[] {
+  if (text === "") return [];
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  else lines[lines.length - 1] += "\n";
+  return lines;
 }
 
 function diffLines(oldLines: readonly string[], newLines: readonly string[]): Edit[] {
