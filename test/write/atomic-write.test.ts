@@ -1,0 +1,152 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readOutputTree } from "../../src/write/output-tree";
+import { withHeader } from "../../src/write/ownership-header";
+import type { FileChange } from "../../src/write/plan-output";
+import { applyPlan } from "../../src/write/write-output";
+import { definition, makeProject, runCli, SIT_BIN, writeFiles } from "../helpers/project";
+import { CONFIG, makeSdkProject, readText, SDK_FILES, snapshotFolder, touchedEntries } from "./output-folder";
+
+const temporaries = (folder: string): string[] => readdirSync(folder).filter((name) => name.startsWith(".sit-tmp-"));
+
+/** A generated project whose definitions then changed, so the next `generate` has all files to write. */
+function projectWithPendingChange(): { project: string; output: string } {
+  const project = makeSdkProject();
+  expect(runCli(["generate"], project).code).toBe(0);
+  writeFiles(project, { "definitions/view_snippet.yml": definition("view_snippet") });
+  return { project, output: join(project, "generated") };
+}
+
+describe("all-or-nothing writes", () => {
+  it("leaves the output untouched, leftovers included, when a definition is invalid", () => {
+    const { project, output } = projectWithPendingChange();
+    writeFileSync(join(output, ".sit-tmp-1-0-events.ts.tmp"), "half");
+    writeFiles(project, { "definitions/broken.yml": definition("broken").replace("tiers:\n  - free", "tiers: []") });
+    const before = snapshotFolder(output);
+
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const result = runCli(args, project);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/definitions\/broken\.yml:\d+:\d+: error SIT\d+/);
+      expect(result.stderr).toMatch(/; nothing written$/);
+      expect(snapshotFolder(output)).toEqual(before);
+    }
+  });
+
+  // As root, chmod does not stop writes, so these use failures that hold for any user.
+  it("fails with exit 2 and a clear message when the output path goes through a file", () => {
+    const project = makeSdkProject({ "sit.config.yaml": CONFIG.replace("output: generated", "output: blocker/generated"), blocker: "a file\n" });
+    const before = snapshotFolder(project);
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const result = runCli(args, project);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe("sit: cannot use blocker/generated/ as the output folder: a part of the path is a file, not a folder; nothing written");
+      expect(snapshotFolder(project)).toEqual(before);
+    }
+  });
+
+  it("fails with exit 2 and leaves the previous output exactly as it was when a write fails half-way", () => {
+    const { project, output } = projectWithPendingChange();
+    const before = snapshotFolder(output);
+    // A file-size limit makes the write of the first (largest) file fail after its first kilobyte,
+    // like a full disk, for any user and on any file system: Node.js turns SIGXFSZ into EFBIG.
+    const script = `ulimit -f 2 && exec "${process.execPath}" "${SIT_BIN}" generate`;
+    const result = spawnSync("/bin/sh", ["-c", script], { cwd: project, encoding: "utf8" });
+    expect(result.stderr).toContain("sit: cannot write generated/: file too large for the limit set on this process (ulimit -f); the previous output is unchanged");
+    expect(result.status).toBe(2);
+    expect(snapshotFolder(output)).toEqual(before);
+    expect(temporaries(output)).toEqual([]);
+
+    expect(runCli(["generate"], project).code).toBe(0);
+    expect(readText(output, "events.ts")).toContain("trackViewSnippet");
+  });
+
+  it("rewrites nothing on a second run: the fast path reports it up to date", () => {
+    const project = makeSdkProject();
+    expect(runCli(["generate"], project).code).toBe(0);
+    const output = join(project, "generated");
+    const before = snapshotFolder(output);
+    const result = runCli(["generate"], project);
+    expect(result).toEqual({ code: 0, stdout: "", stderr: "generated/ is up to date" });
+    expect(snapshotFolder(output)).toEqual(before);
+  });
+
+  it("rewrites only the files whose content changes", () => {
+    const project = makeSdkProject();
+    expect(runCli(["generate"], project).code).toBe(0);
+    const output = join(project, "generated");
+
+    // The inputs are the same, so only the damaged files differ from what sit generates.
+    writeFileSync(join(output, "events.ts"), `${readText(output, "events.ts")}// edited\n`);
+    let before = snapshotFolder(output);
+    expect(runCli(["generate"], project).stderr).toContain("wrote 1 (events.ts), 3 unchanged");
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual(["events.ts"]);
+
+    rmSync(join(output, "runtime.ts"));
+    before = snapshotFolder(output);
+    expect(runCli(["generate"], project).code).toBe(0);
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual(["runtime.ts"]);
+
+    // Every header carries the inputs hash, so a changed definition changes every file.
+    writeFiles(project, { "definitions/view_snippet.yml": definition("view_snippet") });
+    before = snapshotFolder(output);
+    expect(runCli(["generate"], project).stderr).toContain("wrote 4 (catalog.ts, events.ts, index.ts, runtime.ts), 0 unchanged");
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual(SDK_FILES);
+  });
+
+  it("removes the temporary files an interrupted run left behind, and only those", () => {
+    const project = makeSdkProject();
+    expect(runCli(["generate"], project).code).toBe(0);
+    const output = join(project, "generated");
+    writeFileSync(join(output, ".sit-tmp-4242-1-events.ts.tmp"), "export function trackOpen");
+    mkdirSync(join(output, ".sit-tmp-folder"));
+    const before = snapshotFolder(output);
+
+    // Leftovers do not make the output out of date: --check passes and leaves them to generate.
+    expect(runCli(["generate", "--check"], project).code).toBe(0);
+    expect(snapshotFolder(output)).toEqual(before);
+
+    const result = runCli(["generate"], project);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("wrote 0, 4 unchanged");
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual([".sit-tmp-4242-1-events.ts.tmp"]);
+    expect(temporaries(output)).toEqual([".sit-tmp-folder"]);
+  });
+});
+
+describe("applyPlan when the file system changes under it", () => {
+  /** Contents as sit writes them: the guard against replacing a user's file lets them through. */
+  const text = (body: string): string => withHeader(`${body}\n`, "0".repeat(32));
+  const change = (path: string, kind: FileChange["kind"], before: string, after: string): FileChange => ({
+    path,
+    kind,
+    before: before === "" ? "" : text(before),
+    after: after === "" ? "" : text(after),
+  });
+  const contents = (folder: string): Record<string, string | undefined> =>
+    Object.fromEntries(Object.entries(snapshotFolder(folder)).map(([name, entry]) => [name, entry.bytes?.toString()]));
+
+  it("puts back the files it already replaced when a later rename fails", () => {
+    const output = join(makeProject({ "out/a.ts": text("old a"), "out/c.ts": text("old c"), "out/d.ts": text("old d") }), "out");
+    const tree = readOutputTree(output);
+    // Created after the tree was read, as another process might: the rename onto it fails.
+    mkdirSync(join(output, "b.ts"));
+    const before = contents(output);
+    const plan = [change("a.ts", "changed", "old a", "new a"), change("b.ts", "new", "", "new b"), change("c.ts", "changed", "old c", "new c")];
+
+    expect(() => applyPlan(output, tree, plan)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^E(ISDIR|EXIST|NOTEMPTY)$/) }));
+    expect(contents(output)).toEqual(before);
+  });
+
+  it("puts back replaced and deleted files when deleting a stale file fails", () => {
+    const output = join(makeProject({ "out/a.ts": text("old a"), "out/s1.ts": text("stale 1") }), "out");
+    const tree = readOutputTree(output);
+    mkdirSync(join(output, "s2.ts"));
+    const before = contents(output);
+    const plan = [change("a.ts", "changed", "old a", "new a"), change("s1.ts", "stale", "stale 1", ""), change("s2.ts", "stale", "stale 2", "")];
+
+    expect(() => applyPlan(output, tree, plan)).toThrow();
+    expect(contents(output)).toEqual(before);
+  });
+});
