@@ -83,7 +83,7 @@ describe("generate killed with SIGKILL", () => {
 
     let current: "old" | "new" = "old";
     for (const [index, makeMoment] of moments.entries()) {
-      const target = current === "old" ? "new" : "old";
+      const target: "old" | "new" = current === "old" ? "new" : "old";
       const moment = makeMoment();
       const child = spawn(process.execPath, [cli, "generate", "--config", `sit.${target}.yaml`], { cwd: project, stdio: "ignore" });
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
