@@ -7,6 +7,8 @@ export const TEMP_PREFIX = ".sit-tmp-";
 
 export interface ExistingFile {
   readonly path: string;
+  readonly bytes: Buffer;
+  /** The bytes as text, decoded on first use: the fast path never needs it. */
   readonly content: string;
   /** Set when sit generated the file: only such files may be replaced or deleted. */
   readonly header: ParsedHeader | undefined;
@@ -50,8 +52,16 @@ export function readOutputTree(outputDir: string): OutputTree {
       obstacles.add(name);
       continue;
     }
-    const content = readFileSync(join(outputDir, name), "utf8");
-    files.set(name, { path: name, content, header: parseHeader(content) });
+    const bytes = readFileSync(join(outputDir, name));
+    let content: string | undefined;
+    files.set(name, {
+      path: name,
+      bytes,
+      header: parseHeader(bytes),
+      get content() {
+        return (content ??= bytes.toString("utf8"));
+      },
+    });
   }
   return { exists: true, files, obstacles, leftovers };
 }
