@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { describeFsError } from "../load/read-text-file";
 import { TEMP_PREFIX, type OutputTree } from "./output-tree";
@@ -50,7 +50,7 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
       // `.tmp`, not `.ts`: compilers and watchers globbing the folder must not pick up a half-written copy.
       const temp = join(outputDir, `${TEMP_PREFIX}${process.pid}-${staged.length}-${change.path}.tmp`);
       staged.push({ change, temp });
-      writeDurably(temp, change.after);
+      writeDurably(temp, change.after, change.kind === "new" ? undefined : modeOf(join(outputDir, change.path)));
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
@@ -86,7 +86,8 @@ function rollBack(outputDir: string, done: readonly FileChange[]): string[] {
       if (change.kind === "new") rmSync(target, { force: true });
       else {
         const temp = join(outputDir, `${TEMP_PREFIX}${process.pid}-restore-${change.path}.tmp`);
-        writeDurably(temp, change.before);
+        // The file in place carries the replaced file's permissions (see writeDurably); a deleted one is gone.
+        writeDurably(temp, change.before, change.kind === "stale" ? undefined : modeOf(target));
         renameSync(temp, target);
       }
     } catch {
@@ -96,9 +97,14 @@ function rollBack(outputDir: string, done: readonly FileChange[]): string[] {
   return unrestored.reverse();
 }
 
-function writeDurably(path: string, content: string): void {
+/**
+ * Writes and flushes a new file. `mode` carries over the permissions of the file it will replace:
+ * a team that made its generated files read-only keeps them so.
+ */
+function writeDurably(path: string, content: string, mode: number | undefined): void {
   const descriptor = openSync(path, "wx", 0o644);
   try {
+    if (mode !== undefined) fchmodSync(descriptor, mode);
     const bytes = Buffer.from(content, "utf8");
     for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written, bytes.length - written);
     fsyncSync(descriptor);
@@ -106,6 +112,8 @@ function writeDurably(path: string, content: string): void {
     closeSync(descriptor);
   }
 }
+
+const modeOf = (path: string): number => statSync(path).mode & 0o7777;
 
 /** Makes the renames themselves durable; not every platform can open a folder, which is fine. */
 function syncFolder(folder: string): void {
@@ -134,7 +142,9 @@ export function describeWriteError(error: unknown): string {
     case "EROFS":
       return "read-only file system";
     case "EEXIST":
-      return "something is in the way of a file sit creates";
+      return "a file or a broken link is in the way of one sit creates";
+    case "ENOENT":
+      return "a file or folder disappeared while sit was writing (is another `sit generate` writing the same folder?)";
     default:
       return error instanceof IncompleteRollbackError ? error.message : describeFsError(error);
   }

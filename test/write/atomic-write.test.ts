@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readOutputTree } from "../../src/write/output-tree";
 import { withHeader } from "../../src/write/ownership-header";
@@ -93,6 +93,16 @@ describe("all-or-nothing writes", () => {
     before = snapshotFolder(output);
     expect(runCli(["generate"], project).stderr).toContain("wrote 4 (catalog.ts, events.ts, index.ts, runtime.ts), 0 unchanged");
     expect(touchedEntries(before, snapshotFolder(output))).toEqual(SDK_FILES);
+  });
+
+  it("keeps the permissions of the files it replaces", () => {
+    const { project, output } = projectWithPendingChange();
+    chmodSync(join(output, "events.ts"), 0o444);
+    chmodSync(join(output, "catalog.ts"), 0o600);
+    expect(runCli(["generate"], project).code).toBe(0);
+    expect(readText(output, "events.ts")).toContain("trackViewSnippet");
+    expect(statSync(join(output, "events.ts")).mode & 0o777).toBe(0o444);
+    expect(statSync(join(output, "catalog.ts")).mode & 0o777).toBe(0o600);
   });
 
   it("removes the temporary files an interrupted run left behind, and only those", () => {
