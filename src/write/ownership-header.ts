@@ -48,3 +48,10 @@ export function parseHeader(bytes: Buffer): ParsedHeader | undefined {
   const intact = first === firstLine(version) && !match[0].endsWith("\r") && bytes[secondEnd + 1] === NEWLINE && shortHash(body) === match[2];
   return { inputsHash: match[1]!, intact };
 }
+
+/** What follows the header of a text `withHeader` produced. */
+export function bodyOf(text: string): string {
+  const firstEnd = text.indexOf("\n");
+  const secondEnd = firstEnd < 0 ? -1 : text.indexOf("\n", firstEnd + 1);
+  return secondEnd < 0 ? text : text.slice(secondEnd + 1);
+}

@@ -29,7 +29,13 @@ function checkDrift(project: string, output: string, expected: Readonly<Record<s
   return result.stderr;
 }
 
-const allOutOfDate = Object.fromEntries(SDK_FILES.map((path) => [path, "out of date"]));
+/** What any change of the inputs does here: two files change, and two only in their header's inputs hash. */
+const allOutOfDate = {
+  "catalog.ts": "out of date",
+  "events.ts": "out of date",
+  "index.ts": "out of date (only the inputs hash in its header)",
+  "runtime.ts": "out of date (only the inputs hash in its header)",
+};
 
 describe("sit generate --check", () => {
   it("exits 0 and writes nothing when the output is up to date", () => {
