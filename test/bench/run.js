@@ -1,0 +1,455 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * sit's benchmark (`npm run bench`): the real CLI (`node bin/sit.js`, built into dist/) as cold
+ * processes on deterministic synthetic definition sets, tsc on the generated SDK, a call-overhead
+ * micro-benchmark, and optionally Segment Typewriter on the same events. Prints a table of
+ * medians and the DESIGN §6 targets; writes every sample as JSON to test/bench/results/.
+ * Plain CommonJS, no build step. Run `node test/bench/run.js --help` for the options.
+ */
+const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { tmpdir } = require("node:os");
+const { join, relative, resolve } = require("node:path");
+const { createEventSet, definitionYaml, writeSitProject, eventToChange } = require("./lib/synthetic");
+const { repeat, round, rssMethod } = require("./lib/measure");
+const { runMicro } = require("./lib/micro");
+const { machineInfo, gitInfo } = require("./lib/machine");
+const typewriter = require("./typewriter/typewriter-bench");
+
+const REPO_ROOT = resolve(__dirname, "..", "..");
+const SIT_BIN = join(REPO_ROOT, "bin", "sit.js");
+const TSC_BIN = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+/** SIT_BENCH_RESULTS_DIR lets the test keep its tiny runs out of the real results. */
+const RESULTS_DIR = process.env.SIT_BENCH_RESULTS_DIR ? resolve(process.env.SIT_BENCH_RESULTS_DIR) : join(__dirname, "results");
+const SCHEMA = "sit-bench/1";
+
+const USAGE = `Usage: node test/bench/run.js [options]     (npm run bench -- [options])
+
+Runs sit's CLI (node bin/sit.js; build it first with npm run build) as cold processes on
+synthetic GitLab-format definition sets and prints medians, the DESIGN §6 targets and the growth.
+
+Options:
+  --sizes <list>             internal events per set (default 1000,10000,50000)
+  --runs <n>                 cold runs per measure, median reported (default 5)
+  --runs-large <n>           at most this many runs for sets above 10,000 events (default 3)
+  --help-runs <n>            runs of \`sit --help\` (default 10)
+  --seed <n>                 synthetic data seed (default 1)
+  --json <file>              also write the results to this file
+  --no-typewriter            skip Segment Typewriter
+  --typewriter-sizes <list>  sizes to run Typewriter at (default 1000; 10000 takes minutes)
+  --typewriter-runs <n>      Typewriter runs per size (default 3 up to 1,000 events, 1 above)
+  --no-micro                 skip the call-overhead micro-benchmark
+  --micro-calls <n>          calls per timed micro round (default 1000000)
+  --micro-rounds <n>         alternating micro rounds (default 15)
+  --keep                     keep the temporary projects (their folder is printed)
+  -h, --help                 this text
+
+Results are always written to test/bench/results/<timestamp>.json (or $SIT_BENCH_RESULTS_DIR).`;
+
+function parseArgs(argv) {
+  const options = {
+    sizes: [1000, 10000, 50000],
+    runs: 5,
+    runsLarge: 3,
+    helpRuns: 10,
+    seed: 1,
+    json: undefined,
+    typewriter: true,
+    typewriterSizes: [1000],
+    typewriterRuns: undefined,
+    micro: true,
+    microCalls: 1_000_000,
+    microRounds: 15,
+    keep: false,
+  };
+  const list = (value, name) => {
+    const items = String(value).split(",").map((item) => Number(item.replace(/_/g, "")));
+    if (items.length === 0 || items.some((item) => !Number.isInteger(item) || item < 1)) usage(`${name} needs a comma-separated list of positive integers`);
+    return items;
+  };
+  const count = (value, name) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) usage(`${name} needs a positive integer`);
+    return number;
+  };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      if (index + 1 >= argv.length) usage(`${flag} needs a value`);
+      return argv[++index];
+    };
+    switch (flag) {
+      case "--sizes": options.sizes = list(value(), flag); break;
+      case "--runs": options.runs = count(value(), flag); break;
+      case "--runs-large": options.runsLarge = count(value(), flag); break;
+      case "--help-runs": options.helpRuns = count(value(), flag); break;
+      case "--seed": options.seed = count(value(), flag); break;
+      case "--json": options.json = resolve(value()); break;
+      case "--no-typewriter": options.typewriter = false; break;
+      case "--typewriter-sizes": options.typewriterSizes = list(value(), flag); break;
+      case "--typewriter-runs": options.typewriterRuns = count(value(), flag); break;
+      case "--no-micro": options.micro = false; break;
+      case "--micro-calls": options.microCalls = count(value(), flag); break;
+      case "--micro-rounds": options.microRounds = count(value(), flag); break;
+      case "--keep": options.keep = true; break;
+      case "-h":
+      case "--help":
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        usage(`unknown option ${arg}`);
+    }
+  }
+  return options;
+}
+
+function usage(message) {
+  console.error(`bench: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const progress = (message) => process.stderr.write(`${message}\n`);
+
+/** dist/ must exist; warn when a source file is newer than the build (the bench measures dist/). */
+function checkBuild() {
+  const main = join(REPO_ROOT, "dist", "cli", "main.js");
+  if (!existsSync(main)) {
+    console.error("bench: dist/ is missing: run `npm run build` first (the bench runs the built CLI, bin/sit.js)");
+    process.exit(2);
+  }
+  const built = statSync(main).mtimeMs;
+  const newer = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".ts") && statSync(path).mtimeMs > built) newer.push(relative(REPO_ROOT, path));
+    }
+  };
+  walk(join(REPO_ROOT, "src"));
+  return newer;
+}
+
+function measureSize(size, options, work) {
+  const runs = size > 10000 ? Math.min(options.runs, options.runsLarge) : options.runs;
+  const set = createEventSet(size, options.seed);
+  const dir = join(work, `sit-${size}`);
+  const written = writeSitProject(dir, set);
+  const outputDir = join(dir, "generated");
+  const changed = eventToChange(set);
+  const changedPath = join(dir, "definitions", changed.path);
+  const sit = (...args) => [SIT_BIN, ...args];
+  const loadavg = machineInfo().loadavg;
+  progress(`${size} events: ${written.files} files in ${written.folders} folders (${(written.bytes / 1e6).toFixed(1)} MB), ${runs} runs each, load ${loadavg.join(" ")}`);
+
+  // Unmeasured: fills the page cache with the definitions and sit's modules.
+  repeat(1, { args: sit("generate"), cwd: dir });
+
+  const measures = {};
+  progress("  generate (output folder removed before each run)");
+  measures.generate = repeat(runs, { args: sit("generate"), cwd: dir, before: () => rmSync(outputDir, { recursive: true, force: true }) });
+  progress("  generate --check, nothing changed");
+  measures.checkUnchanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir });
+  progress("  validate");
+  measures.validate = repeat(runs, { args: sit("validate"), cwd: dir });
+  progress("  tsc --noEmit on the generated SDK");
+  measures.tsc = repeat(runs, { args: [TSC_BIN, "-p", "tsconfig.json", "--noEmit"], cwd: dir });
+  progress("  generate --check, one definition changed");
+  const original = readFileSync(changedPath, "utf8");
+  writeFileSync(changedPath, definitionYaml({ ...changed, description: `${changed.description}, now edited` }));
+  try {
+    measures.checkChanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir, expectExit: 1 });
+  } finally {
+    writeFileSync(changedPath, original);
+  }
+
+  const generated = {};
+  if (existsSync(outputDir)) {
+    for (const name of readdirSync(outputDir)) {
+      const text = readFileSync(join(outputDir, name), "utf8");
+      generated[name] = { bytes: Buffer.byteLength(text), lines: text.split("\n").length - 1 };
+    }
+  }
+  let typewriterResult;
+  if (options.typewriter && typewriter.isInstalled() && options.typewriterSizes.includes(size)) {
+    typewriterResult = runTypewriter(size, set, options, work);
+  }
+  return {
+    events: size,
+    legacyDefinitions: set.events.length - size,
+    definitionFiles: written.files,
+    folders: written.folders,
+    definitionBytes: written.bytes,
+    changedDefinition: changed.path,
+    generated,
+    generatedBytes: Object.values(generated).reduce((sum, file) => sum + file.bytes, 0),
+    generatedLines: Object.values(generated).reduce((sum, file) => sum + file.lines, 0),
+    loadavgAtStart: loadavg,
+    measures,
+    typewriter: typewriterResult,
+  };
+}
+
+function runTypewriter(size, set, options, work) {
+  const runs = options.typewriterRuns ?? (size <= 1000 ? 3 : 1);
+  const dir = join(work, `typewriter-${size}`);
+  typewriter.writeTypewriterProject(dir, set);
+  progress(`  typewriter build, ${size} events, ${runs} run${runs === 1 ? "" : "s"}${size >= 10000 ? " (minutes)" : ""}`);
+  return { runs, ...typewriter.benchTypewriter(dir, runs, { repeat }) };
+}
+
+/** Typewriter at sizes the sit sets did not include. */
+function typewriterOnly(options, work) {
+  const results = [];
+  for (const size of options.typewriterSizes.filter((entry) => !options.sizes.includes(entry))) {
+    results.push({ events: size, ...runTypewriter(size, createEventSet(size, options.seed), options, work) });
+  }
+  return results;
+}
+
+// --- report -------------------------------------------------------------------------------
+
+const TARGETS = [
+  { key: "generateMs", label: "sit generate, 10,000 events, wall", limit: 1500, unit: "ms", at: 10000, pick: (s) => s.measures.generate.medianMs },
+  { key: "generateRssMb", label: "sit generate, 10,000 events, peak RSS", limit: 400, unit: "MB", at: 10000, pick: (s) => s.measures.generate.medianRssMb },
+  { key: "checkUnchangedMs", label: "sit generate --check, nothing changed, 10,000 events", limit: 600, unit: "ms", at: 10000, pick: (s) => s.measures.checkUnchanged.medianMs },
+  { key: "helpMs", label: "sit --help", limit: 150, unit: "ms" },
+  { key: "tscMs", label: "tsc --noEmit on the generated SDK, 10,000 events", limit: 3000, unit: "ms", at: 10000, pick: (s) => s.measures.tsc.medianMs },
+  { key: "callRatio", label: "generated call vs direct calls by hand (geometric mean)", limit: 1.2, unit: "×" },
+  { key: "growthGenerate", label: "growth of generate wall time, 10,000 → 50,000 events", limit: 6, unit: "×" },
+];
+
+function evaluateTargets(results) {
+  const bySize = new Map(results.sizes.map((entry) => [entry.events, entry]));
+  return TARGETS.map((target) => {
+    let measured = null;
+    if (target.at !== undefined) measured = bySize.has(target.at) ? target.pick(bySize.get(target.at)) : null;
+    else if (target.key === "helpMs") measured = results.help?.medianMs ?? null;
+    else if (target.key === "callRatio") measured = results.micro?.ratio ?? null;
+    else if (target.key === "growthGenerate") measured = results.growth?.generateMs ?? null;
+    return {
+      key: target.key,
+      measure: target.label,
+      target: target.limit,
+      unit: target.unit,
+      measured,
+      met: measured === null ? null : measured <= target.limit,
+      ...(measured !== null && measured > target.limit ? { missedBy: `${round((measured / target.limit - 1) * 100, 0)} %` } : {}),
+    };
+  });
+}
+
+function growth(results) {
+  const from = results.sizes.find((entry) => entry.events === 10000);
+  const to = results.sizes.find((entry) => entry.events === 50000);
+  if (from === undefined || to === undefined) return null;
+  const ratio = (pick) => {
+    const a = pick(from);
+    const b = pick(to);
+    return a && b ? round(b / a, 2) : null;
+  };
+  return {
+    from: 10000,
+    to: 50000,
+    eventsRatio: 5,
+    generateMs: ratio((s) => s.measures.generate.medianMs),
+    generateRssMb: ratio((s) => s.measures.generate.medianRssMb),
+    checkUnchangedMs: ratio((s) => s.measures.checkUnchanged.medianMs),
+    checkChangedMs: ratio((s) => s.measures.checkChanged.medianMs),
+    validateMs: ratio((s) => s.measures.validate.medianMs),
+    tscMs: ratio((s) => s.measures.tsc.medianMs),
+  };
+}
+
+const fmtMs = (ms) => (ms === null || ms === undefined ? "—" : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const fmtMb = (mb) => (mb === null || mb === undefined ? "—" : `${Math.round(mb)} MB`);
+const fmtInt = (n) => n.toLocaleString("en-US");
+
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join("   ")).join("\n");
+}
+
+function printReport(results) {
+  const { machine } = results;
+  const lines = [];
+  lines.push(`sit bench · ${results.startedAt} · sit ${results.sit.version} (${results.sit.commit ?? "?"}${results.sit.srcDirty ? ", src/ has uncommitted changes" : ""})`);
+  lines.push(`machine: ${machine.cpu} · ${machine.cores} cores · ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB · node ${machine.node} · ${machine.platform}`);
+  lines.push(`load average at start ${machine.loadavg.join(" ")}, at end ${results.loadavgAtEnd.join(" ")} (other processes on the machine add noise)`);
+  lines.push(`peak RSS: ${results.rssMethod}; wall time: hrtime around the whole child process`);
+  lines.push("");
+  const sizes = results.sizes;
+  const runsNote = (entry) => entry.measures.generate.runs;
+  const header = ["median of cold runs", ...sizes.map((entry) => `${fmtInt(entry.events)} events`)];
+  const row = (label, pick) => [label, ...sizes.map((entry) => pick(entry))];
+  const flag = (measure) => (measure.ok ? "" : " !");
+  const rows = [
+    header,
+    row("runs per measure", (e) => String(runsNote(e))),
+    row("definition files (incl. legacy)", (e) => fmtInt(e.definitionFiles)),
+    row("sit generate, wall", (e) => fmtMs(e.measures.generate.medianMs) + flag(e.measures.generate)),
+    row("sit generate, peak RSS", (e) => fmtMb(e.measures.generate.medianRssMb)),
+    row("sit generate --check, nothing changed", (e) => fmtMs(e.measures.checkUnchanged.medianMs) + flag(e.measures.checkUnchanged)),
+    row("sit generate --check, one definition changed", (e) => fmtMs(e.measures.checkChanged.medianMs) + flag(e.measures.checkChanged)),
+    row("sit validate", (e) => fmtMs(e.measures.validate.medianMs) + flag(e.measures.validate)),
+    row("tsc --noEmit on the generated SDK", (e) => fmtMs(e.measures.tsc.medianMs) + flag(e.measures.tsc)),
+    row("tsc peak RSS", (e) => fmtMb(e.measures.tsc.medianRssMb)),
+    row("generated SDK", (e) => `${(e.generatedBytes / 1e6).toFixed(1)} MB, ${fmtInt(e.generatedLines)} lines`),
+  ];
+  if (sizes.some((entry) => entry.typewriter)) {
+    rows.push(row("typewriter build, wall", (e) => (e.typewriter ? `${fmtMs(e.typewriter.medianMs)}${flag(e.typewriter)} (${e.typewriter.runs})` : "—")));
+    rows.push(row("typewriter build, peak RSS", (e) => (e.typewriter ? fmtMb(e.typewriter.medianRssMb) : "—")));
+    rows.push(
+      row("sit generate / typewriter build", (e) =>
+        e.typewriter?.medianMs ? `${(e.measures.generate.medianMs / e.typewriter.medianMs).toFixed(4)} (${Math.round(e.typewriter.medianMs / e.measures.generate.medianMs)}× faster)` : "—",
+      ),
+    );
+  }
+  lines.push(table(rows));
+  lines.push(`sit --help: ${fmtMs(results.help.medianMs)} median of ${results.help.runs}, ${fmtMb(results.help.medianRssMb)}${results.help.ok ? "" : " (FAILED)"}`);
+  for (const extra of results.typewriterOnly) {
+    lines.push(`typewriter build, ${fmtInt(extra.events)} events (no sit run at this size): ${fmtMs(extra.medianMs)}, ${fmtMb(extra.medianRssMb)} (${extra.runs} run${extra.runs === 1 ? "" : "s"})`);
+  }
+  lines.push(`typewriter: ${results.typewriter.status}${results.typewriter.message ? ` (${results.typewriter.message})` : ""}`);
+
+  if (results.micro) {
+    lines.push("");
+    if (!results.micro.cases) {
+      lines.push(`micro-benchmark failed: ${results.micro.error}`);
+    } else {
+      lines.push(`call overhead: ns per call, median of ${results.micro.rounds} alternating rounds of ${fmtInt(results.micro.calls)} calls, one process per case`);
+      lines.push(
+        table([
+          ["case", "generated", "by hand", "by hand + try/catch", "ratio", "ratio vs careful"],
+          ...results.micro.cases.map((entry) => [
+            `${entry.name}${entry.inTarget ? "" : " (not in mean)"}${entry.equivalent ? "" : " NOT EQUIVALENT"}`,
+            entry.generatedNs.toFixed(1),
+            entry.handNs.toFixed(1),
+            entry.carefulNs.toFixed(1),
+            `${entry.ratio.toFixed(2)}×`,
+            `${entry.ratioCareful.toFixed(2)}×`,
+          ]),
+          ["geometric mean of the direct cases", "", "", "", `${results.micro.ratio.toFixed(2)}×`, `${results.micro.ratioCareful.toFixed(2)}×`],
+        ]),
+      );
+    }
+  }
+
+  lines.push("");
+  lines.push("DESIGN §6 targets:");
+  lines.push(
+    table([
+      ["measure", "target", "measured", ""],
+      ...results.targets.map((target) => {
+        const show = (value) => (value === null ? "not measured" : target.unit === "ms" ? fmtMs(value) : target.unit === "MB" ? fmtMb(value) : `${value.toFixed(2)}×`);
+        return [
+          target.measure,
+          `≤ ${target.unit === "ms" ? fmtMs(target.target) : target.unit === "MB" ? fmtMb(target.target) : `${target.target}×`}`,
+          show(target.measured),
+          target.met === null ? "" : target.met ? "met" : `MISSED by ${target.missedBy}`,
+        ];
+      }),
+    ]),
+  );
+  if (results.growth) {
+    const g = results.growth;
+    lines.push(
+      `growth 10,000 → 50,000 events (5× the events): generate ${g.generateMs}×, RSS ${g.generateRssMb}×, --check unchanged ${g.checkUnchangedMs}×, ` +
+        `--check changed ${g.checkChangedMs}×, validate ${g.validateMs}×, tsc ${g.tscMs}×`,
+    );
+  } else {
+    lines.push("growth 10,000 → 50,000: not measured (needs both sizes)");
+  }
+  const failures = collectFailures(results);
+  if (failures.length > 0) {
+    lines.push("");
+    lines.push("FAILED measures (medians above are not trustworthy):");
+    for (const failure of failures) lines.push(`  ${failure}`);
+  }
+  console.log(lines.join("\n"));
+}
+
+function collectFailures(results) {
+  const failures = [];
+  if (!results.help.ok) failures.push(`sit --help: ${results.help.error}`);
+  for (const entry of results.sizes) {
+    for (const [name, measure] of Object.entries(entry.measures)) if (!measure.ok) failures.push(`${entry.events} events, ${name}: ${measure.error}`);
+    if (entry.typewriter && !entry.typewriter.ok) failures.push(`${entry.events} events, typewriter: ${entry.typewriter.error}`);
+  }
+  if (results.micro && !results.micro.ok) failures.push(`micro-benchmark: ${results.micro.error}`);
+  return failures;
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const stale = checkBuild();
+  if (stale.length > 0) {
+    progress(`bench: warning: ${stale.length} file(s) in src/ are newer than dist/ (e.g. ${stale[0]}); run \`npm run build\` to measure them`);
+  }
+  const startedAt = new Date().toISOString();
+  const work = mkdtempSync(join(tmpdir(), "sit-bench-"));
+  const results = {
+    schema: SCHEMA,
+    startedAt,
+    finishedAt: null,
+    machine: machineInfo(),
+    rssMethod: rssMethod(),
+    sit: { version: require(join(REPO_ROOT, "package.json")).version, ...gitInfo(REPO_ROOT), distOlderThanSrc: stale.length > 0 },
+    options: { ...options, json: options.json ?? null },
+    help: null,
+    sizes: [],
+    typewriterOnly: [],
+    typewriter: { status: "skipped", version: typewriter.version(), message: undefined },
+    micro: null,
+    growth: null,
+    targets: [],
+    loadavgAtEnd: null,
+  };
+  let typewriterWanted = options.typewriter;
+  if (!options.typewriter) results.typewriter.message = "--no-typewriter";
+  else if (!typewriter.isInstalled()) {
+    typewriterWanted = false;
+    results.typewriter.message = "not installed: run `npm install` in test/bench/typewriter to compare with Segment Typewriter";
+    progress(`bench: typewriter skipped: ${results.typewriter.message}`);
+  }
+  try {
+    progress(`bench: working in ${work}`);
+    progress(`sit --help, ${options.helpRuns} runs`);
+    results.help = repeat(options.helpRuns, { args: [SIT_BIN, "--help"], cwd: work });
+    for (const size of options.sizes) results.sizes.push(measureSize(size, { ...options, typewriter: typewriterWanted }, work));
+    if (typewriterWanted) {
+      results.typewriterOnly = typewriterOnly(options, work);
+      const ran = results.sizes.some((entry) => entry.typewriter) || results.typewriterOnly.length > 0;
+      results.typewriter.status = ran ? "measured" : "skipped";
+      if (!ran) results.typewriter.message = `no size of --typewriter-sizes (${options.typewriterSizes.join(",")}) was run`;
+    }
+    if (options.micro) {
+      progress("micro-benchmark: generated track functions vs direct processor calls");
+      const dir = join(work, "micro");
+      mkdirSync(dir, { recursive: true });
+      results.micro = runMicro(dir, { sitBin: SIT_BIN, tscBin: TSC_BIN, calls: options.microCalls, rounds: options.microRounds, log: progress });
+    }
+  } finally {
+    if (options.keep) progress(`bench: kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+  results.growth = growth(results);
+  results.targets = evaluateTargets(results);
+  results.finishedAt = new Date().toISOString();
+  results.loadavgAtEnd = machineInfo().loadavg;
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const resultsFile = join(RESULTS_DIR, `${startedAt.replace(/[:.]/g, "-")}.json`);
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  writeFileSync(resultsFile, json);
+  if (options.json) writeFileSync(options.json, json);
+
+  printReport(results);
+  console.log(`\nresults: ${relative(process.cwd(), resultsFile) || resultsFile}${options.json ? ` and ${options.json}` : ""}`);
+  process.exitCode = collectFailures(results).length > 0 ? 1 : 0;
+}
+
+main();
