@@ -52,7 +52,14 @@ export function readOutputTree(outputDir: string): OutputTree {
       obstacles.add(name);
       continue;
     }
-    const bytes = readFileSync(join(outputDir, name));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(outputDir, name));
+    } catch (error) {
+      // Deleted since the folder was listed: it is simply not there.
+      if ((error as { code?: unknown }).code === "ENOENT") continue;
+      throw error;
+    }
     let content: string | undefined;
     files.set(name, {
       path: name,
