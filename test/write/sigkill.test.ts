@@ -75,7 +75,7 @@ describe("generate killed with SIGKILL", () => {
     // Delays across the whole run (a killed run's timing varies, so a little past its end too), then
     // moments inside the short write phase, found by watching the folder.
     const moments: (() => Moment)[] = [
-      ...[0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.2].map((fraction) => () => ({ afterMs: Math.round(fraction * fullRun) })),
+      ...[0.2, 0.5, 0.8, 0.95, 1.1, 1.3].map((fraction) => () => ({ afterMs: Math.round(fraction * fullRun) })),
       () => ({ when: "a temporary file appears", reached: () => readdirSync(output).some((name) => name.startsWith(".sit-tmp-")) }),
       () => ({ when: "the first file is replaced", reached: replaced(SDK_FILES[0]!) }),
       () => ({ when: "the second file is replaced", reached: replaced(SDK_FILES[1]!) }),
