@@ -107,11 +107,14 @@ describe("sit generate --check", () => {
     expect(stderr).toContain("... (diff cut after 40 lines)");
   });
 
-  it("names the config in the fix when one was given", () => {
+  it("names the config in the fix when one was given, quoted for the shell when needed", () => {
     const { project } = driftedProject((root) => writeFiles(root, { "definitions/view_snippet.yml": definition("view_snippet") }));
     const result = runCli(["generate", "--check", "--config", "sit.config.yaml"], project);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("To fix it, run `npx sit generate --config sit.config.yaml` and commit generated/.");
+    copyFileSync(join(project, "sit.config.yaml"), join(project, "my sit.yaml"));
+    const quoted = runCli(["generate", "--check", "--config", "my sit.yaml"], project);
+    expect(quoted.stderr).toContain("To fix it, run `npx sit generate --config 'my sit.yaml'` and commit generated/.");
   });
 
   it("exits 1 from the real binary, with the report on stderr", () => {

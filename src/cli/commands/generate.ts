@@ -6,7 +6,7 @@ import { readOutputTree, type OutputTree } from "../../write/output-tree";
 import { bodyOf } from "../../write/ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-output";
 import { unifiedDiff } from "../../write/unified-diff";
-import { applyPlan, describeWriteError } from "../../write/write-output";
+import { applyPlan, describeWriteError, IncompleteRollbackError } from "../../write/write-output";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { diagnosticsJson, printDiagnostics, summarize, type Output } from "../report";
 import { exitCodeFor } from "./validate";
@@ -31,7 +31,7 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
   const inputs = readInputs(pipelineOptions);
   const mode = options.check === true ? "check" : "generate";
   const shown = (path: string): string => relative(cwd, path).split(sep).join("/") || ".";
-  const fix = `npx sit generate${options.config === undefined ? "" : ` --config ${options.config}`}`;
+  const fix = `npx sit generate${options.config === undefined ? "" : ` --config ${shellWord(options.config)}`}`;
   const say = (status: Status, message: string, details: Partial<Report> = {}): void =>
     report(output, options, { mode, status, outputName: undefined, changes: [], diagnostics: inputs.diagnostics, conflicts: [], message, ...details });
 
@@ -94,7 +94,8 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
     try {
       applyPlan(outputDir, tree, changes);
     } catch (error) {
-      say("error", `sit: cannot write ${outputName}/: ${describeWriteError(error)}; the previous output is unchanged`, details);
+      const outcome = error instanceof IncompleteRollbackError ? `run \`${fix}\` again once that is fixed` : "the previous output is unchanged";
+      say("error", `sit: cannot write ${outputName}/: ${describeWriteError(error)}; ${outcome}`, details);
       return EXIT_USAGE;
     }
   }
@@ -102,6 +103,9 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
   say("written", `${outputName}/: ${analysis.model.events.length} events; ${describeChanges(changes)}, ${unchanged} unchanged`, { ...details, changes });
   return EXIT_OK;
 }
+
+/** A path as a shell word, so the printed fix can be pasted as it is. */
+const shellWord = (word: string): string => (/^[\w./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 function tryReadTree(outputDir: string): OutputTree | undefined {
   try {
