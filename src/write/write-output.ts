@@ -1,5 +1,5 @@
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describeFsError } from "../load/read-text-file";
 import { TEMP_PREFIX, type OutputTree } from "./output-tree";
 import { foreignConflicts, type FileChange } from "./plan-output";
@@ -41,7 +41,7 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
   );
   if (foreign.length > 0) throw new ForeignFileError(foreign);
 
-  mkdirSync(outputDir, { recursive: true });
+  const created = mkdirSync(outputDir, { recursive: true });
   for (const leftover of tree.leftovers) rmSync(join(outputDir, leftover), { force: true });
 
   const staged: { change: FileChange; temp: string }[] = [];
@@ -54,6 +54,7 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
+    removeCreatedFolders(outputDir, created);
     throw error;
   }
 
@@ -72,9 +73,26 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
     for (const { temp } of staged) rmSync(temp, { force: true });
     const unrestored = rollBack(outputDir, done);
     if (unrestored.length > 0) throw new IncompleteRollbackError(error, unrestored);
+    removeCreatedFolders(outputDir, created);
     throw error;
   }
   syncFolder(outputDir);
+}
+
+/**
+ * A failed first run leaves no empty output folder behind either: removes the folders `mkdirSync`
+ * created, deepest first, stopping at any that is not empty (something else wrote there meanwhile).
+ */
+function removeCreatedFolders(outputDir: string, created: string | undefined): void {
+  if (created === undefined) return;
+  for (let folder = outputDir; ; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+    if (folder === created) return;
+  }
 }
 
 /** Puts back what `done` replaced or deleted, newest first; returns the paths it could not restore. */

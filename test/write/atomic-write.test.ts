@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readOutputTree } from "../../src/write/output-tree";
 import { withHeader } from "../../src/write/ownership-header";
@@ -60,6 +60,15 @@ describe("all-or-nothing writes", () => {
 
     expect(runCli(["generate"], project).code).toBe(0);
     expect(readText(output, "events.ts")).toContain("trackViewSnippet");
+  });
+
+  it("leaves no output folder behind when the first run fails half-way", () => {
+    const project = makeSdkProject({ "sit.config.yaml": CONFIG.replace("output: generated", "output: sdk/generated") });
+    const script = `ulimit -f 2 && exec "${process.execPath}" "${SIT_BIN}" generate`;
+    const result = spawnSync("/bin/sh", ["-c", script], { cwd: project, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("sit: cannot write sdk/generated/: file too large");
+    expect(existsSync(join(project, "sdk"))).toBe(false);
   });
 
   it("rewrites nothing on a second run: the fast path reports it up to date", () => {
