@@ -49,9 +49,9 @@ describe("all-or-nothing writes", () => {
   it("fails with exit 2 and leaves the previous output exactly as it was when a write fails half-way", () => {
     const { project, output } = projectWithPendingChange();
     const before = snapshotFolder(output);
-    // A file-size limit makes the write of the first (largest) file fail after its first kilobyte,
+    // A file-size limit makes the write of the first (largest) file fail after its first 512 or 1024 bytes (dash and bash count differently),
     // like a full disk, for any user and on any file system: Node.js turns SIGXFSZ into EFBIG.
-    const script = `ulimit -f 2 && exec "${process.execPath}" "${SIT_BIN}" generate`;
+    const script = `ulimit -f 1 && exec "${process.execPath}" "${SIT_BIN}" generate`;
     const result = spawnSync("/bin/sh", ["-c", script], { cwd: project, encoding: "utf8" });
     expect(result.stderr).toContain("sit: cannot write generated/: file too large for the limit set on this process (ulimit -f); the previous output is unchanged");
     expect(result.status).toBe(2);
@@ -64,7 +64,7 @@ describe("all-or-nothing writes", () => {
 
   it("leaves no output folder behind when the first run fails half-way", () => {
     const project = makeSdkProject({ "sit.config.yaml": CONFIG.replace("output: generated", "output: sdk/generated") });
-    const script = `ulimit -f 2 && exec "${process.execPath}" "${SIT_BIN}" generate`;
+    const script = `ulimit -f 1 && exec "${process.execPath}" "${SIT_BIN}" generate`;
     const result = spawnSync("/bin/sh", ["-c", script], { cwd: project, encoding: "utf8" });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("sit: cannot write sdk/generated/: file too large");
