@@ -49,8 +49,9 @@ describe("all-or-nothing writes", () => {
   it("fails with exit 2 and leaves the previous output exactly as it was when a write fails half-way", () => {
     const { project, output } = projectWithPendingChange();
     const before = snapshotFolder(output);
-    // A file-size limit makes the write of the first (largest) file fail after its first 512 or 1024 bytes (dash and bash count differently),
-    // like a full disk, for any user and on any file system: Node.js turns SIGXFSZ into EFBIG.
+    // As root, chmod does not stop writes. A file-size limit does, for any user and on any file
+    // system: writing the first file fails after one block (512 or 1024 bytes, by shell), like a
+    // full disk, as Node.js ignores SIGXFSZ and gets EFBIG.
     const script = `ulimit -f 1 && exec "${process.execPath}" "${SIT_BIN}" generate`;
     const result = spawnSync("/bin/sh", ["-c", script], { cwd: project, encoding: "utf8" });
     expect(result.stderr).toContain("sit: cannot write generated/: file too large for the limit set on this process (ulimit -f); the previous output is unchanged");
