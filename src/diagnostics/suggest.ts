@@ -4,7 +4,9 @@ export function closestMatch(input: string, candidates: Iterable<string>): strin
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase(), bestDistance);
+    // One past the best so far: editDistance returns its ceiling for "this far or farther", which must
+    // not tie with a real distance (a tie picks the alphabetically first candidate).
+    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase(), bestDistance + 1);
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = distance;
