@@ -7,7 +7,7 @@ import { readTextFile } from "../load/read-text-file";
 import { fileDiagnostic, SourceFile } from "../load/source-file";
 import { nodeAtPath, parseYaml, toPlainValue, type YamlNode } from "../load/yaml";
 import { schemaDiagnostics, type PathSegment } from "../validate/schema-diagnostics";
-import { IDENTIFIERS, type IdentifierName } from "../validate/vocabulary";
+import { IDENTIFIERS, PROTOTYPE_TRAPS, type IdentifierName } from "../validate/vocabulary";
 import { configSchema, type ConfigData } from "./config-schema";
 import { importSpecifier } from "./resolve-import";
 
@@ -63,19 +63,30 @@ export function loadConfig(options: ConfigOptions): { config: ResolvedConfig | u
     return { config: undefined, diagnostics: [fileDiagnostic(shownPath, 0, 0, "error", "SIT040", "config file not found")] };
   }
   const read = readTextFile(configFile);
-  if (!read.ok) return { config: undefined, diagnostics: [fileDiagnostic(shownPath, 0, 0, "error", "SIT040", read.message)] };
+  if (!read.ok) {
+    // A file that cannot be read is a usage error (SIT040, exit 2); one that is read but is not text is an invalid config.
+    const { line, column } = read.position ?? { line: 0, column: 0 };
+    return { config: undefined, diagnostics: [fileDiagnostic(shownPath, line, column, "error", read.code === "SIT007" ? "SIT040" : "SIT041", read.message)] };
+  }
   const source = new SourceFile(shownPath, read.text);
   const parsed = parseYaml(read.text, shownPath);
-  const problems = parsed.problems.map((problem) =>
-    problem.line !== undefined && problem.column !== undefined
-      ? fileDiagnostic(shownPath, problem.line + 1, problem.column + 1, "error", "SIT041", problem.message)
-      : source.diagnostic(problem.offset, "error", "SIT041", problem.message),
-  );
+  const problems = source.yamlDiagnostics(parsed.problems, "SIT041");
   if (!parsed.ok) return { config: undefined, diagnostics: problems };
   const root: YamlNode = parsed.root ?? { kind: "mapping", start: 0, entries: [] };
   if (root.kind !== "mapping" && !(root.kind === "scalar" && root.value === null)) {
     return { config: undefined, diagnostics: [...problems, source.diagnostic(root.start, "error", "SIT041", "the config must be a mapping of keys")] };
   }
+  // zod builds records by assignment, so a `__proto__` processor would silently become a prototype.
+  const processorsNode = nodeAtPath(root, ["processors"]);
+  const unsafe =
+    processorsNode.exact && processorsNode.node.kind === "mapping"
+      ? processorsNode.node.entries
+          .filter((entry) => PROTOTYPE_TRAPS.has(entry.key))
+          .map((entry) =>
+            source.diagnostic(entry.keyStart, "error", "SIT019", `processor "${entry.key}" cannot be used: as an object key it would replace the prototype instead of naming a tracking class`),
+          )
+      : [];
+  if (unsafe.length > 0) return { config: undefined, diagnostics: [...problems, ...unsafe] };
   const result = configSchema.safeParse(root.kind === "mapping" ? toPlainValue(root) : {});
   if (!result.success) {
     const keysAt = (path: readonly PathSegment[]): readonly string[] =>

@@ -20,17 +20,22 @@ export interface FindResult {
 
 const DEFINITION_FILE = /\.ya?ml$/;
 
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /**
  * Every `*.yml`/`*.yaml` under `root`, recursively, sorted by relative path in code-unit order so
  * the result never depends on the file system's or the locale's ordering. Symbolic links are
- * followed once: a folder reached again through a link is reported as a loop, not walked again.
+ * followed once, after the real folders: a folder reached again through a link is reported (a
+ * loop, or a second path to a folder already read) and not walked again, so no definition is
+ * read twice and a folder is always read from its real place. Messages name other paths with `shown`.
  */
-export function findDefinitionFiles(root: string): FindResult {
+export function findDefinitionFiles(root: string, shown: (absolutePath: string) => string): FindResult {
   const files: FoundFile[] = [];
   const problems: FindProblem[] = [];
-  const visited = new Set<string>();
+  const visited = new Map<string, string>();
+  const linkedFolders: { path: string; ancestors: readonly string[] }[] = [];
 
-  const walk = (folder: string): void => {
+  const walk = (folder: string, ancestors: readonly string[]): void => {
     let real: string;
     try {
       real = realpathSync(folder);
@@ -38,41 +43,53 @@ export function findDefinitionFiles(root: string): FindResult {
       problems.push({ absolutePath: folder, message: `cannot read folder: ${describeFsError(error)}` });
       return;
     }
-    if (visited.has(real)) {
-      problems.push({ absolutePath: folder, message: "symbolic-link loop: this folder was already visited" });
+    const firstPath = visited.get(real);
+    if (firstPath !== undefined) {
+      problems.push({
+        absolutePath: folder,
+        message: ancestors.includes(real)
+          ? `symbolic-link loop: this folder leads back to "${shown(firstPath)}", which contains it`
+          : `this folder is "${shown(firstPath)}" again, reached through a symbolic link; its definitions are read once, from there`,
+      });
       return;
     }
-    visited.add(real);
+    visited.set(real, folder);
     let entries: Dirent[];
     try {
-      entries = readdirSync(folder, { withFileTypes: true });
+      entries = readdirSync(folder, { withFileTypes: true }).sort(byName);
     } catch (error) {
       problems.push({ absolutePath: folder, message: `cannot read folder: ${describeFsError(error)}` });
       return;
     }
     for (const entry of entries) {
       const path = join(folder, entry.name);
-      let isDirectory = entry.isDirectory();
+      const isDefinition = DEFINITION_FILE.test(entry.name);
+      const isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
           const target = statSync(path);
-          isDirectory = target.isDirectory();
+          if (target.isDirectory()) {
+            linkedFolders.push({ path, ancestors: [...ancestors, real] });
+            continue;
+          }
           isFile = target.isFile();
         } catch (error) {
-          if (DEFINITION_FILE.test(entry.name)) problems.push({ absolutePath: path, message: `cannot read file: ${describeFsError(error)}` });
-          else if (describeFsError(error).includes("loop")) problems.push({ absolutePath: path, message: describeFsError(error) });
+          // A broken link is only a problem where a definition was meant to be; a link loop always is.
+          const reason = describeFsError(error);
+          if (isDefinition) problems.push({ absolutePath: path, message: `cannot read file: ${reason}` });
+          else if ((error as { code?: unknown }).code === "ELOOP") problems.push({ absolutePath: path, message: `cannot read folder: ${reason}` });
           continue;
         }
       }
-      if (isDirectory) walk(path);
-      else if (isFile && DEFINITION_FILE.test(entry.name)) {
-        files.push({ absolutePath: path, relativePath: relative(root, path).split(sep).join("/") });
-      }
+      if (isDirectory) walk(path, [...ancestors, real]);
+      else if (isFile && isDefinition) files.push({ absolutePath: path, relativePath: relative(root, path).split(sep).join("/") });
+      else if (isDefinition) problems.push({ absolutePath: path, message: "cannot read file: not a regular file (a FIFO, socket or device)" });
     }
   };
 
-  walk(root);
+  walk(root, []);
+  for (let next = linkedFolders.shift(); next !== undefined; next = linkedFolders.shift()) walk(next.path, next.ancestors);
   files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   problems.sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
   return { files, problems };

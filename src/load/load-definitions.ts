@@ -38,7 +38,7 @@ export function displayPath(path: string, base: string): string {
 
 /** Finds and reads every definition file; unreadable files and folders become diagnostics. */
 export function readDefinitionFiles(options: LoadOptions): { files: DefinitionFile[]; diagnostics: Diagnostic[] } {
-  const found = findDefinitionFiles(options.definitionsDir);
+  const found = findDefinitionFiles(options.definitionsDir, (path) => displayPath(path, options.displayBase));
   const diagnostics = found.problems.map((problem) =>
     fileDiagnostic(displayPath(problem.absolutePath, options.displayBase), 0, 0, "error", "SIT007", problem.message),
   );
@@ -58,19 +58,14 @@ export function parseDefinitions(files: readonly DefinitionFile[]): { definition
   for (const file of files) {
     const shownPath = file.displayPath;
     if (!file.read.ok) {
-      diagnostics.push(fileDiagnostic(shownPath, 0, 0, "error", file.read.code, file.read.message));
+      const { line, column } = file.read.position ?? { line: 0, column: 0 };
+      diagnostics.push(fileDiagnostic(shownPath, line, column, "error", file.read.code, file.read.message));
       continue;
     }
-    const text = file.read.text.charCodeAt(0) === 0xfeff ? file.read.text.slice(1) : file.read.text;
+    const text = file.read.text;
     const source = new SourceFile(shownPath, text);
     const parsed = parseYaml(text, shownPath);
-    for (const problem of parsed.problems) {
-      diagnostics.push(
-        problem.line !== undefined && problem.column !== undefined
-          ? fileDiagnostic(shownPath, problem.line + 1, problem.column + 1, "error", problem.code, problem.message)
-          : source.diagnostic(problem.offset, "error", problem.code, problem.message),
-      );
-    }
+    diagnostics.push(...source.yamlDiagnostics(parsed.problems));
     if (!parsed.ok) continue;
     const root = parsed.root;
     if (root === null || (root.kind === "scalar" && root.value === null)) {

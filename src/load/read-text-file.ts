@@ -1,37 +1,99 @@
 import { readFileSync, statSync } from "node:fs";
 import type { DiagnosticCode } from "../diagnostics/codes";
+import type { Position } from "../diagnostics/diagnostic";
 
 /** Definitions are small; anything larger is a mistake or an attack, not an event. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type TextFileResult =
   | { readonly ok: true; readonly text: string; readonly bytes: Buffer }
-  | { readonly ok: false; readonly code: DiagnosticCode; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: DiagnosticCode;
+      readonly message: string;
+      /** Where in the file the problem is; absent when it concerns the whole file. */
+      readonly position?: Position;
+    };
 
+/** Fatal on invalid bytes; strips a byte-order mark, as editors do. */
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export function readTextFile(path: string): TextFileResult {
   let bytes: Buffer;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      return { ok: false, code: "SIT005", message: `file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes` };
+    const stats = statSync(path);
+    // Reading a FIFO or a device could block forever or never end; only regular files are text.
+    if (!stats.isFile()) {
+      return { ok: false, code: "SIT007", message: `cannot read file: ${stats.isDirectory() ? "is a directory" : "not a regular file (a FIFO, socket or device)"}` };
     }
+    if (stats.size > MAX_FILE_BYTES) return tooLarge(stats.size);
     bytes = readFileSync(path);
   } catch (error) {
     return { ok: false, code: "SIT007", message: `cannot read file: ${describeFsError(error)}` };
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { ok: false, code: "SIT005", message: `file is ${bytes.length} bytes, over the limit of ${MAX_FILE_BYTES} bytes` };
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return { ok: false, code: "SIT004", message: "the file contains a NUL byte: it is binary, not YAML text", position: positionOfByte(bytes, nul) };
   }
-  if (bytes.includes(0)) return { ok: false, code: "SIT004", message: "file contains NUL bytes: it is binary, not YAML text" };
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    return { ok: true, text: utf8.decode(bytes), bytes };
   } catch {
-    return { ok: false, code: "SIT004", message: "file is not valid UTF-8 text" };
+    const invalid = firstInvalidUtf8Byte(bytes);
+    return {
+      ok: false,
+      code: "SIT004",
+      message: `the file is not valid UTF-8 text (byte 0x${bytes[invalid]!.toString(16).padStart(2, "0")} at offset ${invalid})`,
+      position: positionOfByte(bytes, invalid),
+    };
   }
-  return { ok: true, text, bytes };
+}
+
+const tooLarge = (size: number): TextFileResult => ({
+  ok: false,
+  code: "SIT005",
+  message: `the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB) for a definition`,
+});
+
+/**
+ * The offset of the first byte of the first invalid UTF-8 sequence in bytes known to hold one.
+ * Bisects with a streaming fatal decoder, which accepts a prefix that stops inside a character but
+ * not one holding an invalid sequence.
+ */
+function firstInvalidUtf8Byte(bytes: Buffer): number {
+  const decodes = (length: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (decodes(middle, true)) low = middle;
+    else high = middle - 1;
+  }
+  if (low < bytes.length && decodes(low, false)) return low;
+  // The longest valid prefix ends inside a character, which the next byte (or the end) breaks:
+  // the broken sequence starts at that character's lead byte.
+  let start = low;
+  while (start > 0 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
+  return start - 1;
+}
+
+/** 1-based line and column of a byte, columns counted in UTF-16 code units as for any other position. */
+function positionOfByte(bytes: Buffer, offset: number): Position {
+  const before = bytes.subarray(0, offset).toString("utf8").replace(/^\ufeff/, "");
+  const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
+  let line = 1;
+  for (let index = 0; index < before.length; index++) {
+    const char = before.charCodeAt(index);
+    if (char === 10 || (char === 13 && before.charCodeAt(index + 1) !== 10)) line++;
+  }
+  return { line, column: before.length - lineStart + 1 };
 }
 
 export function describeFsError(error: unknown): string {

@@ -1,5 +1,6 @@
 import { LineIndex, type Diagnostic, type Severity } from "../diagnostics/diagnostic";
 import type { DiagnosticCode } from "../diagnostics/codes";
+import type { YamlProblem } from "./yaml";
 
 /** A file's text and the name diagnostics use for it, turning offsets into positions on demand. */
 export class SourceFile {
@@ -15,6 +16,25 @@ export class SourceFile {
   diagnostic(offset: number, severity: Severity, code: DiagnosticCode, message: string, hint?: string): Diagnostic {
     const { line, column } = this.lines.positionAt(offset);
     return fileDiagnostic(this.displayPath, line, column, severity, code, message, hint);
+  }
+
+  /** `path:line:column` of an offset, for hints that point at another place. */
+  location(offset: number): string {
+    const { line, column } = this.lines.positionAt(offset);
+    return `${this.displayPath}:${line}:${column}`;
+  }
+
+  /** Diagnostics for the problems the YAML parser found, under `code` or each problem's own code. */
+  yamlDiagnostics(problems: readonly YamlProblem[], code?: DiagnosticCode): Diagnostic[] {
+    return problems.map((problem) =>
+      this.diagnostic(
+        problem.offset,
+        "error",
+        code ?? problem.code,
+        problem.message,
+        problem.firstOffset === undefined ? undefined : `remove one of them; the first is at ${this.location(problem.firstOffset)}`,
+      ),
+    );
   }
 }
 

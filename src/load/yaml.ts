@@ -24,6 +24,8 @@ export type YamlScalarValue = string | number | boolean | null;
 export interface YamlScalar {
   readonly kind: "scalar";
   readonly start: number;
+  /** End of the value as written (exclusive): messages quote the source, `18.0` rather than `18`. */
+  readonly end: number;
   readonly value: YamlScalarValue;
 }
 export interface YamlSequence {
@@ -46,9 +48,8 @@ export interface YamlProblem {
   readonly code: DiagnosticCode;
   readonly offset: number;
   readonly message: string;
-  /** Set when the parser reports line and column itself (0-based). */
-  readonly line?: number;
-  readonly column?: number;
+  /** Where the earlier occurrence is, for a problem that repeats something (a duplicate key). */
+  readonly firstOffset?: number;
 }
 
 export type YamlParseResult =
@@ -90,20 +91,15 @@ export function parseYaml(source: string, filename: string): YamlParseResult {
   }
 }
 
+/**
+ * The parser's own position, taken as an offset so that line and column are counted the same way
+ * as for every other diagnostic (js-yaml and sit disagree on some line breaks, e.g. U+2028).
+ */
 function parserProblem(error: unknown): YamlProblem {
-  const exception = error as { reason?: unknown; mark?: { line?: unknown; column?: unknown; position?: unknown } };
+  const exception = error as { reason?: unknown; mark?: { position?: unknown } };
   const reason = typeof exception.reason === "string" ? exception.reason : String(error);
-  const mark = exception.mark;
-  if (mark && typeof mark.line === "number" && typeof mark.column === "number") {
-    return {
-      code: "SIT001",
-      offset: typeof mark.position === "number" ? mark.position : 0,
-      line: mark.line,
-      column: mark.column,
-      message: `YAML syntax error: ${reason}`,
-    };
-  }
-  return { code: "SIT001", offset: 0, message: `YAML syntax error: ${reason}` };
+  const position = exception.mark?.position;
+  return { code: "SIT001", offset: typeof position === "number" ? position : 0, message: `YAML syntax error: ${reason}` };
 }
 
 class TreeBuilder {
@@ -125,10 +121,15 @@ class TreeBuilder {
     const first = this.events[this.index];
     const root = first === undefined || first.type === EVENT_ID.POP ? null : this.node();
     if (documentCount > 1) {
-      const secondDocument = this.source.indexOf("\n---", 0);
+      // Document events carry no offset: the second document starts at the first marker line that
+      // does not open the first document.
+      const markers = [...this.source.matchAll(/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm)];
+      const firstDocument = this.events[0];
+      if (firstDocument?.type === EVENT_ID.DOCUMENT && firstDocument.explicitStart && markers[0]?.[0] === "---") markers.shift();
+      const secondDocument = markers[0];
       this.problems.push({
         code: "SIT008",
-        offset: secondDocument >= 0 ? secondDocument + 1 : 0,
+        offset: secondDocument?.index ?? this.lastOffset,
         message: `the file holds ${documentCount} YAML documents; a definition is exactly one`,
       });
     }
@@ -170,8 +171,9 @@ class TreeBuilder {
         this.count(1, event.start);
         while (this.events[this.index]?.type !== EVENT_ID.POP) {
           const keyEvent = this.events[this.index];
-          const keyStart = keyEvent?.type === EVENT_ID.SCALAR && keyEvent.valueStart >= 0 ? keyEvent.valueStart : this.lastOffset;
           const keyNode = this.sizedNode();
+          // An aliased key's node is the anchored one, elsewhere in the file: point at the alias.
+          const keyStart = keyEvent?.type === EVENT_ID.ALIAS ? Math.max(0, keyEvent.anchorStart - 1) : keyNode.node.start;
           if (keyNode.node.kind !== "scalar") {
             throw new YamlBuildError({ code: "SIT001", offset: keyStart, message: "a mapping key must be a plain value, not a list or mapping" });
           }
@@ -180,7 +182,7 @@ class TreeBuilder {
           size += keyNode.size + value.size;
           const firstStart = seen.get(key);
           if (firstStart !== undefined) {
-            this.problems.push({ code: "SIT009", offset: keyStart, message: `duplicate key "${key}" (first at offset ${firstStart})` });
+            this.problems.push({ code: "SIT009", offset: keyStart, firstOffset: firstStart, message: `duplicate key "${key}": the first one is kept` });
             continue;
           }
           seen.set(key, keyStart);
@@ -192,10 +194,12 @@ class TreeBuilder {
       case EVENT_ID.ALIAS: {
         const name = this.source.slice(event.anchorStart, event.anchorEnd);
         const anchored = this.anchors.get(name);
+        // The event's range is the name; the alias as written starts at its `*`.
+        const start = Math.max(0, event.anchorStart - 1);
         if (anchored === undefined) {
-          throw new YamlBuildError({ code: "SIT001", offset: event.anchorStart, message: `unknown alias "*${name}"` });
+          throw new YamlBuildError({ code: "SIT001", offset: start, message: `unknown alias "*${name}"` });
         }
-        this.count(anchored.size, event.anchorStart);
+        this.count(anchored.size, start);
         return anchored;
       }
       default:
@@ -224,22 +228,25 @@ class TreeBuilder {
   }
 
   private scalar(event: ScalarEvent): YamlScalar {
-    const start = event.valueStart >= 0 ? event.valueStart : this.lastOffset;
-    this.lastOffset = event.valueStart >= 0 ? event.valueEnd : this.lastOffset;
+    // A quoted value's range excludes its quotes; positions and quoted source include them.
+    const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 1 : 0;
+    const start = event.valueStart >= 0 ? event.valueStart - quoted : this.lastOffset;
+    const end = event.valueStart >= 0 ? event.valueEnd + quoted : start;
+    this.lastOffset = end;
     this.count(1, start);
     const text = this.scalarText(event);
     if (event.tagStart >= 0) {
       const tag = this.source.slice(event.tagStart, event.tagEnd);
-      if (STRING_TAGS.has(tag)) return { kind: "scalar", start, value: text };
+      if (STRING_TAGS.has(tag)) return { kind: "scalar", start, end, value: text };
       const resolver = EXPLICIT_TAGS.get(tag);
       const value = resolver?.resolve(text, true, tag);
       if (resolver === undefined || value === NOT_RESOLVED || value === undefined) {
         throw new YamlBuildError({ code: "SIT001", offset: event.tagStart, message: `unsupported or mismatched YAML tag "${tag}"` });
       }
-      return { kind: "scalar", start, value };
+      return { kind: "scalar", start, end, value };
     }
-    if (event.style !== SCALAR_STYLE.PLAIN) return { kind: "scalar", start, value: text };
-    return { kind: "scalar", start, value: resolvePlain(text) };
+    if (event.style !== SCALAR_STYLE.PLAIN) return { kind: "scalar", start, end, value: text };
+    return { kind: "scalar", start, end, value: resolvePlain(text) };
   }
 }
 
