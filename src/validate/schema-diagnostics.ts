@@ -40,7 +40,13 @@ export function schemaDiagnostics(
           diagnostics.push(source.diagnostic(parentOffset, "error", "SIT011", `missing required key \`${name}\``));
         } else {
           diagnostics.push(
-            source.diagnostic(offset, "error", "SIT012", `\`${name}\` must be ${article(issue.expected)}, not ${describeNode(located.node)}`),
+            source.diagnostic(
+              offset,
+              "error",
+              "SIT012",
+              `\`${name}\` must be ${article(issue.expected)}, not ${describeNode(located.node, source.text)}`,
+              typeHint(issue.expected, path, located.node, source.text, keysAt),
+            ),
           );
         }
         break;
@@ -99,7 +105,8 @@ function article(expected: string): string {
   return ARTICLES[expected] ?? expected;
 }
 
-export function describeNode(node: YamlNode): string {
+/** What a node is, quoting a number as written (`18.0`, not the `18` it parses to). */
+function describeNode(node: YamlNode, text: string): string {
   switch (node.kind) {
     case "sequence":
       return "a list";
@@ -108,6 +115,33 @@ export function describeNode(node: YamlNode): string {
     case "scalar":
       if (node.value === null) return "empty (null)";
       if (typeof node.value === "string") return `the string ${JSON.stringify(node.value)}`;
-      return `${typeof node.value === "number" ? "the number" : ""} ${String(node.value)}`.trim();
+      if (typeof node.value === "number") return `the number ${text.slice(node.start, node.end)}`;
+      return String(node.value);
   }
+}
+
+/** The fix for common type slips: an unquoted version number, a single value where a list or a mapping belongs. */
+function typeHint(
+  expected: string,
+  path: readonly PathSegment[],
+  node: YamlNode,
+  text: string,
+  keysAt: (path: readonly PathSegment[]) => readonly string[],
+): string | undefined {
+  if (node.kind !== "scalar" || node.value === null) return undefined;
+  const written = text.slice(node.start, node.end);
+  if (expected === "string" && typeof node.value !== "string") {
+    return `quote it to make it a string: '${written}'`;
+  }
+  if (expected === "array" && !/[\r\n]/.test(written)) {
+    const last = path[path.length - 1];
+    return `write a list: \`${typeof last === "string" ? `${last}: ` : ""}[${written}]\``;
+  }
+  const firstKey = keysAt(path)[0];
+  if ((expected === "object" || expected === "record") && path.length >= 2 && firstKey !== undefined) {
+    const last = path[path.length - 1]!;
+    const mapping = `{ ${firstKey}: ${JSON.stringify(node.value)} }`;
+    return `write a mapping: \`${typeof last === "number" ? `- ${mapping}` : `${String(last)}: ${mapping}`}\``;
+  }
+  return undefined;
 }

@@ -3,7 +3,16 @@ import type { LoadedDefinition } from "../load/load-definitions";
 import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode } from "../load/yaml";
 import { DEFINITION_KEYS, definitionSchema, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
 import { schemaDiagnostics, type PathSegment } from "./schema-diagnostics";
-import { BUILT_IN_PROPERTY_TYPES, PROPERTY_NAME_PATTERN, PROTOTYPE_TRAPS, type PropertyType } from "./vocabulary";
+import { closestMatch } from "../diagnostics/suggest";
+import {
+  ACTION_PATTERN,
+  BUILT_IN_PROPERTY_TYPES,
+  PROPERTY_NAME_PATTERN,
+  PROPERTY_TYPES,
+  PROTOTYPE_TRAPS,
+  UNTYPABLE_PROPERTY_NAMES,
+  type PropertyType,
+} from "./vocabulary";
 
 export interface ValidDefinition {
   readonly loaded: LoadedDefinition;
@@ -29,13 +38,19 @@ export function validateDefinition(
     ? []
     : schemaDiagnostics(parsed.error.issues, root, loaded.source, keysAt, (path) =>
         path.length === 1 && path[0] === "action" ? "SIT014" : undefined,
-      );
+      ).map((diagnostic) => (diagnostic.code === "SIT014" ? { ...diagnostic, hint: actionHint(root) } : diagnostic));
   diagnostics.push(...semanticDiagnostics(loaded, root, options));
   const valid = parsed.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error");
   return {
     definition: valid ? { loaded, data: parsed.data, internal: parsed.data.internal_events === true } : undefined,
     diagnostics,
   };
+}
+
+function actionHint(root: YamlMapping): string {
+  const action = entry(root, "action")?.value;
+  const suggestion = action?.kind === "scalar" && typeof action.value === "string" ? snakeCase(action.value) : "";
+  return suggestion === "" ? "use lowercase letters, digits and underscores" : `did you mean "${suggestion}"?`;
 }
 
 function keysAt(path: readonly PathSegment[]): readonly string[] {
@@ -66,7 +81,7 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
       );
     }
     const fileName = loaded.relativePath.slice(loaded.relativePath.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
-    if (!fileNameMatches(fileName, name, isInternal(root))) {
+    if (ACTION_PATTERN.test(name) && !fileNameMatches(fileName, name, isInternal(root))) {
       diagnostics.push(
         source.diagnostic(action.value.start, "warning", "SIT022", `file name "${fileName}" differs from action "${name}"`, `rename the file to ${name}.yml`),
       );
@@ -92,7 +107,10 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
   if (status?.value.kind === "scalar" && status.value.value === "removed") {
     for (const key of ["milestone_removed", "removed_by_url"]) {
       if (entry(root, key) === undefined) {
-        diagnostics.push(source.diagnostic(status.value.start, "error", "SIT021", `a removed event needs \`${key}\``));
+        const example = key === "milestone_removed" ? "milestone_removed: '18.3'" : "removed_by_url: https://gitlab.com/…/merge_requests/123";
+        diagnostics.push(
+          source.diagnostic(status.value.start, "error", "SIT021", `a removed event needs \`${key}\``, `add \`${example}\` (the milestone and merge request that removed it)`),
+        );
       }
     }
   }
@@ -170,10 +188,40 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
         `property "${name}" cannot be used: in an object literal \`${name}\` sets the prototype instead of a property, so callers could not pass it and processors would not receive it`,
       ),
     );
+  } else if (UNTYPABLE_PROPERTY_NAMES.has(name)) {
+    diagnostics.push(
+      source.diagnostic(
+        property.keyStart,
+        "error",
+        "SIT019",
+        `property "${name}" cannot be used: every JavaScript object already has a \`${name}\` (its class), so TypeScript would reject ordinary objects as additionalProperties and processors would read \`Object\` where the caller passed nothing`,
+        `rename it, e.g. "${name}_name"`,
+      ),
+    );
   } else if (!PROPERTY_NAME_PATTERN.test(name)) {
     diagnostics.push(
-      source.diagnostic(property.keyStart, "error", "SIT024", `property name "${name}" in ${owner} is not lowercase snake_case`, `use a name matching ${PROPERTY_NAME_PATTERN.source}`),
+      source.diagnostic(
+        property.keyStart,
+        "error",
+        "SIT024",
+        `property name "${name}" in ${owner} is not lowercase snake_case`,
+        `use a name matching ${PROPERTY_NAME_PATTERN.source}, e.g. "${propertyNameFor(name)}"`,
+      ),
     );
+  } else if (owner === "additional_properties" && !BUILT_IN_PROPERTY_TYPES.has(name)) {
+    const builtIn = closestMatch(name, BUILT_IN_PROPERTY_TYPES.keys());
+    // `labels` or `value_kind` extend a built-in name on purpose; `lable` or `vaule` misspell it.
+    if (builtIn !== undefined && !name.startsWith(builtIn)) {
+      diagnostics.push(
+        source.diagnostic(
+          property.keyStart,
+          "warning",
+          "SIT031",
+          `property "${name}" is a custom property, close to GitLab's built-in "${builtIn}"`,
+          `did you mean "${builtIn}"? A custom property is sent under its own name, typed string | number`,
+        ),
+      );
+    }
   }
   if (property.value.kind !== "mapping") return diagnostics;
 
@@ -186,14 +234,15 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
   }
 
   const typeEntry = entry(property.value, "type");
-  const type = typeEntry?.value.kind === "scalar" ? typeEntry.value.value : undefined;
+  // An unknown type is already reported by the schema; checking enum values against it would only repeat that.
+  const type = typeEntry?.value.kind === "scalar" && isPropertyType(typeEntry.value.value) ? typeEntry.value.value : undefined;
   const builtIn = owner === "additional_properties" ? BUILT_IN_PROPERTY_TYPES.get(name) : undefined;
-  if (builtIn !== undefined && typeof type === "string" && type !== builtIn && !(builtIn === "number" && type === "integer")) {
+  if (builtIn !== undefined && type !== undefined && type !== builtIn && !(builtIn === "number" && type === "integer")) {
     diagnostics.push(
       source.diagnostic(typeEntry!.value.start, "error", "SIT026", `GitLab fixes the type of "${name}" as ${builtIn}; it cannot be declared ${type}`),
     );
   }
-  const effectiveType = (typeof type === "string" ? type : builtIn) as PropertyType | undefined;
+  const effectiveType = type ?? builtIn;
   const enumEntry = entry(property.value, "enum");
   if (effectiveType !== undefined && enumEntry?.value.kind === "sequence") {
     for (const item of enumEntry.value.items) {
@@ -213,6 +262,23 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
     }
   }
   return diagnostics;
+}
+
+const isPropertyType = (value: unknown): value is PropertyType => (PROPERTY_TYPES as readonly unknown[]).includes(value);
+
+/** `labelName` → `label_name`, `Create-MR` → `create_mr`: a lowercase snake_case name to suggest. */
+function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/** A property name must also start with a letter. */
+function propertyNameFor(name: string): string {
+  const snake = snakeCase(name);
+  return /^[a-z]/.test(snake) ? snake : `property_${snake}`.replace(/_$/, "");
 }
 
 function matchesType(value: unknown, type: PropertyType): boolean {

@@ -26,5 +26,16 @@ export const ACTION_PATTERN = /^[a-z0-9_]+$/;
 export const PROPERTY_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MILESTONE_PATTERN = /^<?[0-9]+\.[0-9]+$/;
 
-/** Names that, used as object keys, reach the prototype chain instead of holding data. */
-export const PROTOTYPE_TRAPS = new Set(["__proto__"]);
+/**
+ * Names that, used as object keys, reach the prototype chain instead of holding data: in an object
+ * literal `__proto__` sets the prototype, so no event or property may be called that.
+ */
+export const PROTOTYPE_TRAPS: ReadonlySet<string> = new Set(["__proto__"]);
+
+/**
+ * Property names that cannot be typed: every object has an apparent `constructor: Function`, so
+ * arguments declaring `constructor?: string` reject ordinary objects (a variable of type
+ * `{ label: string }`), and a processor reading `constructor` of properties the caller left out
+ * gets `Object`, not `undefined`. Actions may use it: they are only keys of generated objects.
+ */
+export const UNTYPABLE_PROPERTY_NAMES: ReadonlySet<string> = new Set(["constructor"]);
