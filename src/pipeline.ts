@@ -2,13 +2,10 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { configFingerprint, loadConfig, type ResolvedConfig } from "./config/load-config";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics/diagnostic";
-import { emitSdk } from "./emit/emit-sdk";
 import { displayPath, parseDefinitions, readDefinitionFiles, type DefinitionFile } from "./load/load-definitions";
 import { fileDiagnostic } from "./load/source-file";
-import { buildModel } from "./model/build-model";
 import type { SdkModel } from "./model/event-model";
-import { validateCatalog } from "./validate/validate-catalog";
-import { validateDefinition, type ValidDefinition } from "./validate/validate-definition";
+import type { ValidDefinition } from "./validate/validate-definition";
 import { generatorFingerprint } from "./version";
 import { withHeader } from "./write/ownership-header";
 
@@ -62,6 +59,10 @@ export interface Analysis extends Inputs {
 
 /** load → validate → model: every diagnostic of every file, and the model when all is well. */
 export function analyze(inputs: Inputs, options: PipelineOptions): Analysis {
+  // Loaded here, not at the top: the fast path of `generate` reads inputs and never gets this far.
+  const { validateDefinition } = require("./validate/validate-definition") as typeof import("./validate/validate-definition");
+  const { validateCatalog } = require("./validate/validate-catalog") as typeof import("./validate/validate-catalog");
+  const { buildModel } = require("./model/build-model") as typeof import("./model/build-model");
   const diagnostics = [...inputs.diagnostics];
   const definitions: ValidDefinition[] = [];
   if (inputs.config !== undefined) {
@@ -87,5 +88,6 @@ export interface GeneratedFile {
 
 /** model → files, each headed with the inputs hash and its own content hash. */
 export function emitFiles(model: SdkModel, inputsHash: string): GeneratedFile[] {
+  const { emitSdk } = require("./emit/emit-sdk") as typeof import("./emit/emit-sdk");
   return emitSdk(model).map(({ path, body }) => ({ path, content: withHeader(body, inputsHash) }));
 }

@@ -13,6 +13,3 @@ export function emitSdk(model: SdkModel): { path: string; body: string }[] {
     { path: "runtime.ts", body: emitRuntime(model) },
   ];
 }
-
-/** The files `emitSdk` writes, whatever the model: an unchanged tree can be recognised without emitting. */
-export const SDK_FILES: readonly string[] = ["catalog.ts", "events.ts", "index.ts", "runtime.ts"];

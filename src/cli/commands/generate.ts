@@ -1,6 +1,6 @@
 import { relative, sep } from "node:path";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
-import { SDK_FILES } from "../../emit/emit-sdk";
+import { SDK_FILES } from "../../emit/sdk-files";
 import { analyze, emitFiles, readInputs } from "../../pipeline";
 import { readOutputTree, type OutputTree } from "../../write/output-tree";
 import { bodyOf } from "../../write/ownership-header";
