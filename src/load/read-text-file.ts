@@ -52,7 +52,7 @@ export function readTextFile(path: string): TextFileResult {
 const tooLarge = (size: number): TextFileResult => ({
   ok: false,
   code: "SIT005",
-  message: `the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB) for a definition`,
+  message: `the file is ${size} bytes, over sit's limit of ${MAX_FILE_BYTES} bytes (1 MiB)`,
 });
 
 /**

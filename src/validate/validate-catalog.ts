@@ -109,13 +109,13 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
         place.column,
         "warning",
         "SIT029",
-        "no defaultProcessors are configured: internal events without extra trackers reach no processor",
+        `${config.configFile === undefined ? "there is no sit.config.yaml, so " : ""}no defaultProcessors are configured: internal events without extra trackers reach no processor`,
+        config.configFile === undefined ? "create sit.config.yaml with `processors` and `defaultProcessors`" : undefined,
       ),
     );
   }
   return diagnostics;
 }
-
 
 function trackerClassNodes(root: YamlMapping): { className: string; offset: number }[] {
   const result: { className: string; offset: number }[] = [];

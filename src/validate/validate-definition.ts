@@ -194,7 +194,7 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
         property.keyStart,
         "error",
         "SIT019",
-        `property "${name}" cannot be used: every JavaScript object already has a \`${name}\` (its class), so TypeScript would reject ordinary objects as additionalProperties and processors would read \`Object\` where the caller passed nothing`,
+        `property "${name}" cannot be used: every JavaScript object already has a \`${name}\` (its class), so TypeScript would reject any additionalProperties that does not pass it, even \`{}\`, and a processor would read \`Object\` where the caller passed nothing`,
         `rename it, e.g. "${name}_name"`,
       ),
     );

@@ -34,8 +34,8 @@ export const PROTOTYPE_TRAPS: ReadonlySet<string> = new Set(["__proto__"]);
 
 /**
  * Property names that cannot be typed: every object has an apparent `constructor: Function`, so
- * arguments declaring `constructor?: string` reject ordinary objects (a variable of type
- * `{ label: string }`), and a processor reading `constructor` of properties the caller left out
+ * arguments declaring `constructor?: string` reject every object that does not pass it, even `{}`
+ * or `{ label: "x" }`; and a processor reading `constructor` of properties the caller left out
  * gets `Object`, not `undefined`. Actions may use it: they are only keys of generated objects.
  */
 export const UNTYPABLE_PROPERTY_NAMES: ReadonlySet<string> = new Set(["constructor"]);
