@@ -1,0 +1,107 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { definition, makeProject, runCli, runSit } from "../helpers/project";
+import { expectDiagnostic } from "./expect-diagnostic";
+
+const withConfig = (config: string, files: Readonly<Record<string, string>> = {}): string =>
+  makeProject({ "sit.config.yaml": config, "definitions/a.yml": definition("a"), ...files });
+
+describe("the config file", () => {
+  it("reports broken YAML where the parser found it (real binary)", () => {
+    const dir = withConfig("processors:\n  InternalEvents: { module: ./x\ndefaultProcessors: [InternalEvents]\n");
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 1, message: "YAML syntax error" }, { run: runSit });
+  });
+
+  it("reports a config that is not a mapping", () => {
+    const dir = withConfig("- definitions\n");
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 1, column: 1, message: "the config must be a mapping" });
+  });
+
+  it("reports unknown keys with a did-you-mean, at every level", () => {
+    const dir = withConfig("definitons: defs\nprocessors:\n  A: { modul: '@acme/a' }\nidentifiers:\n  usr: { type: User }\n");
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 1, column: 1, message: "unknown key `definitons`", hint: 'did you mean "definitions"?' });
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 8, message: "unknown key `modul`", hint: 'did you mean "module"?' });
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 3, message: "missing required key `processors.A.module`" });
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 5, column: 3, message: "unknown key `usr`", hint: 'did you mean "user"?' });
+  });
+
+  it.each([
+    ["definitions: [a]", 1, 14],
+    ["output: 3", 1, 9],
+    ["processors: [InternalEvents]", 1, 13],
+    ["defaultProcessors: InternalEvents", 1, 20],
+    ["identifiers: user", 1, 14],
+  ])("reports a wrong type: %s", (config, line, column) => {
+    const key = config.slice(0, config.indexOf(":"));
+    expectDiagnostic(withConfig(`${config}\n`), { code: "SIT041", file: "sit.config.yaml", line, column, message: `\`${key}\` must be` });
+  });
+
+  it("hints at the mapping form of a processor or identifier written as a plain value", () => {
+    const dir = withConfig("processors:\n  InternalEvents: ./tracking\nidentifiers:\n  user: User\n");
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 2, column: 19, hint: 'write a mapping: `InternalEvents: { module: "./tracking" }`' });
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 4, column: 9, hint: 'write a mapping: `user: { type: "User" }`' });
+  });
+
+  it("reports a default processor missing from processors, with a did-you-mean", () => {
+    const dir = withConfig("processors:\n  InternalEvents: { module: '@acme/tracking' }\ndefaultProcessors: [InternalEvent]\n");
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 21, hint: 'did you mean "InternalEvents"?' });
+  });
+
+  it("reports a processor module that does not exist, and an identifier type module", () => {
+    const dir = withConfig(
+      "processors:\n  InternalEvents: { module: ./src/tracking, export: InternalEvents }\ndefaultProcessors: [InternalEvents]\nidentifiers:\n  user: { type: User, module: ./src/models }\n",
+    );
+    expectDiagnostic(dir, { code: "SIT042", file: "sit.config.yaml", line: 2, column: 29, message: 'module "./src/tracking" of processor "InternalEvents" not found' });
+    expectDiagnostic(dir, { code: "SIT042", file: "sit.config.yaml", line: 5, column: 31, message: 'module "./src/models" of identifier "user" not found' });
+  });
+
+  it("warns when no default processor is configured", () => {
+    const dir = withConfig("output: sdk\n");
+    expectDiagnostic(dir, { code: "SIT029", file: "sit.config.yaml", line: 1, column: 1, severity: "warning" });
+  });
+
+  it("warns without a config file, naming the file to create", () => {
+    const dir = makeProject({ "definitions/a.yml": definition("a") });
+    expectDiagnostic(dir, { code: "SIT029", file: "sit.config.yaml", line: 0, column: 0, severity: "warning", message: "there is no sit.config.yaml", hint: "create sit.config.yaml" });
+  });
+
+  it("reports a config that is not UTF-8 at the first invalid byte", () => {
+    const dir = withConfig("");
+    writeFileSync(join(dir, "sit.config.yaml"), Buffer.concat([Buffer.from("output: gen"), Buffer.from([0xff]), Buffer.from("\n")]));
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 1, column: 12, message: "not valid UTF-8" });
+  });
+
+  it("stops an alias expansion attack in the config", () => {
+    const levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 20; level++) levels.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(", ")}]`);
+    const dir = withConfig(`${levels.join("\n")}\n`);
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 4, column: 45, message: "expands to more than 10000 nodes" });
+  });
+
+  it("reads sit.config.json and reports its problems", () => {
+    const dir = makeProject({ "sit.config.json": '{\n  "output": "sdk",\n  "defaultProcessors": ["X"\n}\n', "definitions/a.yml": definition("a") });
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.json", line: 4, column: 1, message: "YAML syntax error" });
+  });
+});
+
+describe("--config", () => {
+  it("exits 2 when the file does not exist (real binary)", () => {
+    const dir = makeProject({ "definitions/a.yml": definition("a") });
+    expectDiagnostic(dir, { code: "SIT040", file: "missing.yaml", line: 0, column: 0, message: "config file not found" }, { args: ["--config", "missing.yaml"], exitCode: 2, run: runSit });
+  });
+
+  it("exits 2 when the path is a folder", () => {
+    const dir = makeProject({ "definitions/a.yml": definition("a") });
+    mkdirSync(join(dir, "config"));
+    expectDiagnostic(dir, { code: "SIT040", file: "config", line: 0, column: 0, message: "is a directory" }, { args: ["--config", "config"], exitCode: 2 });
+  });
+
+  it("takes paths in the config relative to the config's folder", () => {
+    const dir = makeProject({
+      "app/sit.config.yaml": "definitions: events\nprocessors:\n  InternalEvents: { module: '@acme/tracking' }\ndefaultProcessors: [InternalEvents]\n",
+      "app/events/a.yml": definition("b"),
+    });
+    expectDiagnostic(dir, { code: "SIT022", file: "app/events/a.yml", line: 3, column: 9, severity: "warning" }, { args: ["--config", "app/sit.config.yaml"] });
+    expect(runCli(["validate", "--config", "app/sit.config.yaml"], dir).stderr).toMatch(/\(1 definition file checked\)$/);
+  });
+});
