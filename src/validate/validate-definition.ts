@@ -1,9 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { closestMatch } from "../diagnostics/suggest";
 import type { LoadedDefinition } from "../load/load-definitions";
 import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode } from "../load/yaml";
 import { DEFINITION_KEYS, definitionSchema, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
 import { schemaDiagnostics, type PathSegment } from "./schema-diagnostics";
-import { closestMatch } from "../diagnostics/suggest";
 import {
   ACTION_PATTERN,
   BUILT_IN_PROPERTY_TYPES,
