@@ -28,7 +28,7 @@ export function generate(options: PipelineOptions = {}): GenerateResult {
 }
 
 export function validate(options: PipelineOptions = {}): { readonly diagnostics: readonly Diagnostic[] } {
-  return { diagnostics: analyze(readInputs(options), options).diagnostics };
+  return { diagnostics: analyze(readInputs(options), options, false).diagnostics };
 }
 
 /** The changes writing `files` into `outputDir` would make; nothing is written. */

@@ -57,8 +57,11 @@ export interface Analysis extends Inputs {
   readonly definitions: readonly ValidDefinition[];
 }
 
-/** load → validate → model: every diagnostic of every file, and the model when all is well. */
-export function analyze(inputs: Inputs, options: PipelineOptions): Analysis {
+/**
+ * load → validate → model: every diagnostic of every file, and the model when all is well and
+ * `withModel` (validation alone does not need one).
+ */
+export function analyze(inputs: Inputs, options: PipelineOptions, withModel = true): Analysis {
   // Loaded here, not at the top: the fast path of `generate` reads inputs and never gets this far.
   const { validateDefinition } = require("./validate/validate-definition") as typeof import("./validate/validate-definition");
   const { validateCatalog } = require("./validate/validate-catalog") as typeof import("./validate/validate-catalog");
@@ -76,7 +79,7 @@ export function analyze(inputs: Inputs, options: PipelineOptions): Analysis {
     diagnostics.push(...validateCatalog(definitions, inputs.config));
   }
   diagnostics.sort(compareDiagnostics);
-  const model = inputs.config !== undefined && !hasErrors(diagnostics) ? buildModel(definitions, inputs.config) : undefined;
+  const model = withModel && inputs.config !== undefined && !hasErrors(diagnostics) ? buildModel(definitions, inputs.config) : undefined;
   return { ...inputs, diagnostics, definitions, model };
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { relative, sep } from "node:path";
 import { describeFsError } from "./read-text-file";
 
 export interface FoundFile {
@@ -61,8 +61,10 @@ export function findDefinitionFiles(root: string, shown: (absolutePath: string) 
       problems.push({ absolutePath: folder, message: `cannot read folder: ${describeFsError(error)}` });
       return;
     }
+    // Built by concatenation: path.join and path.relative per file cost ~0.1 s at 10,000 files.
+    const prefix = folder === root ? "" : `${relative(root, folder).split(sep).join("/")}/`;
     for (const entry of entries) {
-      const path = join(folder, entry.name);
+      const path = `${folder}${sep}${entry.name}`;
       const isDefinition = DEFINITION_FILE.test(entry.name);
       const isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
@@ -83,7 +85,7 @@ export function findDefinitionFiles(root: string, shown: (absolutePath: string) 
         }
       }
       if (isDirectory) walk(path, [...ancestors, real]);
-      else if (isFile && isDefinition) files.push({ absolutePath: path, relativePath: relative(root, path).split(sep).join("/") });
+      else if (isFile && isDefinition) files.push({ absolutePath: path, relativePath: `${prefix}${entry.name}` });
       else if (isDefinition) problems.push({ absolutePath: path, message: "cannot read file: not a regular file (a FIFO, socket or device)" });
     }
   };

@@ -36,16 +36,24 @@ export function displayPath(path: string, base: string): string {
   return (relativePath === "" ? basename(path) : relativePath).split(sep).join("/");
 }
 
+/** `folder` relative to `base`, `/`-separated with a trailing slash ("" for the same folder). */
+function folderPrefix(base: string, folder: string): string {
+  const path = relative(base, folder).split(sep).join("/");
+  return path === "" ? "" : `${path}/`;
+}
+
 /** Finds and reads every definition file; unreadable files and folders become diagnostics. */
 export function readDefinitionFiles(options: LoadOptions): { files: DefinitionFile[]; diagnostics: Diagnostic[] } {
   const found = findDefinitionFiles(options.definitionsDir, (path) => displayPath(path, options.displayBase));
   const diagnostics = found.problems.map((problem) =>
     fileDiagnostic(displayPath(problem.absolutePath, options.displayBase), 0, 0, "error", "SIT007", problem.message),
   );
+  const projectPrefix = folderPrefix(options.rootDir, options.definitionsDir);
+  const displayPrefix = folderPrefix(options.displayBase, options.definitionsDir);
   const files = found.files.map((file) => ({
     relativePath: file.relativePath,
-    projectPath: relative(options.rootDir, file.absolutePath).split(sep).join("/"),
-    displayPath: displayPath(file.absolutePath, options.displayBase),
+    projectPath: projectPrefix + file.relativePath,
+    displayPath: displayPrefix + file.relativePath,
     read: readTextFile(file.absolutePath),
   }));
   return { files, diagnostics };

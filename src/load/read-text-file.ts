@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { DiagnosticCode } from "../diagnostics/codes";
 import type { Position } from "../diagnostics/diagnostic";
 
@@ -20,16 +20,22 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export function readTextFile(path: string): TextFileResult {
   let bytes: Buffer;
+  let descriptor: number | undefined;
   try {
-    const stats = statSync(path);
+    // One open, fstat, read and close per file: at 10,000 definitions a separate stat costs ~0.1 s.
+    // O_NONBLOCK so that opening a FIFO returns at once; fstat then rejects it unread.
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(descriptor);
     // Reading a FIFO or a device could block forever or never end; only regular files are text.
     if (!stats.isFile()) {
       return { ok: false, code: "SIT007", message: `cannot read file: ${stats.isDirectory() ? "is a directory" : "not a regular file (a FIFO, socket or device)"}` };
     }
     if (stats.size > MAX_FILE_BYTES) return tooLarge(stats.size);
-    bytes = readFileSync(path);
+    bytes = readAll(descriptor, stats.size);
   } catch (error) {
     return { ok: false, code: "SIT007", message: `cannot read file: ${describeFsError(error)}` };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
   const nul = bytes.indexOf(0);
@@ -47,6 +53,24 @@ export function readTextFile(path: string): TextFileResult {
       position: positionOfByte(bytes, invalid),
     };
   }
+}
+
+/** Reads to the end: the size fstat gave, or more if the file grew meanwhile (up to just past the limit). */
+function readAll(descriptor: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.max(size, 1));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > MAX_FILE_BYTES) break;
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
 }
 
 const tooLarge = (size: number): TextFileResult => ({

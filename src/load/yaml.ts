@@ -250,8 +250,12 @@ class TreeBuilder {
   }
 }
 
+/** Plain scalars starting otherwise are strings in the core schema: skip the resolvers for them. */
+const MAY_NOT_BE_STRING = /^(?:$|[-+.0-9~nNtTfF])/;
+
 /** YAML 1.2 core schema resolution of an untagged plain scalar. */
 function resolvePlain(text: string): YamlScalarValue {
+  if (!MAY_NOT_BE_STRING.test(text)) return text;
   for (const tag of PLAIN_RESOLUTION_ORDER) {
     const value = tag.resolve(text, false, tag.tagName);
     if (value !== NOT_RESOLVED) return value;
@@ -269,7 +273,12 @@ export function toPlainValue(node: YamlNode): unknown {
     case "mapping": {
       const result: Record<string, unknown> = {};
       for (const entry of node.entries) {
-        Object.defineProperty(result, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
+        // Plain assignment is several times faster; only `__proto__` needs defining as data.
+        if (entry.key === "__proto__") {
+          Object.defineProperty(result, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
+        } else {
+          result[entry.key] = toPlainValue(entry.value);
+        }
       }
       return result;
     }

@@ -12,7 +12,7 @@ export interface ValidateOptions {
 
 export function runValidate(options: ValidateOptions, output: Output, cwd = process.cwd()): number {
   const pipelineOptions = { cwd, configPath: options.config, gitlabStrict: options.gitlabStrict === true };
-  const analysis = analyze(readInputs(pipelineOptions), pipelineOptions);
+  const analysis = analyze(readInputs(pipelineOptions), pipelineOptions, false);
   const diagnostics: Diagnostic[] = analysis.diagnostics.map((diagnostic) =>
     options.strict === true && diagnostic.severity === "warning" ? { ...diagnostic, severity: "error" } : diagnostic,
   );
