@@ -1,4 +1,4 @@
-import { LineIndex, type Diagnostic, type Severity } from "../diagnostics/diagnostic";
+import { LineIndex, type Diagnostic, type Position, type Severity } from "../diagnostics/diagnostic";
 import type { DiagnosticCode } from "../diagnostics/codes";
 import type { YamlProblem } from "./yaml";
 
@@ -16,6 +16,10 @@ export class SourceFile {
   diagnostic(offset: number, severity: Severity, code: DiagnosticCode, message: string, hint?: string): Diagnostic {
     const { line, column } = this.lines.positionAt(offset);
     return fileDiagnostic(this.displayPath, line, column, severity, code, message, hint);
+  }
+
+  position(offset: number): Position {
+    return this.lines.positionAt(offset);
   }
 
   /** `path:line:column` of an offset, for hints that point at another place. */

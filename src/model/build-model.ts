@@ -100,7 +100,7 @@ function buildEvent(definition: ValidDefinition, config: ResolvedConfig): EventM
       introducedByUrl: data.introduced_by_url,
       tiers: data.tiers,
       classification: data.classification ?? undefined,
-      file: definition.loaded.projectPath,
+      file: definition.projectPath,
     },
   };
 }

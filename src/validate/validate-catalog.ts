@@ -2,22 +2,18 @@ import type { ResolvedConfig } from "../config/load-config";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
 import { fileDiagnostic } from "../load/source-file";
-import type { YamlMapping } from "../load/yaml";
 import { argsTypeNameOf, functionNameOf, GENERATED_API_NAMES } from "../model/names";
 import type { ValidDefinition } from "./validate-definition";
 
 /** Checks across all definitions: unique actions and generated names, configured tracking classes. */
 export function validateCatalog(definitions: readonly ValidDefinition[], config: ResolvedConfig): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const at = (definition: ValidDefinition, key: string, severity: "error" | "warning", code: Diagnostic["code"], message: string, hint?: string) => {
-    const entry = definition.loaded.root.entries.find((candidate) => candidate.key === key);
-    diagnostics.push(definition.loaded.source.diagnostic(entry?.value.start ?? 0, severity, code, message, hint));
+  const atAction = (definition: ValidDefinition, severity: "error" | "warning", code: Diagnostic["code"], message: string, hint?: string) => {
+    const { line, column } = definition.actionPosition;
+    diagnostics.push(fileDiagnostic(definition.displayPath, line, column, severity, code, message, hint));
   };
-  const where = (definition: ValidDefinition): string => {
-    const entry = definition.loaded.root.entries.find((candidate) => candidate.key === "action");
-    const { file, line, column } = definition.loaded.source.diagnostic(entry?.value.start ?? 0, "error", "SIT015", "");
-    return `${file}:${line}:${column}`;
-  };
+  const where = (definition: ValidDefinition): string =>
+    `${definition.displayPath}:${definition.actionPosition.line}:${definition.actionPosition.column}`;
 
   const internalByAction = new Map<string, ValidDefinition>();
   const legacyByAction = new Map<string, ValidDefinition>();
@@ -27,23 +23,22 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
     if (!definition.internal) continue;
     const first = internalByAction.get(action);
     if (first !== undefined) {
-      at(definition, "action", "error", "SIT015", `action "${action}" is already defined by ${first.loaded.source.displayPath}`, `first defined at ${where(first)}`);
+      atAction(definition, "error", "SIT015", `action "${action}" is already defined by ${first.displayPath}`, `first defined at ${where(first)}`);
       continue;
     }
     internalByAction.set(action, definition);
     for (const name of [functionNameOf(action), argsTypeNameOf(action)]) {
       if (GENERATED_API_NAMES.has(name)) {
-        at(definition, "action", "error", "SIT018", `action "${action}" would generate \`${name}\`, which the SDK already uses for its own API`, "rename the action");
+        atAction(definition, "error", "SIT018", `action "${action}" would generate \`${name}\`, which the SDK already uses for its own API`, "rename the action");
         break;
       }
       const owner = owners.get(name);
       if (owner !== undefined && owner.data.action !== action) {
-        at(
+        atAction(
           definition,
-          "action",
           "error",
           "SIT018",
-          `actions "${owner.data.action}" (${owner.loaded.source.displayPath}) and "${action}" both generate \`${name}\``,
+          `actions "${owner.data.action}" (${owner.displayPath}) and "${action}" both generate \`${name}\``,
           `first defined at ${where(owner)}`,
         );
         break;
@@ -56,11 +51,11 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
     const { action } = definition.data;
     const internal = internalByAction.get(action);
     if (internal !== undefined) {
-      at(definition, "action", "warning", "SIT017", `legacy definition shares action "${action}" with the internal event in ${internal.loaded.source.displayPath}`);
+      atAction(definition, "warning", "SIT017", `legacy definition shares action "${action}" with the internal event in ${internal.displayPath}`);
     }
     const first = legacyByAction.get(action);
     if (first !== undefined) {
-      at(definition, "action", "warning", "SIT016", `legacy action "${action}" is also defined by ${first.loaded.source.displayPath}`, `first defined at ${where(first)}`);
+      atAction(definition, "warning", "SIT016", `legacy action "${action}" is also defined by ${first.displayPath}`, `first defined at ${where(first)}`);
     } else {
       legacyByAction.set(action, definition);
     }
@@ -68,15 +63,14 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
 
   for (const definition of definitions) {
     if (!definition.internal) continue;
-    const root = definition.loaded.root;
-    const trackerNodes = trackerClassNodes(root);
     const seen = new Set<string>();
-    for (const { className, offset } of trackerNodes) {
-      const source = definition.loaded.source;
+    for (const { className, position } of definition.trackerClasses) {
       if (!config.processors.has(className)) {
         diagnostics.push(
-          source.diagnostic(
-            offset,
+          fileDiagnostic(
+            definition.displayPath,
+            position.line,
+            position.column,
             "error",
             "SIT023",
             `tracking class "${className}" is not configured in ${config.configFile === undefined ? "sit.config.yaml (there is none)" : "processors"}`,
@@ -86,8 +80,10 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
       }
       if (seen.has(className) || config.defaultProcessors.includes(className)) {
         diagnostics.push(
-          source.diagnostic(
-            offset,
+          fileDiagnostic(
+            definition.displayPath,
+            position.line,
+            position.column,
             "error",
             "SIT028",
             seen.has(className)
@@ -115,21 +111,4 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
     );
   }
   return diagnostics;
-}
-
-function trackerClassNodes(root: YamlMapping): { className: string; offset: number }[] {
-  const result: { className: string; offset: number }[] = [];
-  for (const entry of root.entries) {
-    if (entry.value.kind !== "sequence") continue;
-    if (entry.key === "extra_tracking_classes") {
-      for (const item of entry.value.items) if (item.kind === "scalar") result.push({ className: String(item.value), offset: item.start });
-    } else if (entry.key === "extra_trackers") {
-      for (const item of entry.value.items) {
-        if (item.kind !== "mapping") continue;
-        const trackingClass = item.entries.find((candidate) => candidate.key === "tracking_class");
-        if (trackingClass?.value.kind === "scalar") result.push({ className: String(trackingClass.value.value), offset: trackingClass.value.start });
-      }
-    }
-  }
-  return result;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic, Position } from "../diagnostics/diagnostic";
 import { closestMatch } from "../diagnostics/suggest";
 import type { LoadedDefinition } from "../load/load-definitions";
 import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode } from "../load/yaml";
@@ -14,11 +14,22 @@ import {
   type PropertyType,
 } from "./vocabulary";
 
+/**
+ * A definition that passed every check of its own, as plain data (no YAML tree): it is cheap to
+ * pass between threads, and carries the positions that checks across files report at.
+ */
 export interface ValidDefinition {
-  readonly loaded: LoadedDefinition;
+  /** Relative to the project root, `/`-separated. */
+  readonly projectPath: string;
+  /** As diagnostics name the file. */
+  readonly displayPath: string;
   readonly data: DefinitionData;
   /** `internal_events: true`: gets a tracking function. Others are legacy, documented only. */
   readonly internal: boolean;
+  /** Where the action's value is written. */
+  readonly actionPosition: Position;
+  /** Each tracking class the definition names, in order, where it names it. */
+  readonly trackerClasses: readonly { readonly className: string; readonly position: Position }[];
 }
 
 export interface DefinitionCheckOptions {
@@ -42,7 +53,16 @@ export function validateDefinition(
   diagnostics.push(...semanticDiagnostics(loaded, root, options));
   const valid = parsed.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error");
   return {
-    definition: valid ? { loaded, data: parsed.data, internal: parsed.data.internal_events === true } : undefined,
+    definition: valid
+      ? {
+          projectPath: loaded.projectPath,
+          displayPath: loaded.source.displayPath,
+          data: parsed.data,
+          internal: parsed.data.internal_events === true,
+          actionPosition: loaded.source.position(entry(root, "action")?.value.start ?? 0),
+          trackerClasses: trackerClassNodes(root).map(({ className, offset }) => ({ className, position: loaded.source.position(offset) })),
+        }
+      : undefined,
     diagnostics,
   };
 }
@@ -292,4 +312,20 @@ function matchesType(value: unknown, type: PropertyType): boolean {
     case "boolean":
       return typeof value === "boolean";
   }
+}
+
+function trackerClassNodes(root: YamlMapping): { className: string; offset: number }[] {
+  const result: { className: string; offset: number }[] = [];
+  for (const { key, value } of root.entries) {
+    if (value.kind !== "sequence") continue;
+    if (key === "extra_tracking_classes") {
+      for (const item of value.items) if (item.kind === "scalar") result.push({ className: String(item.value), offset: item.start });
+    } else if (key === "extra_trackers") {
+      for (const item of value.items) {
+        const trackingClass = entry(item, "tracking_class")?.value;
+        if (trackingClass?.kind === "scalar") result.push({ className: String(trackingClass.value), offset: trackingClass.start });
+      }
+    }
+  }
+  return result;
 }
