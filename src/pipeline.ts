@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { configFingerprint, loadConfig, type ResolvedConfig } from "./config/load-config";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics/diagnostic";
-import { displayPath, parseDefinitions, readDefinitionFiles, type DefinitionFile } from "./load/load-definitions";
+import { displayPath, findDefinitions } from "./load/load-definitions";
 import { fileDiagnostic } from "./load/source-file";
 import type { SdkModel } from "./model/event-model";
 import type { ValidDefinition } from "./validate/validate-definition";
+import { DefinitionSet } from "./parallel/definition-set";
 import { generatorFingerprint } from "./version";
 import { withHeader } from "./write/ownership-header";
 
@@ -21,8 +22,9 @@ export interface PipelineOptions {
 /** What reading the config and the definition files yields, before any parsing. */
 export interface Inputs {
   readonly config: ResolvedConfig | undefined;
-  readonly files: readonly DefinitionFile[];
-  /** Hash of everything the output depends on: sit's version, the config and every definition file. */
+  /** The definition files, read; parsed and validated by `analyze`. */
+  readonly definitionFiles: DefinitionSet | undefined;
+  /** Hash of everything the output depends on: sit's code and version, the config and every definition file. */
   readonly inputsHash: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -30,25 +32,22 @@ export interface Inputs {
 export function readInputs(options: PipelineOptions): Inputs {
   const cwd = options.cwd ?? process.cwd();
   const { config, diagnostics } = loadConfig({ cwd, configPath: options.configPath });
-  if (config === undefined) return { config, files: [], inputsHash: undefined, diagnostics };
+  if (config === undefined) return { config, definitionFiles: undefined, inputsHash: undefined, diagnostics };
   if (!existsSync(config.definitionsDir) || !statSync(config.definitionsDir).isDirectory()) {
     const where = config.locate(["definitions"]);
     const shown = displayPath(config.definitionsDir, cwd);
     return {
       config,
-      files: [],
+      definitionFiles: undefined,
       inputsHash: undefined,
       diagnostics: [...diagnostics, fileDiagnostic(config.configFile === undefined ? shown : where.file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`)],
     };
   }
-  const read = readDefinitionFiles({ definitionsDir: config.definitionsDir, rootDir: config.rootDir, displayBase: cwd });
+  const found = findDefinitions({ definitionsDir: config.definitionsDir, rootDir: config.rootDir, displayBase: cwd });
+  const definitionFiles = DefinitionSet.open(found.refs);
   const hash = createHash("sha256").update(`${generatorFingerprint()}\n${configFingerprint(config)}\n`);
-  for (const file of read.files) {
-    hash.update(`${file.projectPath}\n`);
-    hash.update(file.read.ok ? `${file.read.bytes.length}\n` : "unreadable\n");
-    if (file.read.ok) hash.update(file.read.bytes);
-  }
-  return { config, files: read.files, inputsHash: hash.digest("hex").slice(0, 32), diagnostics: [...diagnostics, ...read.diagnostics] };
+  found.refs.forEach((ref, index) => hash.update(`${ref.projectPath}\n${definitionFiles.hashes[index] ?? "unreadable"}\n`));
+  return { config, definitionFiles, inputsHash: hash.digest("hex").slice(0, 32), diagnostics: [...diagnostics, ...found.diagnostics] };
 }
 
 export interface Analysis extends Inputs {
@@ -63,19 +62,14 @@ export interface Analysis extends Inputs {
  */
 export function analyze(inputs: Inputs, options: PipelineOptions, withModel = true): Analysis {
   // Loaded here, not at the top: the fast path of `generate` reads inputs and never gets this far.
-  const { validateDefinition } = require("./validate/validate-definition") as typeof import("./validate/validate-definition");
   const { validateCatalog } = require("./validate/validate-catalog") as typeof import("./validate/validate-catalog");
   const { buildModel } = require("./model/build-model") as typeof import("./model/build-model");
   const diagnostics = [...inputs.diagnostics];
-  const definitions: ValidDefinition[] = [];
-  if (inputs.config !== undefined) {
-    const parsed = parseDefinitions(inputs.files);
-    diagnostics.push(...parsed.diagnostics);
-    for (const loaded of parsed.definitions) {
-      const checked = validateDefinition(loaded, { gitlabStrict: options.gitlabStrict === true });
-      diagnostics.push(...checked.diagnostics);
-      if (checked.definition !== undefined) definitions.push(checked.definition);
-    }
+  let definitions: ValidDefinition[] = [];
+  if (inputs.config !== undefined && inputs.definitionFiles !== undefined) {
+    const checked = inputs.definitionFiles.check({ gitlabStrict: options.gitlabStrict === true });
+    diagnostics.push(...checked.diagnostics);
+    definitions = checked.definitions;
     diagnostics.push(...validateCatalog(definitions, inputs.config));
   }
   diagnostics.sort(compareDiagnostics);

@@ -42,21 +42,33 @@ function folderPrefix(base: string, folder: string): string {
   return path === "" ? "" : `${path}/`;
 }
 
-/** Finds and reads every definition file; unreadable files and folders become diagnostics. */
-export function readDefinitionFiles(options: LoadOptions): { files: DefinitionFile[]; diagnostics: Diagnostic[] } {
+/** A definition file found on disk, not read yet. */
+export interface DefinitionRef {
+  readonly absolutePath: string;
+  readonly relativePath: string;
+  readonly projectPath: string;
+  readonly displayPath: string;
+}
+
+/** Finds every definition file; unreadable folders and files become diagnostics. */
+export function findDefinitions(options: LoadOptions): { refs: DefinitionRef[]; diagnostics: Diagnostic[] } {
   const found = findDefinitionFiles(options.definitionsDir, (path) => displayPath(path, options.displayBase));
   const diagnostics = found.problems.map((problem) =>
     fileDiagnostic(displayPath(problem.absolutePath, options.displayBase), 0, 0, "error", "SIT007", problem.message),
   );
   const projectPrefix = folderPrefix(options.rootDir, options.definitionsDir);
   const displayPrefix = folderPrefix(options.displayBase, options.definitionsDir);
-  const files = found.files.map((file) => ({
+  const refs = found.files.map((file) => ({
+    absolutePath: file.absolutePath,
     relativePath: file.relativePath,
     projectPath: projectPrefix + file.relativePath,
     displayPath: displayPrefix + file.relativePath,
-    read: readTextFile(file.absolutePath),
   }));
-  return { files, diagnostics };
+  return { refs, diagnostics };
+}
+
+export function readDefinition(ref: DefinitionRef): DefinitionFile {
+  return { relativePath: ref.relativePath, projectPath: ref.projectPath, displayPath: ref.displayPath, read: readTextFile(ref.absolutePath) };
 }
 
 /** Parses each readable file; reports unreadable, empty, malformed and non-mapping files. */

@@ -41,6 +41,7 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
   if (inputs.config !== undefined && inputs.inputsHash !== undefined && !hasErrors(inputs.diagnostics)) {
     tree = tryReadTree(inputs.config.outputDir);
     if (tree !== undefined && isUpToDate(tree, inputs.inputsHash)) {
+      inputs.definitionFiles?.close();
       const outputName = shown(inputs.config.outputDir);
       say("up-to-date", `${outputName}/ is up to date`, { outputName });
       return EXIT_OK;

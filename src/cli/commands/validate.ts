@@ -20,7 +20,7 @@ export function runValidate(options: ValidateOptions, output: Output, cwd = proc
     output.out(JSON.stringify({ diagnostics: diagnosticsJson(diagnostics), summary: summarize(diagnostics) }, null, 2));
   } else {
     printDiagnostics(output, diagnostics);
-    const definitionCount = analysis.files.length;
+    const definitionCount = analysis.definitionFiles?.hashes.length ?? 0;
     output.err(`${summarize(diagnostics)} (${definitionCount} definition file${definitionCount === 1 ? "" : "s"} checked)`);
   }
   return exitCodeFor(diagnostics);
