@@ -23,7 +23,7 @@ export interface GenerateResult {
 
 export function generate(options: PipelineOptions = {}): GenerateResult {
   const analysis = analyze(readInputs(options), options);
-  const files = analysis.model !== undefined && analysis.inputsHash !== undefined ? emitFiles(analysis.model, analysis.inputsHash) : [];
+  const files = analysis.model !== undefined && analysis.inputsHash !== undefined ? emitFiles(analysis.model, analysis.inputsHash, analysis.helper) : [];
   return { files, diagnostics: analysis.diagnostics, outputDir: analysis.config?.outputDir };
 }
 

@@ -4,9 +4,10 @@ import { configFingerprint, loadConfig, type ResolvedConfig } from "./config/loa
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics/diagnostic";
 import { displayPath, findDefinitions } from "./load/load-definitions";
 import { fileDiagnostic } from "./load/source-file";
-import type { SdkModel } from "./model/event-model";
+import type { EventModel, SdkModel } from "./model/event-model";
 import type { ValidDefinition } from "./validate/validate-definition";
 import { DefinitionSet } from "./parallel/definition-set";
+import { HelperThread } from "./parallel/helper-thread";
 import { generatorFingerprint } from "./version";
 import { withHeader } from "./write/ownership-header";
 
@@ -24,6 +25,8 @@ export interface Inputs {
   readonly config: ResolvedConfig | undefined;
   /** The definition files, read; parsed and validated by `analyze`. */
   readonly definitionFiles: DefinitionSet | undefined;
+  /** The second thread sharing the work of large runs; closed by `analyze` or `emitFiles`. */
+  readonly helper: HelperThread | undefined;
   /** Hash of everything the output depends on: sit's code and version, the config and every definition file. */
   readonly inputsHash: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
@@ -32,22 +35,24 @@ export interface Inputs {
 export function readInputs(options: PipelineOptions): Inputs {
   const cwd = options.cwd ?? process.cwd();
   const { config, diagnostics } = loadConfig({ cwd, configPath: options.configPath });
-  if (config === undefined) return { config, definitionFiles: undefined, inputsHash: undefined, diagnostics };
+  if (config === undefined) return { config, definitionFiles: undefined, helper: undefined, inputsHash: undefined, diagnostics };
   if (!existsSync(config.definitionsDir) || !statSync(config.definitionsDir).isDirectory()) {
     const where = config.locate(["definitions"]);
     const shown = displayPath(config.definitionsDir, cwd);
     return {
       config,
       definitionFiles: undefined,
+      helper: undefined,
       inputsHash: undefined,
       diagnostics: [...diagnostics, fileDiagnostic(config.configFile === undefined ? shown : where.file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`)],
     };
   }
   const found = findDefinitions({ definitionsDir: config.definitionsDir, rootDir: config.rootDir, displayBase: cwd });
-  const definitionFiles = DefinitionSet.open(found.refs);
+  const helper = HelperThread.forFiles(found.refs.length);
+  const definitionFiles = DefinitionSet.open(found.refs, helper);
   const hash = createHash("sha256").update(`${generatorFingerprint()}\n${configFingerprint(config)}\n`);
   found.refs.forEach((ref, index) => hash.update(`${ref.projectPath}\n${definitionFiles.hashes[index] ?? "unreadable"}\n`));
-  return { config, definitionFiles, inputsHash: hash.digest("hex").slice(0, 32), diagnostics: [...diagnostics, ...found.diagnostics] };
+  return { config, definitionFiles, helper, inputsHash: hash.digest("hex").slice(0, 32), diagnostics: [...diagnostics, ...found.diagnostics] };
 }
 
 export interface Analysis extends Inputs {
@@ -74,6 +79,7 @@ export function analyze(inputs: Inputs, options: PipelineOptions, withModel = tr
   }
   diagnostics.sort(compareDiagnostics);
   const model = withModel && inputs.config !== undefined && !hasErrors(diagnostics) ? buildModel(definitions, inputs.config) : undefined;
+  if (model === undefined) inputs.helper?.close();
   return { ...inputs, diagnostics, definitions, model };
 }
 
@@ -83,8 +89,19 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-/** model → files, each headed with the inputs hash and its own content hash. */
-export function emitFiles(model: SdkModel, inputsHash: string): GeneratedFile[] {
+/** model → files, each headed with the inputs hash and its own content hash. Closes the helper. */
+export function emitFiles(model: SdkModel, inputsHash: string, helper?: HelperThread): GeneratedFile[] {
   const { emitSdk } = require("./emit/emit-sdk") as typeof import("./emit/emit-sdk");
-  return emitSdk(model).map(({ path, body }) => ({ path, content: withHeader(body, inputsHash) }));
+  const elsewhere =
+    helper === undefined
+      ? undefined
+      : (events: readonly EventModel[], targets: ReadonlyMap<string, string>) => {
+          helper.post({ task: "emit-functions", events, targets: [...targets] });
+          return () => helper.reply("emit-functions")?.text;
+        };
+  try {
+    return emitSdk(model, elsewhere).map(({ path, body }) => ({ path, content: withHeader(body, inputsHash) }));
+  } finally {
+    helper?.close();
+  }
 }

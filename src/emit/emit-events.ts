@@ -3,11 +3,16 @@ import { camelCase, propertyKey } from "../model/names";
 import { identifierTypeName } from "./emit-runtime";
 import { JoinedLinesWriter, TypeScriptWriter, stringLiteral } from "./typescript-writer";
 
-/** events.ts: one typed function per internal event, the argument map and `trackEvent`. */
-export function emitEvents(model: SdkModel): string {
-  const writer = new TypeScriptWriter();
-  const targets = new Map(model.processors.map((processor) => [processor.className, processor.targetName]));
+/** Each processor's class name and the constant events send to it by. */
+export const targetsOf = (model: SdkModel): ReadonlyMap<string, string> =>
+  new Map(model.processors.map((processor) => [processor.className, processor.targetName]));
 
+/**
+ * events.ts: one typed function per internal event, the argument map and `trackEvent`.
+ * `functions` is the text of `emitEventFunctions(model.events)` when it was written elsewhere.
+ */
+export function emitEvents(model: SdkModel, functions = emitEventFunctions(model.events, targetsOf(model))): string {
+  const writer = new TypeScriptWriter();
   const imports = [...model.processors].sort((a, b) => compare(a.importSpecifier, b.importSpecifier) || compare(a.exportName, b.exportName));
   for (const processor of imports) {
     writer.line(`import { ${processor.exportName} as ${processor.localName} } from ${stringLiteral(processor.importSpecifier)};`);
@@ -21,13 +26,20 @@ export function emitEvents(model: SdkModel): string {
     });
     writer.blankLine();
   }
+  return writer.toString() + functions + emitEventMaps(model);
+}
 
-  for (const event of model.events) {
+/**
+ * The arguments interface and tracking function of each event, in order. Events are independent,
+ * so the text for a list is the concatenation of the texts for its parts.
+ */
+export function emitEventFunctions(events: readonly EventModel[], targets: ReadonlyMap<string, string>): string {
+  const writer = new TypeScriptWriter();
+  for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
     emitTrackFunction(writer, event, targets);
   }
-
-  return writer.toString() + emitEventMaps(model);
+  return writer.toString();
 }
 
 /** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events. */

@@ -41,7 +41,7 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
   if (inputs.config !== undefined && inputs.inputsHash !== undefined && !hasErrors(inputs.diagnostics)) {
     tree = tryReadTree(inputs.config.outputDir);
     if (tree !== undefined && isUpToDate(tree, inputs.inputsHash)) {
-      inputs.definitionFiles?.close();
+      inputs.helper?.close();
       const outputName = shown(inputs.config.outputDir);
       say("up-to-date", `${outputName}/ is up to date`, { outputName });
       return EXIT_OK;
@@ -55,7 +55,7 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
   }
   const outputDir = analysis.config.outputDir;
   const outputName = shown(outputDir);
-  const files = emitFiles(analysis.model, analysis.inputsHash);
+  const files = emitFiles(analysis.model, analysis.inputsHash, analysis.helper);
   const details = { outputName, diagnostics: analysis.diagnostics };
 
   if (tree === undefined) {

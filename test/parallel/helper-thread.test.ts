@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PARALLEL_THRESHOLD } from "../../src/parallel/definition-set";
+import { PARALLEL_THRESHOLD } from "../../src/parallel/helper-thread";
 import { definition, makeProject, runSit } from "../helpers/project";
 
 /** Enough files for the worker thread to take half of them, with problems in both halves. */
@@ -25,7 +25,7 @@ function project(withProblems: boolean): string {
 const contents = (folder: string): Record<string, string> =>
   Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), "utf8")]));
 
-describe("reading and checking definitions in two threads", () => {
+describe("sharing reading, checking and emitting with a helper thread", () => {
   it("reports exactly the diagnostics one thread reports, in the same order", () => {
     const folder = project(true);
     const parallel = runSit(["validate", "--json"], folder);
