@@ -39,6 +39,7 @@ describe("npm run bench", () => {
     expect(Object.keys(results.machine).sort()).toEqual(["cores", "cpu", "loadavg", "memoryBytes", "node", "platform"]);
     expect(results.help).toMatchObject({ runs: 1, ok: true });
     expect(results.help.medianMs).toEqual(expect.any(Number));
+    expect(results.nodeStartup).toMatchObject({ runs: 1, ok: true });
 
     expect(results.sizes).toHaveLength(1);
     const [size] = results.sizes;

@@ -7,7 +7,7 @@
  * medians and the DESIGN §6 targets; writes every sample as JSON to test/bench/results/.
  * Plain CommonJS, no build step. Run `node test/bench/run.js --help` for the options.
  */
-const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join, relative, resolve } = require("node:path");
 const { createEventSet, definitionYaml, writeSitProject, eventToChange } = require("./lib/synthetic");
@@ -17,7 +17,8 @@ const { machineInfo, gitInfo } = require("./lib/machine");
 const typewriter = require("./typewriter/typewriter-bench");
 
 const REPO_ROOT = resolve(__dirname, "..", "..");
-const SIT_BIN = join(REPO_ROOT, "bin", "sit.js");
+/** Set in main(): the snapshot's bin/sit.js, or the repository's with --no-snapshot. */
+let SIT_BIN = join(REPO_ROOT, "bin", "sit.js");
 const TSC_BIN = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
 /** SIT_BENCH_RESULTS_DIR lets the test keep its tiny runs out of the real results. */
 const RESULTS_DIR = process.env.SIT_BENCH_RESULTS_DIR ? resolve(process.env.SIT_BENCH_RESULTS_DIR) : join(__dirname, "results");
@@ -41,8 +42,14 @@ Options:
   --no-micro                 skip the call-overhead micro-benchmark
   --micro-calls <n>          calls per timed micro round (default 1000000)
   --micro-rounds <n>         alternating micro rounds (default 15)
+  --tsc-runs-large <n>       tsc runs for sets above 10,000 events (default 1: minutes each)
+  --no-snapshot              run the repository's bin/sit.js instead of a copy of the package
   --keep                     keep the temporary projects (their folder is printed)
   -h, --help                 this text
+
+By default the bench runs a snapshot of the package as npm would install it (bin/, dist/,
+templates/, package.json; node_modules linked), copied when the bench starts, so a rebuild of
+dist/ or edits to src/ during the run change nothing.
 
 Results are always written to test/bench/results/<timestamp>.json (or $SIT_BENCH_RESULTS_DIR).`;
 
@@ -60,6 +67,8 @@ function parseArgs(argv) {
     micro: true,
     microCalls: 1_000_000,
     microRounds: 15,
+    tscRunsLarge: 1,
+    snapshot: true,
     keep: false,
   };
   const list = (value, name) => {
@@ -93,6 +102,8 @@ function parseArgs(argv) {
       case "--no-micro": options.micro = false; break;
       case "--micro-calls": options.microCalls = count(value(), flag); break;
       case "--micro-rounds": options.microRounds = count(value(), flag); break;
+      case "--tsc-runs-large": options.tscRunsLarge = count(value(), flag); break;
+      case "--no-snapshot": options.snapshot = false; break;
       case "--keep": options.keep = true; break;
       case "-h":
       case "--help":
@@ -133,6 +144,23 @@ function checkBuild() {
   return newer;
 }
 
+/**
+ * A copy of sit as `npm install` would lay it out (the package.json `files` plus package.json),
+ * with the repository's node_modules linked in. Without src/ beside dist/, sit's inputs hash covers
+ * its version only, as for every user of the published package.
+ */
+function snapshotSit(work) {
+  const root = join(work, "sit-package");
+  mkdirSync(root, { recursive: true });
+  const pkg = require(join(REPO_ROOT, "package.json"));
+  for (const entry of pkg.files ?? ["bin", "dist"]) {
+    if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true });
+  }
+  cpSync(join(REPO_ROOT, "package.json"), join(root, "package.json"));
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
+  return join(root, "bin", "sit.js");
+}
+
 function measureSize(size, options, work) {
   const runs = size > 10000 ? Math.min(options.runs, options.runsLarge) : options.runs;
   const set = createEventSet(size, options.seed);
@@ -156,7 +184,8 @@ function measureSize(size, options, work) {
   progress("  validate");
   measures.validate = repeat(runs, { args: sit("validate"), cwd: dir });
   progress("  tsc --noEmit on the generated SDK");
-  measures.tsc = repeat(runs, { args: [TSC_BIN, "-p", "tsconfig.json", "--noEmit"], cwd: dir });
+  const tscRuns = size > 10000 ? Math.min(runs, options.tscRunsLarge) : runs;
+  measures.tsc = repeat(tscRuns, { args: [TSC_BIN, "-p", "tsconfig.json", "--noEmit"], cwd: dir });
   progress("  generate --check, one definition changed");
   const original = readFileSync(changedPath, "utf8");
   writeFileSync(changedPath, definitionYaml({ ...changed, description: `${changed.description}, now edited` }));
@@ -279,7 +308,7 @@ function printReport(results) {
   lines.push(`sit bench · ${results.startedAt} · sit ${results.sit.version} (${results.sit.commit ?? "?"}${results.sit.srcDirty ? ", src/ has uncommitted changes" : ""})`);
   lines.push(`machine: ${machine.cpu} · ${machine.cores} cores · ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB · node ${machine.node} · ${machine.platform}`);
   lines.push(`load average at start ${machine.loadavg.join(" ")}, at end ${results.loadavgAtEnd.join(" ")} (other processes on the machine add noise)`);
-  lines.push(`peak RSS: ${results.rssMethod}; wall time: hrtime around the whole child process`);
+  lines.push(`peak RSS: ${results.rssMethod}; wall time: hrtime around the whole child process; sit: ${results.sit.measured}`);
   lines.push("");
   const sizes = results.sizes;
   const runsNote = (entry) => entry.measures.generate.runs;
@@ -288,7 +317,7 @@ function printReport(results) {
   const flag = (measure) => (measure.ok ? "" : " !");
   const rows = [
     header,
-    row("runs per measure", (e) => String(runsNote(e))),
+    row("runs per measure", (e) => (e.measures.tsc.runs === runsNote(e) ? String(runsNote(e)) : `${runsNote(e)} (tsc ${e.measures.tsc.runs})`)),
     row("definition files (incl. legacy)", (e) => fmtInt(e.definitionFiles)),
     row("sit generate, wall", (e) => fmtMs(e.measures.generate.medianMs) + flag(e.measures.generate)),
     row("sit generate, peak RSS", (e) => fmtMb(e.measures.generate.medianRssMb)),
@@ -310,6 +339,7 @@ function printReport(results) {
   }
   lines.push(table(rows));
   lines.push(`sit --help: ${fmtMs(results.help.medianMs)} median of ${results.help.runs}, ${fmtMb(results.help.medianRssMb)}${results.help.ok ? "" : " (FAILED)"}`);
+  lines.push(`node -e 0 (the start-up floor of every cold command here): ${fmtMs(results.nodeStartup.medianMs)}, ${fmtMb(results.nodeStartup.medianRssMb)}`);
   for (const extra of results.typewriterOnly) {
     lines.push(`typewriter build, ${fmtInt(extra.events)} events (no sit run at this size): ${fmtMs(extra.medianMs)}, ${fmtMb(extra.medianRssMb)} (${extra.runs} run${extra.runs === 1 ? "" : "s"})`);
   }
@@ -375,6 +405,7 @@ function printReport(results) {
 function collectFailures(results) {
   const failures = [];
   if (!results.help.ok) failures.push(`sit --help: ${results.help.error}`);
+  if (results.nodeStartup && !results.nodeStartup.ok) failures.push(`node -e 0: ${results.nodeStartup.error}`);
   for (const entry of results.sizes) {
     for (const [name, measure] of Object.entries(entry.measures)) if (!measure.ok) failures.push(`${entry.events} events, ${name}: ${measure.error}`);
     if (entry.typewriter && !entry.typewriter.ok) failures.push(`${entry.events} events, typewriter: ${entry.typewriter.error}`);
@@ -400,6 +431,7 @@ function main() {
     sit: { version: require(join(REPO_ROOT, "package.json")).version, ...gitInfo(REPO_ROOT), distOlderThanSrc: stale.length > 0 },
     options: { ...options, json: options.json ?? null },
     help: null,
+    nodeStartup: null,
     sizes: [],
     typewriterOnly: [],
     typewriter: { status: "skipped", version: typewriter.version(), message: undefined },
@@ -417,8 +449,15 @@ function main() {
   }
   try {
     progress(`bench: working in ${work}`);
+    if (options.snapshot) {
+      SIT_BIN = snapshotSit(work);
+      progress(`bench: measuring a snapshot of the package: ${relative(work, SIT_BIN)}`);
+    }
+    results.sit.measured = options.snapshot ? "snapshot of bin/, dist/, templates/ and package.json (as installed from npm)" : "the repository's bin/sit.js";
     progress(`sit --help, ${options.helpRuns} runs`);
     results.help = repeat(options.helpRuns, { args: [SIT_BIN, "--help"], cwd: work });
+    // The floor every cold command pays on this machine: Node.js starting and exiting.
+    results.nodeStartup = repeat(options.helpRuns, { args: ["-e", "0"], cwd: work });
     for (const size of options.sizes) results.sizes.push(measureSize(size, { ...options, typewriter: typewriterWanted }, work));
     if (typewriterWanted) {
       results.typewriterOnly = typewriterOnly(options, work);
