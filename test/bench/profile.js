@@ -36,6 +36,8 @@ const STAGES = [
   "emit",
   "write/compare",
   "CLI/report",
+  "thread handoff",
+  "waiting for helper",
   "GC",
   "(program) native",
   "other",
@@ -62,6 +64,8 @@ function frameStage(frame) {
     return undefined;
   }
   if (path === "version.js") return "inputs hash";
+  if (path.startsWith("parallel/helper-thread")) return name === "reply" ? "waiting for helper" : "thread handoff";
+  if (path.startsWith("parallel/")) return undefined;
   if (path.startsWith("cli/")) return "CLI/report";
   return undefined;
 }
@@ -110,7 +114,29 @@ function summarize(profile) {
     delete entry.byStage;
   }
   const totalMs = (profile.endTime - profile.startTime) / 1000;
+
+  // Timeline: the dominant stage of each 100 ms window, consecutive equal windows merged.
+  const WINDOW_US = 100_000;
+  const windows = [];
+  let now = profile.startTime;
+  for (let index = 0; index < samples.length; index++) {
+    now += timeDeltas[index];
+    const slot = Math.floor((now - profile.startTime) / WINDOW_US);
+    const duration = index + 1 < timeDeltas.length ? Math.max(0, timeDeltas[index + 1]) : 0;
+    const stage = resolveStage(samples[index]);
+    windows[slot] ??= new Map();
+    windows[slot].set(stage, (windows[slot].get(stage) ?? 0) + duration);
+  }
+  const timeline = [];
+  windows.forEach((window, slot) => {
+    if (window === undefined) return;
+    const [stage] = [...window].sort((a, b) => b[1] - a[1])[0];
+    const last = timeline[timeline.length - 1];
+    if (last !== undefined && last.stage === stage && last.toMs === slot * 100) last.toMs = (slot + 1) * 100;
+    else timeline.push({ fromMs: slot * 100, toMs: (slot + 1) * 100, stage });
+  });
   return {
+    timeline,
     profiledMs: Math.round(totalMs),
     stages: [...stages].map(([stage, us]) => ({ stage, ms: Math.round(us / 1000), percent: Math.round((us / 10 / totalMs) * 10) / 10 })).filter((entry) => entry.ms > 0),
     functions: [...functions.values()].sort((a, b) => b.selfMs - a.selfMs).map((entry) => ({ ...entry, selfMs: Math.round(entry.selfMs * 10) / 10 })),
@@ -152,16 +178,34 @@ function main() {
     const started = process.hrtime.bigint();
     const run = sit("--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${interval}`, SIT_BIN, ...args);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-    const file = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
-    const summary = { events, command: `sit ${args.join(" ")}`, exitCode: run.status, wallMs: Math.round(wallMs), ...summarize(JSON.parse(readFileSync(join(profileDir, file), "utf8"))) };
+    // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile; thread 0 is the main one.
+    const files = readdirSync(profileDir)
+      .filter((name) => name.endsWith(".cpuprofile"))
+      .map((name) => ({ name, thread: Number(name.split(".")[4]) }))
+      .sort((a, b) => a.thread - b.thread);
+    const threads = files.map(({ name, thread }) => ({
+      thread: thread === 0 ? "main" : `worker ${thread}`,
+      file: join(profileDir, name),
+      ...summarize(JSON.parse(readFileSync(join(profileDir, name), "utf8"))),
+    }));
+    const summary = { events, command: `sit ${args.join(" ")}`, exitCode: run.status, wallMs: Math.round(wallMs), threads };
 
-    console.log(`${summary.command}, ${events} events: exit ${run.status}, ${summary.wallMs} ms wall (profiling adds overhead), ${summary.profiledMs} ms profiled`);
-    console.log("\nby stage (self time, attributed to the innermost sit stage or module loading):");
-    for (const entry of summary.stages.sort((a, b) => b.ms - a.ms)) console.log(`  ${entry.stage.padEnd(22)} ${String(entry.ms).padStart(6)} ms  ${String(entry.percent).padStart(5)} %`);
-    console.log(`\ntop ${top} functions by self time:`);
-    for (const entry of summary.functions.slice(0, top)) console.log(`  ${entry.selfMs.toFixed(1).padStart(8)} ms  ${entry.stage.padEnd(22)} ${entry.function}`);
-    if (json) writeFileSync(json, `${JSON.stringify({ ...summary, functions: summary.functions.slice(0, 200) }, null, 2)}\n`);
-    if (keep) console.log(`\nprofile: ${join(profileDir, file)} (open in Chrome DevTools › Performance)`);
+    console.log(`${summary.command}, ${events} events: exit ${run.status}, ${summary.wallMs} ms wall (profiling adds overhead)`);
+    for (const thread of threads) {
+      console.log(`\n== ${thread.thread} thread: ${thread.profiledMs} ms profiled`);
+      console.log("by stage (self time, attributed to the innermost sit stage or module loading):");
+      for (const entry of [...thread.stages].sort((a, b) => b.ms - a.ms)) {
+        console.log(`  ${entry.stage.padEnd(22)} ${String(entry.ms).padStart(6)} ms  ${String(entry.percent).padStart(5)} %`);
+      }
+      console.log(`timeline (dominant stage per 100 ms): ${thread.timeline.map((entry) => `${entry.fromMs}–${entry.toMs} ${entry.stage}`).join(" · ")}`);
+      console.log(`top ${top} functions by self time (stage + = also called from other stages):`);
+      for (const entry of thread.functions.slice(0, top)) console.log(`  ${entry.selfMs.toFixed(1).padStart(8)} ms  ${entry.stage.padEnd(24)} ${entry.function}`);
+    }
+    if (json) {
+      const trimmed = { ...summary, threads: threads.map((thread) => ({ ...thread, functions: thread.functions.slice(0, 200) })) };
+      writeFileSync(json, `${JSON.stringify(trimmed, null, 2)}\n`);
+    }
+    if (keep) console.log(`\nprofiles: ${profileDir} (open in Chrome DevTools › Performance)`);
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true });
   }

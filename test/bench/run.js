@@ -43,6 +43,7 @@ Options:
   --micro-calls <n>          calls per timed micro round (default 1000000)
   --micro-rounds <n>         alternating micro rounds (default 15)
   --tsc-runs-large <n>       tsc runs for sets above 10,000 events (default 1: minutes each)
+  --sit-env <KEY=VALUE>      environment for every sit command, e.g. SIT_THREADS=1 (repeatable)
   --no-snapshot              run the repository's bin/sit.js instead of a copy of the package
   --keep                     keep the temporary projects (their folder is printed)
   -h, --help                 this text
@@ -69,6 +70,7 @@ function parseArgs(argv) {
     microRounds: 15,
     tscRunsLarge: 1,
     snapshot: true,
+    sitEnv: {},
     keep: false,
   };
   const list = (value, name) => {
@@ -104,6 +106,12 @@ function parseArgs(argv) {
       case "--micro-rounds": options.microRounds = count(value(), flag); break;
       case "--tsc-runs-large": options.tscRunsLarge = count(value(), flag); break;
       case "--no-snapshot": options.snapshot = false; break;
+      case "--sit-env": {
+        const pair = value();
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(pair)) usage("--sit-env needs KEY=VALUE");
+        options.sitEnv[pair.slice(0, pair.indexOf("="))] = pair.slice(pair.indexOf("=") + 1);
+        break;
+      }
       case "--keep": options.keep = true; break;
       case "-h":
       case "--help":
@@ -174,15 +182,16 @@ function measureSize(size, options, work) {
   progress(`${size} events: ${written.files} files in ${written.folders} folders (${(written.bytes / 1e6).toFixed(1)} MB), ${runs} runs each, load ${loadavg.join(" ")}`);
 
   // Unmeasured: fills the page cache with the definitions and sit's modules.
-  repeat(1, { args: sit("generate"), cwd: dir });
+  const env = options.sitEnv;
+  repeat(1, { args: sit("generate"), cwd: dir, env });
 
   const measures = {};
   progress("  generate (output folder removed before each run)");
-  measures.generate = repeat(runs, { args: sit("generate"), cwd: dir, before: () => rmSync(outputDir, { recursive: true, force: true }) });
+  measures.generate = repeat(runs, { args: sit("generate"), cwd: dir, env, before: () => rmSync(outputDir, { recursive: true, force: true }) });
   progress("  generate --check, nothing changed");
-  measures.checkUnchanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir });
+  measures.checkUnchanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir, env });
   progress("  validate");
-  measures.validate = repeat(runs, { args: sit("validate"), cwd: dir });
+  measures.validate = repeat(runs, { args: sit("validate"), cwd: dir, env });
   progress("  tsc --noEmit on the generated SDK");
   const tscRuns = size > 10000 ? Math.min(runs, options.tscRunsLarge) : runs;
   measures.tsc = repeat(tscRuns, { args: [TSC_BIN, "-p", "tsconfig.json", "--noEmit"], cwd: dir });
@@ -190,7 +199,7 @@ function measureSize(size, options, work) {
   const original = readFileSync(changedPath, "utf8");
   writeFileSync(changedPath, definitionYaml({ ...changed, description: `${changed.description}, now edited` }));
   try {
-    measures.checkChanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir, expectExit: 1 });
+    measures.checkChanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir, env, expectExit: 1 });
   } finally {
     writeFileSync(changedPath, original);
   }
@@ -309,6 +318,8 @@ function printReport(results) {
   lines.push(`machine: ${machine.cpu} · ${machine.cores} cores · ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB · node ${machine.node} · ${machine.platform}`);
   lines.push(`load average at start ${machine.loadavg.join(" ")}, at end ${results.loadavgAtEnd.join(" ")} (other processes on the machine add noise)`);
   lines.push(`peak RSS: ${results.rssMethod}; wall time: hrtime around the whole child process; sit: ${results.sit.measured}`);
+  const sitEnv = Object.entries(results.options.sitEnv);
+  if (sitEnv.length > 0) lines.push(`sit ran with ${sitEnv.map(([key, value]) => `${key}=${value}`).join(" ")}`);
   lines.push("");
   const sizes = results.sizes;
   const runsNote = (entry) => entry.measures.generate.runs;
@@ -455,7 +466,7 @@ function main() {
     }
     results.sit.measured = options.snapshot ? "snapshot of bin/, dist/, templates/ and package.json (as installed from npm)" : "the repository's bin/sit.js";
     progress(`sit --help, ${options.helpRuns} runs`);
-    results.help = repeat(options.helpRuns, { args: [SIT_BIN, "--help"], cwd: work });
+    results.help = repeat(options.helpRuns, { args: [SIT_BIN, "--help"], cwd: work, env: options.sitEnv });
     // The floor every cold command pays on this machine: Node.js starting and exiting.
     results.nodeStartup = repeat(options.helpRuns, { args: ["-e", "0"], cwd: work });
     for (const size of options.sizes) results.sizes.push(measureSize(size, { ...options, typewriter: typewriterWanted }, work));
