@@ -30,7 +30,8 @@ Runs sit's CLI (node bin/sit.js; build it first with npm run build) as cold proc
 synthetic GitLab-format definition sets and prints medians, the DESIGN §6 targets and the growth.
 
 Options:
-  --sizes <list>             internal events per set (default 1000,10000,50000)
+  --sizes <list>             internal events per set (default 1000,10000,50000; none: only
+                             --help, the start-up floor and the micro-benchmark)
   --runs <n>                 cold runs per measure, median reported (default 5)
   --runs-large <n>           at most this many runs for sets above 10,000 events (default 3)
   --help-runs <n>            runs of \`sit --help\` (default 10)
@@ -74,6 +75,7 @@ function parseArgs(argv) {
     keep: false,
   };
   const list = (value, name) => {
+    if (value === "none") return [];
     const items = String(value).split(",").map((item) => Number(item.replace(/_/g, "")));
     if (items.length === 0 || items.some((item) => !Number.isInteger(item) || item < 1)) usage(`${name} needs a comma-separated list of positive integers`);
     return items;
@@ -348,7 +350,7 @@ function printReport(results) {
       ),
     );
   }
-  lines.push(table(rows));
+  if (sizes.length > 0) lines.push(table(rows));
   lines.push(`sit --help: ${fmtMs(results.help.medianMs)} median of ${results.help.runs}, ${fmtMb(results.help.medianRssMb)}${results.help.ok ? "" : " (FAILED)"}`);
   lines.push(`node -e 0 (the start-up floor of every cold command here): ${fmtMs(results.nodeStartup.medianMs)}, ${fmtMb(results.nodeStartup.medianRssMb)}`);
   for (const extra of results.typewriterOnly) {
