@@ -45,10 +45,11 @@ describe("npm run bench", () => {
     const [size] = results.sizes;
     expect(size).toMatchObject({ events: 50, legacyDefinitions: 1, definitionFiles: 51 });
     expect(Object.keys(size.measures).sort()).toEqual(["checkChanged", "checkUnchanged", "generate", "tsc", "validate"]);
-    for (const measure of Object.values(size.measures) as { ok: boolean; runs: number; medianMs: unknown; medianRssMb: unknown }[]) {
+    for (const measure of Object.values(size.measures) as { ok: boolean; runs: number; medianMs: unknown; medianRssMb: unknown; medianCpuMs: unknown }[]) {
       expect(measure).toMatchObject({ ok: true, runs: 1 });
       expect(measure.medianMs).toEqual(expect.any(Number));
       expect(measure.medianRssMb).toEqual(expect.any(Number));
+      expect(measure.medianCpuMs).toEqual(expect.any(Number));
     }
     expect(Object.keys(size.generated).sort()).toEqual(["catalog.ts", "events.ts", "index.ts", "runtime.ts"]);
 

@@ -319,7 +319,8 @@ function printReport(results) {
   lines.push(`sit bench · ${results.startedAt} · sit ${results.sit.version} (${results.sit.commit ?? "?"}${results.sit.srcDirty ? ", src/ has uncommitted changes" : ""})`);
   lines.push(`machine: ${machine.cpu} · ${machine.cores} cores · ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB · node ${machine.node} · ${machine.platform}`);
   lines.push(`load average at start ${machine.loadavg.join(" ")}, at end ${results.loadavgAtEnd.join(" ")} (other processes on the machine add noise)`);
-  lines.push(`peak RSS: ${results.rssMethod}; wall time: hrtime around the whole child process; sit: ${results.sit.measured}`);
+  lines.push(`peak RSS and CPU: ${results.rssMethod}; wall time: hrtime around the whole child process; sit: ${results.sit.measured}`);
+  lines.push("CPU time (all threads) is steadier than wall time when other processes compete for the cores.");
   const sitEnv = Object.entries(results.options.sitEnv);
   if (sitEnv.length > 0) lines.push(`sit ran with ${sitEnv.map(([key, value]) => `${key}=${value}`).join(" ")}`);
   lines.push("");
@@ -334,6 +335,7 @@ function printReport(results) {
     row("definition files (incl. legacy)", (e) => fmtInt(e.definitionFiles)),
     row("sit generate, wall", (e) => fmtMs(e.measures.generate.medianMs) + flag(e.measures.generate)),
     row("sit generate, peak RSS", (e) => fmtMb(e.measures.generate.medianRssMb)),
+    row("sit generate, CPU (user + system)", (e) => fmtMs(e.measures.generate.medianCpuMs)),
     row("sit generate --check, nothing changed", (e) => fmtMs(e.measures.checkUnchanged.medianMs) + flag(e.measures.checkUnchanged)),
     row("sit generate --check, one definition changed", (e) => fmtMs(e.measures.checkChanged.medianMs) + flag(e.measures.checkChanged)),
     row("sit validate", (e) => fmtMs(e.measures.validate.medianMs) + flag(e.measures.validate)),

@@ -17,11 +17,12 @@ let gnuTimeWorks;
 function hasGnuTime() {
   if (gnuTimeWorks === undefined) {
     gnuTimeWorks = false;
-    if (existsSync(GNU_TIME)) {
+    // SIT_BENCH_RSS=probe forces the fallback, to check it on machines that have GNU time.
+    if (existsSync(GNU_TIME) && process.env.SIT_BENCH_RSS !== "probe") {
       const dir = mkdtempSync(join(tmpdir(), "sit-bench-time-"));
       try {
-        const result = spawnSync(GNU_TIME, ["-f", "%e %M", "-o", join(dir, "t"), "true"]);
-        gnuTimeWorks = result.status === 0 && /^\d+\.\d+ \d+/.test(readFileSync(join(dir, "t"), "utf8"));
+        const result = spawnSync(GNU_TIME, ["-f", "%e %M %U %S", "-o", join(dir, "t"), "true"]);
+        gnuTimeWorks = result.status === 0 && /^\d+\.\d+ \d+ \d+\.\d+ \d+\.\d+/.test(readFileSync(join(dir, "t"), "utf8"));
       } catch {
         gnuTimeWorks = false;
       } finally {
@@ -32,11 +33,11 @@ function hasGnuTime() {
   return gnuTimeWorks;
 }
 
-const rssMethod = () => (hasGnuTime() ? "/usr/bin/time -f %M" : "process.resourceUsage().maxRSS via --require probe");
+const rssMethod = () => (hasGnuTime() ? "/usr/bin/time -f '%M %U %S'" : "process.resourceUsage() via --require probe");
 
 /**
  * Runs `node <args>` (a Node.js script: sit, tsc, typewriter) as a fresh process in `cwd`.
- * Returns { wallMs, rssKb, exitCode, stdout, stderr }.
+ * Returns { wallMs, rssKb, cpuMs (user + system, all threads), exitCode, stdout, stderr }.
  */
 function runNode(args, { cwd, env = {}, timeoutMs = 30 * 60 * 1000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "sit-bench-run-"));
@@ -44,7 +45,7 @@ function runNode(args, { cwd, env = {}, timeoutMs = 30 * 60 * 1000 } = {}) {
   const probeFile = join(dir, "rss");
   const gnu = hasGnuTime();
   const command = gnu ? GNU_TIME : process.execPath;
-  const commandArgs = gnu ? ["-f", "%e %M", "-o", timeFile, process.execPath, ...args] : ["--require", PROBE, ...args];
+  const commandArgs = gnu ? ["-f", "%e %M %U %S", "-o", timeFile, process.execPath, ...args] : ["--require", PROBE, ...args];
   const started = process.hrtime.bigint();
   const result = spawnSync(command, commandArgs, {
     cwd,
@@ -56,13 +57,19 @@ function runNode(args, { cwd, env = {}, timeoutMs = 30 * 60 * 1000 } = {}) {
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   let rssKb = null;
+  let cpuMs = null;
   try {
     if (gnu) {
       const lines = readFileSync(timeFile, "utf8").trim().split("\n");
-      const match = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(lines[lines.length - 1]);
-      if (match) rssKb = Number(match[2]);
+      const match = /(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(lines[lines.length - 1]);
+      if (match) {
+        rssKb = Number(match[2]);
+        cpuMs = (Number(match[3]) + Number(match[4])) * 1000;
+      }
     } else {
-      rssKb = Number(readFileSync(probeFile, "utf8"));
+      const [maxRss, cpuUs] = readFileSync(probeFile, "utf8").split(" ").map(Number);
+      rssKb = maxRss;
+      cpuMs = cpuUs / 1000;
     }
   } catch {
     rssKb = null;
@@ -72,6 +79,7 @@ function runNode(args, { cwd, env = {}, timeoutMs = 30 * 60 * 1000 } = {}) {
   return {
     wallMs,
     rssKb,
+    cpuMs,
     exitCode: result.status ?? (result.signal !== null ? `signal ${result.signal}` : -1),
     stdout: result.stdout ?? "",
     stderr: (result.stderr ?? "") + (result.error ? `\n${result.error.message}` : ""),
@@ -99,13 +107,15 @@ function repeat(runs, { args, cwd, env, expectExit = 0, before, timeoutMs }) {
   const unexpected = samples.find((sample) => sample.exitCode !== expectExit);
   const walls = samples.map((sample) => sample.wallMs);
   const rss = samples.map((sample) => sample.rssKb);
+  const cpu = samples.map((sample) => sample.cpuMs);
   return {
     runs: samples.length,
     medianMs: round(median(walls)),
     minMs: round(Math.min(...walls)),
     maxMs: round(Math.max(...walls)),
     medianRssMb: rss.every((value) => value === null) ? null : round(median(rss) / 1024),
-    samples: samples.map((sample) => ({ wallMs: round(sample.wallMs), rssKb: sample.rssKb, exitCode: sample.exitCode })),
+    medianCpuMs: cpu.every((value) => value === null) ? null : round(median(cpu)),
+    samples: samples.map((sample) => ({ wallMs: round(sample.wallMs), rssKb: sample.rssKb, cpuMs: round(sample.cpuMs), exitCode: sample.exitCode })),
     ok: unexpected === undefined,
     expectedExit: expectExit,
     ...(unexpected === undefined ? {} : { error: `exit ${unexpected.exitCode}, expected ${expectExit}: ${(unexpected.stderr || unexpected.stdout).trim().split("\n").slice(-12).join("\n")}` }),
