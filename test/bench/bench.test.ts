@@ -64,8 +64,10 @@ describe("npm run bench", () => {
     ]);
     for (const entry of results.micro.cases) {
       expect(entry).toMatchObject({ equivalent: true, generatedNs: expect.any(Number), handNs: expect.any(Number), ratio: expect.any(Number) });
+      expect(entry.esm).toMatchObject({ equivalent: true, generatedNs: expect.any(Number), handNs: expect.any(Number), ratio: expect.any(Number) });
     }
     expect(results.micro.ratio).toEqual(expect.any(Number));
+    expect(results.micro.ratioEsm).toEqual(expect.any(Number));
     expect(results.targets.map((target: { key: string }) => target.key)).toEqual([
       "generateMs",
       "generateRssMb",
@@ -73,6 +75,7 @@ describe("npm run bench", () => {
       "helpMs",
       "tscMs",
       "callRatio",
+      "callRatioEsm",
       "growthGenerate",
     ]);
     expect(results.growth).toBeNull();

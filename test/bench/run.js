@@ -258,7 +258,8 @@ const TARGETS = [
   { key: "checkUnchangedMs", label: "sit generate --check, nothing changed, 10,000 events", limit: 600, unit: "ms", at: 10000, pick: (s) => s.measures.checkUnchanged.medianMs },
   { key: "helpMs", label: "sit --help", limit: 150, unit: "ms" },
   { key: "tscMs", label: "tsc --noEmit on the generated SDK, 10,000 events", limit: 3000, unit: "ms", at: 10000, pick: (s) => s.measures.tsc.medianMs },
-  { key: "callRatio", label: "generated call vs direct calls by hand (geometric mean)", limit: 1.2, unit: "×" },
+  { key: "callRatio", label: "generated call vs direct calls by hand (geometric mean, CommonJS)", limit: 1.2, unit: "×" },
+  { key: "callRatioEsm", label: "the same, compiled to ES modules", limit: 1.2, unit: "×" },
   { key: "growthGenerate", label: "growth of generate wall time, 10,000 → 50,000 events", limit: 6, unit: "×" },
 ];
 
@@ -269,6 +270,7 @@ function evaluateTargets(results) {
     if (target.at !== undefined) measured = bySize.has(target.at) ? target.pick(bySize.get(target.at)) : null;
     else if (target.key === "helpMs") measured = results.help?.medianMs ?? null;
     else if (target.key === "callRatio") measured = results.micro?.ratio ?? null;
+    else if (target.key === "callRatioEsm") measured = results.micro?.ratioEsm ?? null;
     else if (target.key === "growthGenerate") measured = results.growth?.generateMs ?? null;
     return {
       key: target.key,
@@ -368,16 +370,19 @@ function printReport(results) {
       lines.push(`call overhead: ns per call, median of ${results.micro.rounds} alternating rounds of ${fmtInt(results.micro.calls)} calls, one process per case`);
       lines.push(
         table([
-          ["case", "generated", "by hand", "by hand + try/catch", "ratio", "ratio vs careful"],
+          ["case (CommonJS; ES modules right)", "generated", "by hand", "by hand + try/catch", "ratio", "ratio vs careful", "ESM generated", "ESM by hand", "ESM ratio"],
           ...results.micro.cases.map((entry) => [
-            `${entry.name}${entry.inTarget ? "" : " (not in mean)"}${entry.equivalent ? "" : " NOT EQUIVALENT"}`,
+            `${entry.name}${entry.inTarget ? "" : " (not in mean)"}${entry.equivalent && entry.esm.equivalent ? "" : " NOT EQUIVALENT"}`,
             entry.generatedNs.toFixed(1),
             entry.handNs.toFixed(1),
             entry.carefulNs.toFixed(1),
             `${entry.ratio.toFixed(2)}×`,
             `${entry.ratioCareful.toFixed(2)}×`,
+            entry.esm.generatedNs.toFixed(1),
+            entry.esm.handNs.toFixed(1),
+            `${entry.esm.ratio.toFixed(2)}×`,
           ]),
-          ["geometric mean of the direct cases", "", "", "", `${results.micro.ratio.toFixed(2)}×`, `${results.micro.ratioCareful.toFixed(2)}×`],
+          ["geometric mean of the direct cases", "", "", "", `${results.micro.ratio.toFixed(2)}×`, `${results.micro.ratioCareful.toFixed(2)}×`, "", "", `${results.micro.ratioEsm.toFixed(2)}×`],
         ]),
       );
     }
