@@ -323,7 +323,7 @@ function printReport(results) {
   lines.push(`load average at start ${machine.loadavg.join(" ")}, at end ${results.loadavgAtEnd.join(" ")} (other processes on the machine add noise)`);
   lines.push(`peak RSS and CPU: ${results.rssMethod}; wall time: hrtime around the whole child process; sit: ${results.sit.measured}`);
   lines.push("CPU time (all threads) is steadier than wall time when other processes compete for the cores.");
-  const sitEnv = Object.entries(results.options.sitEnv);
+  const sitEnv = Object.entries(results.sit.environment);
   if (sitEnv.length > 0) lines.push(`sit ran with ${sitEnv.map(([key, value]) => `${key}=${value}`).join(" ")}`);
   lines.push("");
   const sizes = results.sizes;
@@ -448,7 +448,13 @@ function main() {
     finishedAt: null,
     machine: machineInfo(),
     rssMethod: rssMethod(),
-    sit: { version: require(join(REPO_ROOT, "package.json")).version, ...gitInfo(REPO_ROOT), distOlderThanSrc: stale.length > 0 },
+    sit: {
+      version: require(join(REPO_ROOT, "package.json")).version,
+      ...gitInfo(REPO_ROOT),
+      distOlderThanSrc: stale.length > 0,
+      // SIT_* variables of the bench's own environment reach every sit run too.
+      environment: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith("SIT_") && !key.startsWith("SIT_BENCH_"))), ...options.sitEnv },
+    },
     options: { ...options, json: options.json ?? null },
     help: null,
     nodeStartup: null,
@@ -469,11 +475,17 @@ function main() {
   }
   try {
     progress(`bench: working in ${work}`);
+    let snapshot = false;
     if (options.snapshot) {
-      SIT_BIN = snapshotSit(work);
-      progress(`bench: measuring a snapshot of the package: ${relative(work, SIT_BIN)}`);
+      try {
+        SIT_BIN = snapshotSit(work);
+        snapshot = true;
+        progress(`bench: measuring a snapshot of the package: ${relative(work, SIT_BIN)}`);
+      } catch (error) {
+        progress(`bench: warning: cannot copy the package (${error.message}); measuring the repository's bin/sit.js`);
+      }
     }
-    results.sit.measured = options.snapshot ? "snapshot of bin/, dist/, templates/ and package.json (as installed from npm)" : "the repository's bin/sit.js";
+    results.sit.measured = snapshot ? "snapshot of bin/, dist/, templates/ and package.json (as installed from npm)" : "the repository's bin/sit.js";
     progress(`sit --help, ${options.helpRuns} runs`);
     results.help = repeat(options.helpRuns, { args: [SIT_BIN, "--help"], cwd: work, env: options.sitEnv });
     // The floor every cold command pays on this machine: Node.js starting and exiting.
