@@ -7,7 +7,7 @@ export function emitCatalog(model: SdkModel): string {
   const writer = new JoinedLinesWriter();
   writer.line('import type { EventName } from "./events.js";').blankLine();
   writer.line(CATALOG_TYPES).blankLine();
-  writer.block("const catalog: { readonly [E in EventName]: EventMetadata } = {", () => {
+  writer.block("const catalog: { readonly [E in EventName]: EventMetadata<E> } = {", () => {
     for (const event of model.events) emitEntry(writer, event);
   }, "};");
   writer.blankLine();
@@ -40,8 +40,8 @@ function emitEntry(writer: JoinedLinesWriter, event: EventModel): void {
 }
 
 const CATALOG_TYPES = `/** What the definition of an internal event says about it. */
-export interface EventMetadata {
-  readonly action: EventName;
+export interface EventMetadata<E extends EventName = EventName> {
+  readonly action: E;
   readonly description: string;
   readonly status: "active" | "removed";
   readonly identifiers: readonly (

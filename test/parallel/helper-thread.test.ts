@@ -28,7 +28,7 @@ const contents = (folder: string): Record<string, string> =>
 describe("sharing reading, checking and emitting with a helper thread", () => {
   it("reports exactly the diagnostics one thread reports, in the same order", () => {
     const folder = project(true);
-    const parallel = runSit(["validate", "--json"], folder);
+    const parallel = runSit(["validate", "--json"], folder, { SIT_THREADS: "2" });
     const single = runSit(["validate", "--json"], folder, { SIT_THREADS: "1" });
     expect(parallel.code).toBe(1);
     expect(single.code).toBe(1);
@@ -42,7 +42,7 @@ describe("sharing reading, checking and emitting with a helper thread", () => {
   it("generates byte-identical output", () => {
     const one = project(false);
     const two = project(false);
-    expect(runSit(["generate"], one).code).toBe(0);
+    expect(runSit(["generate"], one, { SIT_THREADS: "2" }).code).toBe(0);
     expect(runSit(["generate"], two, { SIT_THREADS: "1" }).code).toBe(0);
     expect(contents(join(one, "generated"))).toEqual(contents(join(two, "generated")));
     expect(runSit(["generate", "--check"], one).code).toBe(0);
