@@ -70,7 +70,7 @@ function runtimeImports(model: SdkModel): string[] {
   const identifiers = new Set<string>();
   for (const event of model.events) {
     if (event.calls.length > 0) names.add("send");
-    if (event.calls.length > 0 && !(event.argument === "required" && event.properties.some((property) => property.required))) {
+    if (event.calls.length > 0 && !propertiesRequired(event)) {
       names.add("EMPTY_PROPERTIES");
     }
     if (event.calls.some((call) => call.withheld.length > 0)) names.add("omitKeys");
@@ -88,7 +88,7 @@ function emitArgsInterface(writer: TypeScriptWriter, event: EventModel): void {
       writer.line(`readonly ${camelCase(identifier)}: ${identifierTypeName(identifier)};`);
     }
     if (event.properties.length === 0) return;
-    const optional = event.properties.every((property) => !property.required) ? "?" : "";
+    const optional = propertiesRequired(event) ? "" : "?";
     writer.block(`readonly additionalProperties${optional}: {`, () => {
       for (const property of event.properties) emitProperty(writer, property);
     }, "};");
@@ -138,7 +138,7 @@ function emitTrackBody(writer: TypeScriptWriter, event: EventModel, targets: Rea
   const passed =
     event.properties.length === 0
       ? "EMPTY_PROPERTIES"
-      : event.argument === "required" && event.properties.some((property) => property.required)
+      : propertiesRequired(event)
         ? `${args}additionalProperties`
         : `${args}additionalProperties ?? EMPTY_PROPERTIES`;
   const withholds = event.calls.some((call) => call.withheld.length > 0);
@@ -177,6 +177,9 @@ function emitTrackBody(writer: TypeScriptWriter, event: EventModel, targets: Rea
     writer.list("send(", [targets.get(call.className)!, stringLiteral(event.action), payloadName], ");");
   }
 }
+
+/** Callers must pass `additionalProperties` (a property is `required: true`), so it needs no fallback. */
+const propertiesRequired = (event: EventModel): boolean => event.properties.some((property) => property.required);
 
 /** A description as the first sentence of a doc comment. */
 function sentence(description: string): string {
