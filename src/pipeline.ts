@@ -95,8 +95,8 @@ export function emitFiles(model: SdkModel, inputsHash: string, helper?: HelperTh
   const elsewhere =
     helper === undefined
       ? undefined
-      : (events: readonly EventModel[], targets: ReadonlyMap<string, string>) => {
-          helper.post({ task: "emit-functions", events, targets: [...targets] });
+      : (events: readonly EventModel[], senders: ReadonlyMap<string, string>) => {
+          helper.post({ task: "emit-functions", events, senders: [...senders] });
           return () => helper.reply("emit-functions")?.text;
         };
   try {

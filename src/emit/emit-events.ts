@@ -1,49 +1,27 @@
 import type { EventModel, PropertyModel, SdkModel } from "../model/event-model";
 import { camelCase, propertyKey } from "../model/names";
 import { identifierTypeName } from "./emit-runtime";
-import { JoinedLinesWriter, TypeScriptWriter, stringLiteral } from "./typescript-writer";
+import { JoinedLinesWriter, stringLiteral } from "./typescript-writer";
 
-/** Each processor's class name and the constant events send to it by. */
-export const targetsOf = (model: SdkModel): ReadonlyMap<string, string> =>
-  new Map(model.processors.map((processor) => [processor.className, processor.targetName]));
-
-/**
- * events.ts: one typed function per internal event, the argument map and `trackEvent`.
- * `functions` is the text of `emitEventFunctions(model.events)` when it was written elsewhere.
- */
-export function emitEvents(model: SdkModel, functions = emitEventFunctions(model.events, targetsOf(model))): string {
-  const writer = new TypeScriptWriter();
-  const imports = [...model.processors].sort((a, b) => compare(a.importSpecifier, b.importSpecifier) || compare(a.exportName, b.exportName));
-  for (const processor of imports) {
-    writer.line(`import { ${processor.exportName} as ${processor.localName} } from ${stringLiteral(processor.importSpecifier)};`);
-  }
-  writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
-  writer.blankLine();
-  for (const processor of model.processors) {
-    writer.objectDeclaration(`const ${processor.targetName}: ProcessorTarget`, () => {
-      writer.property("processor", processor.localName);
-      writer.property("name", stringLiteral(processor.className));
-    });
-    writer.blankLine();
-  }
-  return writer.toString() + functions + emitEventMaps(model);
-}
+/** Each processor's class name and the runtime function that sends events to it. */
+export const sendersOf = (model: SdkModel): ReadonlyMap<string, string> =>
+  new Map(model.processors.map((processor) => [processor.className, processor.senderName]));
 
 /**
  * The arguments interface and tracking function of each event, in order. Events are independent,
  * so the text for a list is the concatenation of the texts for its parts.
  */
-export function emitEventFunctions(events: readonly EventModel[], targets: ReadonlyMap<string, string>): string {
-  const writer = new TypeScriptWriter();
+export function emitEventFunctions(events: readonly EventModel[], senders: ReadonlyMap<string, string>): string {
+  const writer = new JoinedLinesWriter();
   for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
-    emitTrackFunction(writer, event, targets);
+    emitTrackFunction(writer, event, senders);
   }
   return writer.toString();
 }
 
 /** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events. */
-function emitEventMaps(model: SdkModel): string {
+export function emitEventMaps(model: SdkModel): string {
   const writer = new JoinedLinesWriter();
   writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
   writer.block("export interface EventArgs {", () => {
@@ -65,11 +43,13 @@ function emitEventMaps(model: SdkModel): string {
   return writer.toString();
 }
 
-function runtimeImports(model: SdkModel): string[] {
+/** What the event functions use from runtime.ts. */
+export function runtimeImports(model: SdkModel): string[] {
   const names = new Set(["reportError"]);
   const identifiers = new Set<string>();
+  const senders = sendersOf(model);
   for (const event of model.events) {
-    if (event.calls.length > 0) names.add("send");
+    for (const call of event.calls) names.add(senders.get(call.className)!);
     if (event.calls.length > 0 && !propertiesRequired(event)) {
       names.add("EMPTY_PROPERTIES");
     }
@@ -77,12 +57,11 @@ function runtimeImports(model: SdkModel): string[] {
     for (const identifier of event.identifiers) identifiers.add(identifier);
   }
   const types = model.identifierTypes.filter((entry) => identifiers.has(entry.identifier)).map((entry) => identifierTypeName(entry.identifier));
-  if (model.processors.length > 0) types.push("ProcessorTarget");
   return [...[...names].sort(), ...types.sort().map((type) => `type ${type}`)];
 }
 
-function emitArgsInterface(writer: TypeScriptWriter, event: EventModel): void {
-  writer.line(`/** The arguments of {@link ${event.functionName}}. */`);
+function emitArgsInterface(writer: JoinedLinesWriter, event: EventModel): void {
+  writer.line(`/** The arguments of \`${event.functionName}\`. */`);
   writer.block(`export interface ${event.argsTypeName} {`, () => {
     for (const identifier of event.identifiers) {
       writer.line(`readonly ${camelCase(identifier)}: ${identifierTypeName(identifier)};`);
@@ -96,7 +75,7 @@ function emitArgsInterface(writer: TypeScriptWriter, event: EventModel): void {
   writer.blankLine();
 }
 
-function emitProperty(writer: TypeScriptWriter, property: PropertyModel): void {
+function emitProperty(writer: JoinedLinesWriter, property: PropertyModel): void {
   const notes = [
     ...(property.description === undefined || property.description.trim() === "" ? [] : [property.description.trim()]),
     ...(property.protectedFor === undefined ? [] : [`Delivered only to ${property.protectedFor}.`]),
@@ -107,12 +86,12 @@ function emitProperty(writer: TypeScriptWriter, property: PropertyModel): void {
   writer.union(`readonly ${propertyKey(property.name)}${property.required ? "" : "?"}:`, members, ";");
 }
 
-function emitTrackFunction(writer: TypeScriptWriter, event: EventModel, targets: ReadonlyMap<string, string>): void {
+function emitTrackFunction(writer: JoinedLinesWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
   writer.jsDoc(functionDoc(event));
   const parameter = event.calls.length === 0 ? "_args" : "args";
   const parameters = event.argument === "none" ? [] : [`${parameter}${event.argument === "optional" ? "?" : ""}: ${event.argsTypeName}`];
   writer.list(`export function ${event.functionName}(`, parameters, "): void {");
-  if (event.calls.length > 0) writer.indented(() => emitTrackBody(writer, event, targets));
+  if (event.calls.length > 0) writer.indented(() => emitTrackBody(writer, event, senders));
   writer.line("}");
   writer.blankLine();
 }
@@ -133,7 +112,7 @@ function functionDoc(event: EventModel): string[] {
  * Builds one payload per distinct set of withheld protected properties (usually just one) and
  * calls the processors in order.
  */
-function emitTrackBody(writer: TypeScriptWriter, event: EventModel, targets: ReadonlyMap<string, string>): void {
+function emitTrackBody(writer: JoinedLinesWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
   const args = event.argument === "optional" ? "args?." : "args.";
   const passed =
     event.properties.length === 0
@@ -174,7 +153,7 @@ function emitTrackBody(writer: TypeScriptWriter, event: EventModel, targets: Rea
   }
   for (const call of event.calls) {
     const { payloadName } = payloads.get(call.withheld.join("\n"))!;
-    writer.list("send(", [targets.get(call.className)!, stringLiteral(event.action), payloadName], ");");
+    writer.list(`${senders.get(call.className)!}(`, [stringLiteral(event.action), payloadName], ");");
   }
 }
 
@@ -188,7 +167,6 @@ function sentence(description: string): string {
   return /[.!?:)`"']$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const EVENT_NAME_AND_ARGUMENTS = `/** The action of every internal event. */
 export type EventName = keyof EventArgs;

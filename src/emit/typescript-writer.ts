@@ -102,6 +102,14 @@ abstract class LayoutWriter {
     return this;
   }
 
+  /** `head = value;` with an unbreakable value; prettier moves a value that does not fit below the `=`. */
+  assignment(head: string, value: string): this {
+    if (this.fits(`${head} = ${value};`)) return this.line(`${head} = ${value};`);
+    this.writeLine(`${head} =`);
+    this.indent(() => this.writeLine(`${value};`));
+    return this;
+  }
+
   /** `head = {` … `};` for a declaration; prettier moves the object below a head that is too long. */
   objectDeclaration(head: string, body: () => void): this {
     if (this.fits(`${head} = {`)) return this.block(`${head} = {`, body, "};");
@@ -119,7 +127,7 @@ abstract class LayoutWriter {
   }
 }
 
-/** Per-event code goes through ts-morph's CodeBlockWriter. */
+/** The small, hand-shaped runtime.ts goes through ts-morph's CodeBlockWriter. */
 export class TypeScriptWriter extends LayoutWriter {
   private readonly writer = new CodeBlockWriter({ newLine: "\n", indentNumberOfSpaces: INDENT, useTabs: false, useSingleQuote: false });
 
@@ -146,9 +154,10 @@ export class TypeScriptWriter extends LayoutWriter {
 }
 
 /**
- * Large aggregates (the catalog, the argument map) are joined strings: the same layout, without
- * the writer's character-by-character bookkeeping, which costs ~40 ns a character (see
- * PERFORMANCE.md). Their content is data sit escapes itself, so that bookkeeping buys nothing.
+ * What grows with the events (their functions, the catalog, the argument map) is joined strings:
+ * the same layout, without CodeBlockWriter's character-by-character bookkeeping, which costs
+ * ~40 ns a character, about 0.5 s of the 13 MB a 10,000-event SDK takes. Every line sit emits
+ * is already indented and escaped by these rules, so that bookkeeping buys nothing.
  */
 export class JoinedLinesWriter extends LayoutWriter {
   private readonly lines: string[] = [];

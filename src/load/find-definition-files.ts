@@ -38,7 +38,8 @@ export function findDefinitionFiles(root: string, shown: (absolutePath: string) 
   const walk = (folder: string, ancestors: readonly string[]): void => {
     let real: string;
     try {
-      real = realpathSync(folder);
+      // The system call: the JavaScript realpathSync lstats every component of every folder.
+      real = realpathSync.native(folder);
     } catch (error) {
       problems.push({ absolutePath: folder, message: `cannot read folder: ${describeFsError(error)}` });
       return;

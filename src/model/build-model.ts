@@ -33,7 +33,7 @@ export function buildModel(definitions: readonly ValidDefinition[], config: Reso
     return {
       className,
       localName: `${base}Processor`,
-      targetName: `to${base}`,
+      senderName: `sendTo${base}`,
       importSpecifier: resolved.importSpecifier,
       exportName: resolved.exportName,
     };

@@ -50,8 +50,8 @@ export interface ProcessorModel {
   readonly className: string;
   /** The name the processor is imported as. */
   readonly localName: string;
-  /** The constant pairing the processor with its class name, which events send to. */
-  readonly targetName: string;
+  /** The runtime function that calls this processor alone, isolating its failures. */
+  readonly senderName: string;
   readonly importSpecifier: string;
   readonly exportName: string;
 }

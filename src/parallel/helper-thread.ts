@@ -10,7 +10,7 @@ import type { CheckedShare } from "./check-definitions";
 export type HelperTask =
   | { readonly task: "read"; readonly refs: readonly DefinitionRef[] }
   | { readonly task: "check"; readonly options: DefinitionCheckOptions }
-  | { readonly task: "emit-functions"; readonly events: readonly EventModel[]; readonly targets: readonly (readonly [string, string])[] };
+  | { readonly task: "emit-functions"; readonly events: readonly EventModel[]; readonly senders: readonly (readonly [string, string])[] };
 
 export type HelperReply =
   | { readonly task: "read"; readonly hashes: readonly (string | undefined)[] }

@@ -20,7 +20,7 @@ function run(message: HelperTask): HelperReply {
     case "check":
       return { task: "check", share: checkShare(share?.files ?? [], message.options) };
     case "emit-functions":
-      return { task: "emit-functions", text: emitEventFunctions(message.events, new Map(message.targets)) };
+      return { task: "emit-functions", text: emitEventFunctions(message.events, new Map(message.senders)) };
   }
 }
 

@@ -51,7 +51,7 @@ describe("npm run bench", () => {
       expect(measure.medianRssMb).toEqual(expect.any(Number));
       expect(measure.medianCpuMs).toEqual(expect.any(Number));
     }
-    expect(Object.keys(size.generated).sort()).toEqual(["catalog.ts", "events.ts", "index.ts", "runtime.ts"]);
+    expect(Object.keys(size.generated).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts"]);
 
     expect(results.typewriter.status).toBe("skipped");
     expect(results.micro.ok).toBe(true);

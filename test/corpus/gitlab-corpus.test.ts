@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/index";
-import { makeProject, REPO_ROOT, runSit } from "../helpers/project";
+import { enableTypeCheckOfGeneratedCode, makeProject, REPO_ROOT, runSit } from "../helpers/project";
 
 const CORPUS = join(REPO_ROOT, "test", "corpus", "gitlab");
 
@@ -24,7 +24,7 @@ describe("GitLab's own event definitions", () => {
   it("validates with warnings at most and generates one function per internal event", () => {
     const result = generate({ cwd: CORPUS });
     expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
-    const events = result.files.find((file) => file.path === "events.ts")!.content;
+    const events = result.files.find((file) => file.path === "index.ts")!.content;
     const functions = events.match(/^export function track(?!Event\b)\w+\(/gm) ?? [];
     expect(functions.length).toBe(internal.length);
     expect(internal.length).toBe(415);
@@ -35,6 +35,7 @@ describe("GitLab's own event definitions", () => {
     cpSync(CORPUS, project, { recursive: true });
     const generated = runSit(["generate"], project);
     expect(generated.code).toBe(0);
+    enableTypeCheckOfGeneratedCode(join(project, "generated"));
     writeFileSync(
       join(project, "tsconfig.json"),
       JSON.stringify({

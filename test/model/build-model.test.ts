@@ -68,6 +68,6 @@ describe("buildModel", () => {
   });
 
   it("is the model generate() emits from", () => {
-    expect(generate({ cwd: trackers }).files).toHaveLength(4);
+    expect(generate({ cwd: trackers }).files).toHaveLength(3);
   });
 });

@@ -21,7 +21,7 @@ function projectWithPendingChange(): { project: string; output: string } {
 describe("all-or-nothing writes", () => {
   it("leaves the output untouched, leftovers included, when a definition is invalid", () => {
     const { project, output } = projectWithPendingChange();
-    writeFileSync(join(output, ".sit-tmp-1-0-events.ts.tmp"), "half");
+    writeFileSync(join(output, ".sit-tmp-1-0-index.ts.tmp"), "half");
     writeFiles(project, { "definitions/broken.yml": definition("broken").replace("tiers:\n  - free", "tiers: []") });
     const before = snapshotFolder(output);
 
@@ -60,7 +60,7 @@ describe("all-or-nothing writes", () => {
     expect(temporaries(output)).toEqual([]);
 
     expect(runCli(["generate"], project).code).toBe(0);
-    expect(readText(output, "events.ts")).toContain("trackViewSnippet");
+    expect(readText(output, "index.ts")).toContain("trackViewSnippet");
   });
 
   it("leaves no output folder behind when the first run fails half-way", () => {
@@ -88,10 +88,10 @@ describe("all-or-nothing writes", () => {
     const output = join(project, "generated");
 
     // The inputs are the same, so only the damaged files differ from what sit generates.
-    writeFileSync(join(output, "events.ts"), `${readText(output, "events.ts")}// edited\n`);
+    writeFileSync(join(output, "index.ts"), `${readText(output, "index.ts")}// edited\n`);
     let before = snapshotFolder(output);
-    expect(runCli(["generate"], project).stderr).toContain("wrote 1 (events.ts), 3 unchanged");
-    expect(touchedEntries(before, snapshotFolder(output))).toEqual(["events.ts"]);
+    expect(runCli(["generate"], project).stderr).toContain("wrote 1 (index.ts), 2 unchanged");
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual(["index.ts"]);
 
     rmSync(join(output, "runtime.ts"));
     before = snapshotFolder(output);
@@ -101,17 +101,17 @@ describe("all-or-nothing writes", () => {
     // Every header carries the inputs hash, so a changed definition changes every file.
     writeFiles(project, { "definitions/view_snippet.yml": definition("view_snippet") });
     before = snapshotFolder(output);
-    expect(runCli(["generate"], project).stderr).toContain("wrote 4 (catalog.ts, events.ts, index.ts, runtime.ts), 0 unchanged");
+    expect(runCli(["generate"], project).stderr).toContain("wrote 3 (catalog.ts, index.ts, runtime.ts), 0 unchanged");
     expect(touchedEntries(before, snapshotFolder(output))).toEqual(SDK_FILES);
   });
 
   it("keeps the permissions of the files it replaces", () => {
     const { project, output } = projectWithPendingChange();
-    chmodSync(join(output, "events.ts"), 0o444);
+    chmodSync(join(output, "index.ts"), 0o444);
     chmodSync(join(output, "catalog.ts"), 0o600);
     expect(runCli(["generate"], project).code).toBe(0);
-    expect(readText(output, "events.ts")).toContain("trackViewSnippet");
-    expect(statSync(join(output, "events.ts")).mode & 0o777).toBe(0o444);
+    expect(readText(output, "index.ts")).toContain("trackViewSnippet");
+    expect(statSync(join(output, "index.ts")).mode & 0o777).toBe(0o444);
     expect(statSync(join(output, "catalog.ts")).mode & 0o777).toBe(0o600);
   });
 
@@ -119,7 +119,7 @@ describe("all-or-nothing writes", () => {
     const project = makeSdkProject();
     expect(runCli(["generate"], project).code).toBe(0);
     const output = join(project, "generated");
-    writeFileSync(join(output, ".sit-tmp-4242-1-events.ts.tmp"), "export function trackOpen");
+    writeFileSync(join(output, ".sit-tmp-4242-1-index.ts.tmp"), "export function trackOpen");
     mkdirSync(join(output, ".sit-tmp-folder"));
     const before = snapshotFolder(output);
 
@@ -129,8 +129,8 @@ describe("all-or-nothing writes", () => {
 
     const result = runCli(["generate"], project);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("wrote 0, 4 unchanged");
-    expect(touchedEntries(before, snapshotFolder(output))).toEqual([".sit-tmp-4242-1-events.ts.tmp"]);
+    expect(result.stderr).toContain("wrote 0, 3 unchanged");
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual([".sit-tmp-4242-1-index.ts.tmp"]);
     expect(temporaries(output)).toEqual([".sit-tmp-folder"]);
   });
 });

@@ -36,7 +36,7 @@ describe("the fast path", () => {
   // Each of these must make --check fail (no false pass) and generate repair the output, after
   // which the fast path applies again.
   const defeats: readonly [string, (project: string, output: string) => void][] = [
-    ["a hand edit of the body", (_, output) => replaceIn(output, "events.ts", "trackOpenHelp(", "trackOpenHelpToo(")],
+    ["a hand edit of the body", (_, output) => replaceIn(output, "index.ts", "trackOpenHelp(", "trackOpenHelpToo(")],
     ["a hand edit of the first header line", (_, output) => replaceIn(output, "index.ts", "Do not edit", "Edit freely")],
     ["a hand edit of the hash line", (_, output) => replaceIn(output, "catalog.ts", /content:[0-9a-f]/, "content:x")],
     ["an edit of the blank line after the header", (_, output) => replaceIn(output, "runtime.ts", /(content:[0-9a-f]{32})\n\n/, "$1\n// note\n")],
@@ -69,15 +69,15 @@ describe("the fast path", () => {
 
   it("is defeated by an intact file from an older generation put back in place", () => {
     const { project, output } = generatedProject();
-    const olderEvents = readText(output, "events.ts");
+    const olderEvents = readText(output, "index.ts");
     writeFiles(project, { "definitions/view_snippet.yml": definition("view_snippet") });
     expect(runCli(["generate"], project).code).toBe(0);
-    // Self-consistent (its own hash matches), but from other inputs: e.g. `git checkout HEAD~ -- generated/events.ts`.
-    writeFileSync(join(output, "events.ts"), olderEvents);
+    // Self-consistent (its own hash matches), but from other inputs: e.g. `git checkout HEAD~ -- generated/index.ts`.
+    writeFileSync(join(output, "index.ts"), olderEvents);
 
     const result = runCli(["generate", "--check"], project);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("out of date: generated/events.ts");
+    expect(result.stderr).toContain("out of date: generated/index.ts");
   });
 
   it("is not taken when a leftover temporary file needs removing, yet --check still passes", () => {
