@@ -69,9 +69,10 @@ const propertiesBy = (recorded: Recorded): [string, Record<string, unknown>][] =
 describe("the generated SDK at run time", () => {
   let report: Report;
   let stderr: string;
+  let project: string;
 
   beforeAll(async () => {
-    const project = generatedConsumer();
+    project = generatedConsumer();
     writeJson(join(project, "package.json"), { name: "consumer", private: true, type: "commonjs" });
     writeJson(join(project, "tsconfig.json"), {
       compilerOptions: {
@@ -92,6 +93,15 @@ describe("the generated SDK at run time", () => {
     if (run.status !== 0) throw new Error(`the runtime checks exited with ${run.status}:\n${run.stderr}`);
     report = JSON.parse(run.stdout) as Report;
     stderr = run.stderr;
+  });
+
+  it("exports plain data properties from the CommonJS entry point, so a call pays no getter or dictionary lookup", () => {
+    const script = `const sdk = require(${JSON.stringify(join(project, "out", "generated", "index.js"))});
+      const accessors = Object.entries(Object.getOwnPropertyDescriptors(sdk)).filter(([, d]) => d.get !== undefined).map(([name]) => name);
+      console.log(JSON.stringify({ accessors, fast: %HasFastProperties(sdk) }));`;
+    const run = spawnSync(process.execPath, ["--allow-natives-syntax", "-e", script], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ accessors: [], fast: true });
   });
 
   it("calls the default processors first, then the extra trackers in declared order, synchronously", () => {
