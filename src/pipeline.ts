@@ -9,7 +9,7 @@ import type { ValidDefinition } from "./validate/validate-definition";
 import { DefinitionSet } from "./parallel/definition-set";
 import { HelperThread } from "./parallel/helper-thread";
 import { generatorFingerprint } from "./version";
-import { withHeader } from "./write/ownership-header";
+import { headed } from "./write/ownership-header";
 
 export interface PipelineOptions {
   /** Where relative paths start and diagnostics are named from; defaults to `process.cwd()`. */
@@ -87,6 +87,8 @@ export interface GeneratedFile {
   /** Relative to the output folder, `/`-separated. */
   readonly path: string;
   readonly content: string;
+  /** `content` as UTF-8, when its producer has it already (`generate` does): written as it is. */
+  readonly bytes?: Buffer;
 }
 
 /** model → files, each headed with the inputs hash and its own content hash. Closes the helper. */
@@ -100,7 +102,7 @@ export function emitFiles(model: SdkModel, inputsHash: string, helper?: HelperTh
           return () => helper.reply("emit-functions")?.text;
         };
   try {
-    return emitSdk(model, elsewhere).map(({ path, body }) => ({ path, content: withHeader(body, inputsHash) }));
+    return emitSdk(model, elsewhere).map(({ path, body }) => ({ path, ...headed(body, inputsHash) }));
   } finally {
     helper?.close();
   }

@@ -15,10 +15,13 @@ const firstLine = (version: string): string =>
 /**
  * Heads a generated file: names sit (how `generate` recognises files it may replace or delete),
  * says not to edit, and records the hash of all inputs and of the file's own body, so a hand
- * edit is detected and an unchanged tree can be confirmed without emitting.
+ * edit is detected and an unchanged tree can be confirmed without emitting. Returns the bytes
+ * too: the body is encoded once, for its hash and for writing (~70 ms for a 13 MB SDK).
  */
-export function withHeader(body: string, inputsHash: string): string {
-  return `${firstLine(SIT_VERSION)}\n// sit-hash inputs:${inputsHash} content:${shortHash(body)}\n\n${body}`;
+export function headed(body: string, inputsHash: string): { content: string; bytes: Buffer } {
+  const bodyBytes = Buffer.from(body, "utf8");
+  const header = `${firstLine(SIT_VERSION)}\n// sit-hash inputs:${inputsHash} content:${shortHash(bodyBytes)}\n\n`;
+  return { content: header + body, bytes: Buffer.concat([Buffer.from(header, "utf8"), bodyBytes]) };
 }
 
 export interface ParsedHeader {
@@ -49,7 +52,7 @@ export function parseHeader(bytes: Buffer): ParsedHeader | undefined {
   return { inputsHash: match[1]!, intact };
 }
 
-/** What follows the header of a text `withHeader` produced. */
+/** What follows the header of a text `headed` produced. */
 export function bodyOf(text: string): string {
   const firstEnd = text.indexOf("\n");
   const secondEnd = firstEnd < 0 ? -1 : text.indexOf("\n", firstEnd + 1);

@@ -10,7 +10,12 @@ export interface FileChange {
   readonly before: string;
   /** The text sit would write ("" for a stale file it would delete). */
   readonly after: string;
+  /** `before` and `after` as bytes: what a write and its rollback put on disk. */
+  readonly beforeBytes: Buffer;
+  readonly afterBytes: Buffer;
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 /**
  * What turning the tree into `files` takes: new and changed files to write, stale generated files
@@ -23,15 +28,17 @@ export function planOutput(tree: OutputTree, files: readonly GeneratedFile[]): F
   const wanted = new Set(files.map((file) => file.path));
   for (const file of files) {
     const existing = tree.files.get(file.path);
-    if (existing === undefined) changes.push({ path: file.path, kind: "new", before: "", after: file.content });
-    else if (existing.content !== file.content) {
+    const bytes = file.bytes ?? Buffer.from(file.content, "utf8");
+    if (existing === undefined) {
+      changes.push({ path: file.path, kind: "new", before: "", after: file.content, beforeBytes: NO_BYTES, afterBytes: bytes });
+    } else if (!existing.bytes.equals(bytes)) {
       const kind = existing.header !== undefined && !existing.header.intact ? "edited" : "changed";
-      changes.push({ path: file.path, kind, before: existing.content, after: file.content });
+      changes.push({ path: file.path, kind, before: existing.content, after: file.content, beforeBytes: existing.bytes, afterBytes: bytes });
     }
   }
   for (const existing of tree.files.values()) {
     if (!wanted.has(existing.path) && existing.header !== undefined) {
-      changes.push({ path: existing.path, kind: "stale", before: existing.content, after: "" });
+      changes.push({ path: existing.path, kind: "stale", before: existing.content, after: "", beforeBytes: existing.bytes, afterBytes: NO_BYTES });
     }
   }
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

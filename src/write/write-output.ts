@@ -50,7 +50,7 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
       // `.tmp`, not `.ts`: compilers and watchers globbing the folder must not pick up a half-written copy.
       const temp = join(outputDir, `${TEMP_PREFIX}${process.pid}-${staged.length}-${change.path}.tmp`);
       staged.push({ change, temp });
-      writeDurably(temp, change.after, change.kind === "new" ? undefined : modeOf(join(outputDir, change.path)));
+      writeDurably(temp, change.afterBytes, change.kind === "new" ? undefined : modeOf(join(outputDir, change.path)));
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
@@ -105,7 +105,7 @@ function rollBack(outputDir: string, done: readonly FileChange[]): string[] {
       else {
         const temp = join(outputDir, `${TEMP_PREFIX}${process.pid}-restore-${change.path}.tmp`);
         // The file in place carries the replaced file's permissions (see writeDurably); a deleted one is gone.
-        writeDurably(temp, change.before, change.kind === "stale" ? undefined : modeOf(target));
+        writeDurably(temp, change.beforeBytes, change.kind === "stale" ? undefined : modeOf(target));
         renameSync(temp, target);
       }
     } catch {
@@ -119,11 +119,10 @@ function rollBack(outputDir: string, done: readonly FileChange[]): string[] {
  * Writes and flushes a new file. `mode` carries over the permissions of the file it will replace:
  * a team that made its generated files read-only keeps them so.
  */
-function writeDurably(path: string, content: string, mode: number | undefined): void {
+function writeDurably(path: string, bytes: Buffer, mode: number | undefined): void {
   const descriptor = openSync(path, "wx", 0o644);
   try {
     if (mode !== undefined) fchmodSync(descriptor, mode);
-    const bytes = Buffer.from(content, "utf8");
     for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written, bytes.length - written);
     fsyncSync(descriptor);
   } finally {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readOutputTree } from "../../src/write/output-tree";
-import { withHeader } from "../../src/write/ownership-header";
+import { headed } from "../../src/write/ownership-header";
 import type { FileChange } from "../../src/write/plan-output";
 import { applyPlan } from "../../src/write/write-output";
 import { definition, makeProject, runCli, SIT_BIN, writeFiles } from "../helpers/project";
@@ -137,13 +137,11 @@ describe("all-or-nothing writes", () => {
 
 describe("applyPlan when the file system changes under it", () => {
   /** Contents as sit writes them: the guard against replacing a user's file lets them through. */
-  const text = (body: string): string => withHeader(`${body}\n`, "0".repeat(32));
-  const change = (path: string, kind: FileChange["kind"], before: string, after: string): FileChange => ({
-    path,
-    kind,
-    before: before === "" ? "" : text(before),
-    after: after === "" ? "" : text(after),
-  });
+  const text = (body: string): string => headed(`${body}\n`, "0".repeat(32)).content;
+  const change = (path: string, kind: FileChange["kind"], before: string, after: string): FileChange => {
+    const [beforeText, afterText] = [before === "" ? "" : text(before), after === "" ? "" : text(after)];
+    return { path, kind, before: beforeText, after: afterText, beforeBytes: Buffer.from(beforeText), afterBytes: Buffer.from(afterText) };
+  };
   const contents = (folder: string): Record<string, string | undefined> =>
     Object.fromEntries(Object.entries(snapshotFolder(folder)).map(([name, entry]) => [name, entry.bytes?.toString()]));
 
