@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { configFingerprint, loadConfig, type ResolvedConfig } from "./config/load-config";
+import { configLayout, locateInConfig, readConfigSource, type ConfigSource } from "./config/config-source";
+import type { ResolvedConfig } from "./config/load-config";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics/diagnostic";
 import { displayPath, findDefinitions } from "./load/load-definitions";
 import { fileDiagnostic } from "./load/source-file";
@@ -20,9 +21,12 @@ export interface PipelineOptions {
   readonly gitlabStrict?: boolean | undefined;
 }
 
-/** What reading the config and the definition files yields, before any parsing. */
+/** What reading the config and the definition files yields, before any validation. */
 export interface Inputs {
-  readonly config: ResolvedConfig | undefined;
+  /** The config file as parsed, validated by `analyze`. */
+  readonly configSource: ConfigSource | undefined;
+  /** The output folder the config names, read before validating it: where the fast path looks. */
+  readonly outputDir: string | undefined;
   /** The definition files, read; parsed and validated by `analyze`. */
   readonly definitionFiles: DefinitionSet | undefined;
   /** The second thread sharing the work of large runs; closed by `analyze` or `emitFiles`. */
@@ -34,53 +38,57 @@ export interface Inputs {
 
 export function readInputs(options: PipelineOptions): Inputs {
   const cwd = options.cwd ?? process.cwd();
-  const { config, diagnostics } = loadConfig({ cwd, configPath: options.configPath });
-  if (config === undefined) return { config, definitionFiles: undefined, helper: undefined, inputsHash: undefined, diagnostics };
-  if (!existsSync(config.definitionsDir) || !statSync(config.definitionsDir).isDirectory()) {
-    const where = config.locate(["definitions"]);
-    const shown = displayPath(config.definitionsDir, cwd);
-    return {
-      config,
-      definitionFiles: undefined,
-      helper: undefined,
-      inputsHash: undefined,
-      diagnostics: [...diagnostics, fileDiagnostic(config.configFile === undefined ? shown : where.file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`)],
-    };
+  const { source, diagnostics } = readConfigSource({ cwd, configPath: options.configPath });
+  const layout = source === undefined ? undefined : configLayout(source);
+  const unread = { configSource: source, outputDir: layout?.outputDir, definitionFiles: undefined, helper: undefined, inputsHash: undefined };
+  // Without a layout the config is invalid; `analyze` says why.
+  if (source === undefined || layout === undefined) return { ...unread, diagnostics };
+  if (!existsSync(layout.definitionsDir) || !statSync(layout.definitionsDir).isDirectory()) {
+    const where = locateInConfig(source, ["definitions"]);
+    const shown = displayPath(layout.definitionsDir, cwd);
+    const file = source.configFile === undefined ? shown : where.file;
+    return { ...unread, diagnostics: [...diagnostics, fileDiagnostic(file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`)] };
   }
-  const found = findDefinitions({ definitionsDir: config.definitionsDir, rootDir: config.rootDir, displayBase: cwd });
+  const found = findDefinitions({ definitionsDir: layout.definitionsDir, rootDir: source.rootDir, displayBase: cwd });
   const helper = HelperThread.forFiles(found.refs.length);
   const definitionFiles = DefinitionSet.open(found.refs, helper);
-  const hash = createHash("sha256").update(`${generatorFingerprint()}\n${configFingerprint(config)}\n`);
+  const hash = createHash("sha256").update(`${generatorFingerprint()}\n${layout.fingerprint}\n`);
   found.refs.forEach((ref, index) => hash.update(`${ref.projectPath}\n${definitionFiles.hashes[index] ?? "unreadable"}\n`));
-  return { config, definitionFiles, helper, inputsHash: hash.digest("hex").slice(0, 32), diagnostics: [...diagnostics, ...found.diagnostics] };
+  return { ...unread, definitionFiles, helper, inputsHash: hash.digest("hex").slice(0, 32), diagnostics: [...diagnostics, ...found.diagnostics] };
 }
 
 export interface Analysis extends Inputs {
+  /** The validated config, when it is valid. */
+  readonly config: ResolvedConfig | undefined;
   /** Set when there is no error: the SDK to emit. */
   readonly model: SdkModel | undefined;
   readonly definitions: readonly ValidDefinition[];
 }
 
 /**
- * load → validate → model: every diagnostic of every file, and the model when all is well and
- * `withModel` (validation alone does not need one).
+ * validate the config → load → validate the definitions → model: every diagnostic of every file,
+ * and the model when all is well and `withModel` (validation alone does not need one).
  */
 export function analyze(inputs: Inputs, options: PipelineOptions, withModel = true): Analysis {
   // Loaded here, not at the top: the fast path of `generate` reads inputs and never gets this far.
+  const { validateConfig } = require("./config/load-config") as typeof import("./config/load-config");
   const { validateCatalog } = require("./validate/validate-catalog") as typeof import("./validate/validate-catalog");
   const { buildModel } = require("./model/build-model") as typeof import("./model/build-model");
   const diagnostics = [...inputs.diagnostics];
+  const validated = inputs.configSource === undefined ? undefined : validateConfig(inputs.configSource);
+  diagnostics.push(...(validated?.diagnostics ?? []));
+  const config = validated?.config;
   let definitions: ValidDefinition[] = [];
-  if (inputs.config !== undefined && inputs.definitionFiles !== undefined) {
+  if (config !== undefined && inputs.definitionFiles !== undefined) {
     const checked = inputs.definitionFiles.check({ gitlabStrict: options.gitlabStrict === true });
     diagnostics.push(...checked.diagnostics);
     definitions = checked.definitions;
-    diagnostics.push(...validateCatalog(definitions, inputs.config));
+    diagnostics.push(...validateCatalog(definitions, config));
   }
   diagnostics.sort(compareDiagnostics);
-  const model = withModel && inputs.config !== undefined && !hasErrors(diagnostics) ? buildModel(definitions, inputs.config) : undefined;
+  const model = withModel && config !== undefined && inputs.definitionFiles !== undefined && !hasErrors(diagnostics) ? buildModel(definitions, config) : undefined;
   if (model === undefined) inputs.helper?.close();
-  return { ...inputs, diagnostics, definitions, model };
+  return { ...inputs, config, diagnostics, definitions, model };
 }
 
 export interface GeneratedFile {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IDENTIFIERS } from "../validate/vocabulary";
+import { DEFAULT_DEFINITIONS, DEFAULT_OUTPUT } from "./config-source";
 
 const exportName = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be a JavaScript identifier or `default`");
 
@@ -17,8 +18,8 @@ const identifierTypeSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  definitions: z.string().min(1).default("definitions"),
-  output: z.string().min(1).default("generated"),
+  definitions: z.string().min(1).default(DEFAULT_DEFINITIONS),
+  output: z.string().min(1).default(DEFAULT_OUTPUT),
   processors: z.record(z.string().min(1), processorSchema).default({}),
   defaultProcessors: z.array(z.string().min(1)).default([]),
   identifiers: z

@@ -1,8 +1,8 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as emitSdkModule from "../../src/emit/emit-sdk";
-import { definition, runCli, writeFiles } from "../helpers/project";
-import { CONFIG_WITH_AUDIT, makeSdkProject, readText, snapshotFolder } from "./output-folder";
+import { definition, runCli, runSit, writeFiles } from "../helpers/project";
+import { CONFIG, CONFIG_WITH_AUDIT, makeSdkProject, readText, snapshotFolder } from "./output-folder";
 
 /** Counts the runs that emitted the SDK: the fast path must not, and nothing else may skip it. */
 const emitted = jest.spyOn(emitSdkModule, "emitSdk");
@@ -78,6 +78,32 @@ describe("the fast path", () => {
     const result = runCli(["generate", "--check"], project);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("out of date: generated/index.ts");
+  });
+
+  // The fast path does not validate the config: it relies on the hash of the config as written.
+  // Each of these makes the config invalid, so --check must report it rather than pass.
+  const invalidConfigs: readonly [string, string, (project: string) => void][] = [
+    ["an unknown key", "SIT041", (project) => writeFiles(project, { "sit.config.yaml": `${CONFIG}colour: blue\n` })],
+    ["a duplicate key", "SIT041", (project) => writeFiles(project, { "sit.config.yaml": `${CONFIG}output: generated\n` })],
+    ["a processor module deleted", "SIT042", (project) => rmSync(join(project, "src", "internal-events.ts"))],
+    ["a default processor not defined", "SIT041", (project) => writeFiles(project, { "sit.config.yaml": CONFIG.replace("[InternalEvents]", "[InternalEvents, Audit]") })],
+    ["an infinite output path", "SIT041", (project) => writeFiles(project, { "sit.config.yaml": CONFIG.replace("output: generated", "output: .inf") })],
+  ];
+
+  it.each(invalidConfigs)("reports a config made invalid by %s", (_label, code, damage) => {
+    const { project } = generatedProject();
+    damage(project);
+    const result = runCli(["generate", "--check"], project);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error ${code}`);
+  });
+
+  it("loads no validator when the output is up to date", () => {
+    const { project } = generatedProject();
+    const probe = join(project, "probe.js");
+    writeFileSync(probe, `process.on("exit", () => process.stderr.write("\\nloaded " + Object.keys(require.cache).filter((path) => /[\\\\/](zod|validate)[\\\\/]/.test(path)).length));\n`);
+    const result = runSit(["generate", "--check"], project, { NODE_OPTIONS: `--require ${probe}` });
+    expect(result).toMatchObject({ code: 0, stderr: "generated/ is up to date\n\nloaded 0" });
   });
 
   it("is not taken when a leftover temporary file needs removing, yet --check still passes", () => {

@@ -36,13 +36,14 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
     report(output, options, { mode, status, outputName: undefined, changes: [], diagnostics: inputs.diagnostics, conflicts: [], message, ...details });
 
   // The fast path: the files in place name these exact inputs and are intact, so neither
-  // validating nor emitting could change anything.
+  // validating (the config included: it was valid when they were written) nor emitting could
+  // change anything.
   let tree: OutputTree | undefined;
-  if (inputs.config !== undefined && inputs.inputsHash !== undefined && !hasErrors(inputs.diagnostics)) {
-    tree = tryReadTree(inputs.config.outputDir);
+  if (inputs.outputDir !== undefined && inputs.inputsHash !== undefined && !hasErrors(inputs.diagnostics)) {
+    tree = tryReadTree(inputs.outputDir);
     if (tree !== undefined && isUpToDate(tree, inputs.inputsHash)) {
       inputs.helper?.close();
-      const outputName = shown(inputs.config.outputDir);
+      const outputName = shown(inputs.outputDir);
       say("up-to-date", `${outputName}/ is up to date`, { outputName });
       return EXIT_OK;
     }
