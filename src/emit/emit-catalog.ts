@@ -1,5 +1,5 @@
 import type { EventModel, SdkModel } from "../model/event-model";
-import { JoinedLinesWriter } from "./typescript-writer";
+import { StringWriter } from "./typescript-writer";
 
 /**
  * catalog.ts: `EVENTS`, every internal event's metadata keyed by action, deeply frozen. The
@@ -8,7 +8,7 @@ import { JoinedLinesWriter } from "./typescript-writer";
  * literals took over a second of every build to parse, bind and check.
  */
 export function emitCatalog(model: SdkModel): string {
-  const writer = new JoinedLinesWriter();
+  const writer = new StringWriter();
   writer.line('import type { EventName } from "./index.js";').blankLine();
   writer.line(CATALOG_TYPES).blankLine();
   writer.jsDoc(["Every internal event, removed ones included, by action."]);

@@ -1,7 +1,7 @@
 import type { SdkModel } from "../model/event-model";
 import { emitEventFunctions, emitEventMaps, runtimeImports, sendersOf } from "./emit-events";
 import { identifierTypeName } from "./emit-runtime";
-import { JoinedLinesWriter } from "./typescript-writer";
+import { StringWriter } from "./typescript-writer";
 
 /**
  * index.ts: the entry point applications import everything from. Nothing in it is re-exported
@@ -11,7 +11,7 @@ import { JoinedLinesWriter } from "./typescript-writer";
  * `functions` is the text of `emitEventFunctions(model.events)` when it was written elsewhere.
  */
 export function emitIndex(model: SdkModel, functions = emitEventFunctions(model.events, sendersOf(model))): string {
-  const writer = new JoinedLinesWriter();
+  const writer = new StringWriter();
   writer.line(NO_CHECK).blankLine();
   writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
   writer.line('import * as catalog from "./catalog.js";');

@@ -13,6 +13,8 @@ import {
   type ScalarTagDefinition,
 } from "js-yaml";
 import type { DiagnosticCode } from "../diagnostics/codes";
+import { resolvePlainScalar } from "./core-schema";
+import { parsePlainYaml } from "./plain-yaml";
 
 /**
  * A YAML tree that remembers where every node and key starts, so any problem found later can
@@ -68,7 +70,6 @@ const EXPLICIT_TAGS = new Map<string, ScalarTagDefinition<YamlScalarValue>>([
   ["!!float", floatCoreTag],
 ]);
 
-const PLAIN_RESOLUTION_ORDER: readonly ScalarTagDefinition<YamlScalarValue>[] = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 
 class YamlBuildError extends Error {
   constructor(readonly problem: YamlProblem) {
@@ -77,6 +78,12 @@ class YamlBuildError extends Error {
 }
 
 export function parseYaml(source: string, filename: string): YamlParseResult {
+  const plain = parsePlainYaml(source, MAX_EXPANDED_NODES);
+  return plain === undefined ? parseYamlEvents(source, filename) : { ok: true, root: plain, problems: [] };
+}
+
+/** The full YAML parser, for whatever is not plain (see plain-yaml.ts), and its problems. */
+export function parseYamlEvents(source: string, filename: string): YamlParseResult {
   let events: Event[];
   try {
     events = parseEvents(source, { filename, maxDepth: MAX_DEPTH });
@@ -246,21 +253,8 @@ class TreeBuilder {
       return { kind: "scalar", start, end, value };
     }
     if (event.style !== SCALAR_STYLE.PLAIN) return { kind: "scalar", start, end, value: text };
-    return { kind: "scalar", start, end, value: resolvePlain(text) };
+    return { kind: "scalar", start, end, value: resolvePlainScalar(text) };
   }
-}
-
-/** Plain scalars starting otherwise are strings in the core schema: skip the resolvers for them. */
-const MAY_NOT_BE_STRING = /^(?:$|[-+.0-9~nNtTfF])/;
-
-/** YAML 1.2 core schema resolution of an untagged plain scalar. */
-function resolvePlain(text: string): YamlScalarValue {
-  if (!MAY_NOT_BE_STRING.test(text)) return text;
-  for (const tag of PLAIN_RESOLUTION_ORDER) {
-    const value = tag.resolve(text, false, tag.tagName);
-    if (value !== NOT_RESOLVED) return value;
-  }
-  return text;
 }
 
 /** Converts a tree to plain data; keys are defined as own properties so `__proto__` stays data. */
