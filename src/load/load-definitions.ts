@@ -1,7 +1,7 @@
 import { basename, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { findDefinitionFiles } from "./find-definition-files";
-import { readTextFile, type TextFileResult } from "./read-text-file";
+import { decodeText, readFileBytes, type FileBytesResult } from "./read-text-file";
 import { fileDiagnostic, SourceFile } from "./source-file";
 import { parseYaml, type YamlMapping } from "./yaml";
 
@@ -13,7 +13,7 @@ export interface DefinitionFile {
   readonly projectPath: string;
   /** As diagnostics name it: relative to the working directory. */
   readonly displayPath: string;
-  readonly read: TextFileResult;
+  readonly read: FileBytesResult;
 }
 
 /** A definition file parsed as a YAML mapping; not yet checked against the format. */
@@ -68,34 +68,29 @@ export function findDefinitions(options: LoadOptions): { refs: DefinitionRef[]; 
 }
 
 export function readDefinition(ref: DefinitionRef): DefinitionFile {
-  return { relativePath: ref.relativePath, projectPath: ref.projectPath, displayPath: ref.displayPath, read: readTextFile(ref.absolutePath) };
+  return { relativePath: ref.relativePath, projectPath: ref.projectPath, displayPath: ref.displayPath, read: readFileBytes(ref.absolutePath) };
 }
 
-/** Parses each readable file; reports unreadable, empty, malformed and non-mapping files. */
-export function parseDefinitions(files: readonly DefinitionFile[]): { definitions: LoadedDefinition[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const definitions: LoadedDefinition[] = [];
-  for (const file of files) {
-    const shownPath = file.displayPath;
-    if (!file.read.ok) {
-      const { line, column } = file.read.position ?? { line: 0, column: 0 };
-      diagnostics.push(fileDiagnostic(shownPath, line, column, "error", file.read.code, file.read.message));
-      continue;
-    }
-    const text = file.read.text;
-    const source = new SourceFile(shownPath, text);
-    const parsed = parseYaml(text, shownPath);
-    diagnostics.push(...source.yamlDiagnostics(parsed.problems));
-    if (!parsed.ok) continue;
-    const root = parsed.root;
-    if (root === null || (root.kind === "scalar" && root.value === null)) {
-      diagnostics.push(fileDiagnostic(shownPath, 1, 1, "error", "SIT002", "the file is empty: it holds no definition"));
-    } else if (root.kind !== "mapping") {
-      const found = root.kind === "sequence" ? "a list" : "a single value";
-      diagnostics.push(source.diagnostic(root.start, "error", "SIT003", `a definition must be a mapping of keys (action:, description:, ...), not ${found}`));
-    } else {
-      definitions.push({ relativePath: file.relativePath, projectPath: file.projectPath, source, root });
-    }
+/** Decodes and parses a file read earlier; reports it when unreadable, not text, empty, malformed or not a mapping. */
+export function parseDefinition(file: DefinitionFile): { definition: LoadedDefinition | undefined; diagnostics: Diagnostic[] } {
+  const shownPath = file.displayPath;
+  const decoded = file.read.ok ? decodeText(file.read.bytes) : file.read;
+  if (!decoded.ok) {
+    const { line, column } = decoded.position ?? { line: 0, column: 0 };
+    return { definition: undefined, diagnostics: [fileDiagnostic(shownPath, line, column, "error", decoded.code, decoded.message)] };
   }
-  return { definitions, diagnostics };
+  const source = new SourceFile(shownPath, decoded.text);
+  const parsed = parseYaml(decoded.text, shownPath);
+  const diagnostics = source.yamlDiagnostics(parsed.problems);
+  if (!parsed.ok) return { definition: undefined, diagnostics };
+  const root = parsed.root;
+  if (root === null || (root.kind === "scalar" && root.value === null)) {
+    diagnostics.push(fileDiagnostic(shownPath, 1, 1, "error", "SIT002", "the file is empty: it holds no definition"));
+  } else if (root.kind !== "mapping") {
+    const found = root.kind === "sequence" ? "a list" : "a single value";
+    diagnostics.push(source.diagnostic(root.start, "error", "SIT003", `a definition must be a mapping of keys (action:, description:, ...), not ${found}`));
+  } else {
+    return { definition: { relativePath: file.relativePath, projectPath: file.projectPath, source, root }, diagnostics };
+  }
+  return { definition: undefined, diagnostics };
 }

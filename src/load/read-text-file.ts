@@ -5,21 +5,27 @@ import type { Position } from "../diagnostics/diagnostic";
 /** Definitions are small; anything larger is a mistake or an attack, not an event. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type TextFileResult =
-  | { readonly ok: true; readonly text: string; readonly bytes: Buffer }
-  | {
-      readonly ok: false;
-      readonly code: DiagnosticCode;
-      readonly message: string;
-      /** Where in the file the problem is; absent when it concerns the whole file. */
-      readonly position?: Position;
-    };
+export type Failure = {
+  readonly ok: false;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  /** Where in the file the problem is; absent when it concerns the whole file. */
+  readonly position?: Position;
+};
+
+export type FileBytesResult = { readonly ok: true; readonly bytes: Buffer } | Failure;
+export type TextResult = { readonly ok: true; readonly text: string } | Failure;
 
 /** Fatal on invalid bytes; strips a byte-order mark, as editors do. */
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-export function readTextFile(path: string): TextFileResult {
-  let bytes: Buffer;
+export function readTextFile(path: string): TextResult {
+  const read = readFileBytes(path);
+  return read.ok ? decodeText(read.bytes) : read;
+}
+
+/** A regular file's bytes, up to sit's size limit. */
+export function readFileBytes(path: string): FileBytesResult {
   let descriptor: number | undefined;
   try {
     // One open, fstat, read and close per file: at 10,000 definitions a separate stat costs ~0.1 s.
@@ -31,18 +37,25 @@ export function readTextFile(path: string): TextFileResult {
       return { ok: false, code: "SIT007", message: `cannot read file: ${stats.isDirectory() ? "is a directory" : "not a regular file (a FIFO, socket or device)"}` };
     }
     if (stats.size > MAX_FILE_BYTES) return tooLarge(stats.size);
-    bytes = readAll(descriptor, stats.size);
+    return { ok: true, bytes: readAll(descriptor, stats.size) };
   } catch (error) {
     return { ok: false, code: "SIT007", message: `cannot read file: ${describeFsError(error)}` };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+/**
+ * The text of a file's bytes: UTF-8 without NUL. Decoded only when the file is parsed, so the
+ * fast path never decodes, and a run holds one file's text at a time rather than all of them.
+ */
+export function decodeText(bytes: Buffer): TextResult {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return { ok: false, code: "SIT004", message: "the file contains a NUL byte: it is binary, not YAML text", position: positionOfByte(bytes, nul) };
   }
   try {
-    return { ok: true, text: utf8.decode(bytes), bytes };
+    return { ok: true, text: utf8.decode(bytes) };
   } catch {
     const invalid = firstInvalidUtf8Byte(bytes);
     return {
@@ -70,7 +83,7 @@ function readAll(descriptor: number, size: number): Buffer {
   return buffer.subarray(0, length);
 }
 
-const tooLarge = (size: number): TextFileResult => ({
+const tooLarge = (size: number): Failure => ({
   ok: false,
   code: "SIT005",
   message: `the file is ${size} bytes, over sit's limit of ${MAX_FILE_BYTES} bytes (1 MiB)`,

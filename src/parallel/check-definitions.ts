@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { parseDefinitions, readDefinition, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
+import { parseDefinition, readDefinition, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
 import type { DefinitionCheckOptions, ValidDefinition } from "../validate/validate-definition";
 
 /** The work on one share of the definition files, the same in the main thread and in a worker. */
@@ -23,15 +23,20 @@ export function readShare(refs: readonly DefinitionRef[]): ReadShare {
   return { files, hashes };
 }
 
-/** load (parse) → validate, file by file. */
+/**
+ * load (parse) → validate, file by file: each file's text and YAML tree are garbage before the
+ * next file is decoded, so a run never holds all of them at once.
+ */
 export function checkShare(files: readonly DefinitionFile[], options: DefinitionCheckOptions): CheckedShare {
   // Loaded on first use: a run whose output is up to date reads and hashes files, nothing more.
   const { validateDefinition } = require("../validate/validate-definition") as typeof import("../validate/validate-definition");
-  const parsed = parseDefinitions(files);
-  const diagnostics = parsed.diagnostics;
+  const diagnostics: Diagnostic[] = [];
   const definitions: ValidDefinition[] = [];
-  for (const loaded of parsed.definitions) {
-    const checked = validateDefinition(loaded, options);
+  for (const file of files) {
+    const parsed = parseDefinition(file);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.definition === undefined) continue;
+    const checked = validateDefinition(parsed.definition, options);
     diagnostics.push(...checked.diagnostics);
     if (checked.definition !== undefined) definitions.push(checked.definition);
   }
