@@ -94,6 +94,7 @@ export function analyze(inputs: Inputs, options: PipelineOptions, withModel = tr
 export interface GeneratedFile {
   /** Relative to the output folder, `/`-separated. */
   readonly path: string;
+  /** The text (`generate` decodes it on first use: writing needs only the bytes). */
   readonly content: string;
   /** `content` as UTF-8, when its producer has it already (`generate` does): written as it is. */
   readonly bytes?: Buffer;
@@ -107,10 +108,14 @@ export function emitFiles(model: SdkModel, inputsHash: string, helper?: HelperTh
       ? undefined
       : (events: readonly EventModel[], senders: ReadonlyMap<string, string>) => {
           helper.post({ task: "emit-functions", events, senders: [...senders] });
-          return () => helper.reply("emit-functions")?.text;
+          return () => {
+            const text = helper.reply("emit-functions")?.text;
+            // Posted across threads, a Buffer arrives as a plain Uint8Array.
+            return text === undefined ? undefined : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+          };
         };
   try {
-    return emitSdk(model, elsewhere).map(({ path, body }) => ({ path, ...headed(body, inputsHash) }));
+    return emitSdk(model, elsewhere).map(({ path, body }) => headed(path, body, inputsHash));
   } finally {
     helper?.close();
   }

@@ -1,5 +1,5 @@
 import type { EventModel, SdkModel } from "../model/event-model";
-import { StringWriter } from "./typescript-writer";
+import { ByteWriter } from "./typescript-writer";
 
 /**
  * catalog.ts: `EVENTS`, every internal event's metadata keyed by action, deeply frozen. The
@@ -7,8 +7,8 @@ import { StringWriter } from "./typescript-writer";
  * object literals, and TypeScript reads the literal as a single token, where 10,000 object
  * literals took over a second of every build to parse, bind and check.
  */
-export function emitCatalog(model: SdkModel): string {
-  const writer = new StringWriter();
+export function emitCatalog(model: SdkModel): Buffer {
+  const writer = new ByteWriter();
   writer.line('import type { EventName } from "./index.js";').blankLine();
   writer.line(CATALOG_TYPES).blankLine();
   writer.jsDoc(["Every internal event, removed ones included, by action."]);
@@ -17,7 +17,7 @@ export function emitCatalog(model: SdkModel): string {
   writer.line("`);");
   writer.blankLine();
   writer.line(PARSE_CATALOG);
-  return writer.toString();
+  return writer.toBuffer();
 }
 
 /** Text as it must be written inside a template literal to mean itself. */

@@ -1,7 +1,7 @@
 import type { EventModel, PropertyModel, SdkModel } from "../model/event-model";
 import { camelCase, propertyKey } from "../model/names";
 import { identifierTypeName } from "./emit-runtime";
-import { StringWriter, stringLiteral } from "./typescript-writer";
+import { ByteWriter, stringLiteral } from "./typescript-writer";
 
 /** Each processor's class name and the runtime function that sends events to it. */
 export const sendersOf = (model: SdkModel): ReadonlyMap<string, string> =>
@@ -11,18 +11,18 @@ export const sendersOf = (model: SdkModel): ReadonlyMap<string, string> =>
  * The arguments interface and tracking function of each event, in order. Events are independent,
  * so the text for a list is the concatenation of the texts for its parts.
  */
-export function emitEventFunctions(events: readonly EventModel[], senders: ReadonlyMap<string, string>): string {
-  const writer = new StringWriter();
+export function emitEventFunctions(events: readonly EventModel[], senders: ReadonlyMap<string, string>): Buffer {
+  const writer = new ByteWriter();
   for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
     emitTrackFunction(writer, event, senders);
   }
-  return writer.toString();
+  return writer.toBuffer();
 }
 
 /** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events. */
-export function emitEventMaps(model: SdkModel): string {
-  const writer = new StringWriter();
+export function emitEventMaps(model: SdkModel): Buffer {
+  const writer = new ByteWriter();
   writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
   writer.block("export interface EventArgs {", () => {
     for (const event of model.events) {
@@ -40,7 +40,7 @@ export function emitEventMaps(model: SdkModel): string {
   writer.line("};");
   writer.blankLine();
   writer.line(TRACK_EVENT);
-  return writer.toString();
+  return writer.toBuffer();
 }
 
 /** What the event functions use from runtime.ts. */
@@ -60,7 +60,7 @@ export function runtimeImports(model: SdkModel): string[] {
   return [...[...names].sort(), ...types.sort().map((type) => `type ${type}`)];
 }
 
-function emitArgsInterface(writer: StringWriter, event: EventModel): void {
+function emitArgsInterface(writer: ByteWriter, event: EventModel): void {
   writer.line(`/** The arguments of \`${event.functionName}\`. */`);
   writer.block(`export interface ${event.argsTypeName} {`, () => {
     for (const identifier of event.identifiers) {
@@ -75,7 +75,7 @@ function emitArgsInterface(writer: StringWriter, event: EventModel): void {
   writer.blankLine();
 }
 
-function emitProperty(writer: StringWriter, property: PropertyModel): void {
+function emitProperty(writer: ByteWriter, property: PropertyModel): void {
   const notes = [
     ...(property.description === undefined || property.description.trim() === "" ? [] : [property.description.trim()]),
     ...(property.protectedFor === undefined ? [] : [`Delivered only to ${property.protectedFor}.`]),
@@ -86,7 +86,7 @@ function emitProperty(writer: StringWriter, property: PropertyModel): void {
   writer.union(`readonly ${propertyKey(property.name)}${property.required ? "" : "?"}:`, members, ";");
 }
 
-function emitTrackFunction(writer: StringWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
+function emitTrackFunction(writer: ByteWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
   writer.jsDoc(functionDoc(event));
   const parameter = event.calls.length === 0 ? "_args" : "args";
   const parameters = event.argument === "none" ? [] : [`${parameter}${event.argument === "optional" ? "?" : ""}: ${event.argsTypeName}`];
@@ -112,7 +112,7 @@ function functionDoc(event: EventModel): string[] {
  * Builds one payload per distinct set of withheld protected properties (usually just one) and
  * calls the processors in order.
  */
-function emitTrackBody(writer: StringWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
+function emitTrackBody(writer: ByteWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
   const args = event.argument === "optional" ? "args?." : "args.";
   const passed =
     event.properties.length === 0

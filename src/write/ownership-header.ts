@@ -15,13 +15,20 @@ const firstLine = (version: string): string =>
 /**
  * Heads a generated file: names sit (how `generate` recognises files it may replace or delete),
  * says not to edit, and records the hash of all inputs and of the file's own body, so a hand
- * edit is detected and an unchanged tree can be confirmed without emitting. Returns the bytes
- * too: the body is encoded once, for its hash and for writing (~70 ms for a 13 MB SDK).
+ * edit is detected and an unchanged tree can be confirmed without emitting. The text is decoded
+ * from the bytes on first use only: writing needs none.
  */
-export function headed(body: string, inputsHash: string): { content: string; bytes: Buffer } {
-  const bodyBytes = Buffer.from(body, "utf8");
-  const header = `${firstLine(SIT_VERSION)}\n// sit-hash inputs:${inputsHash} content:${shortHash(bodyBytes)}\n\n`;
-  return { content: header + body, bytes: Buffer.concat([Buffer.from(header, "utf8"), bodyBytes]) };
+export function headed(path: string, body: Buffer, inputsHash: string): { readonly path: string; readonly bytes: Buffer; readonly content: string } {
+  const header = `${firstLine(SIT_VERSION)}\n// sit-hash inputs:${inputsHash} content:${shortHash(body)}\n\n`;
+  const bytes = Buffer.concat([Buffer.from(header, "utf8"), body]);
+  let content: string | undefined;
+  return {
+    path,
+    bytes,
+    get content() {
+      return (content ??= bytes.toString("utf8"));
+    },
+  };
 }
 
 export interface ParsedHeader {

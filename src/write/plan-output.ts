@@ -17,6 +17,29 @@ export interface FileChange {
 
 const NO_BYTES = Buffer.alloc(0);
 
+/** A file's text, taken only when asked for: a write needs only the bytes. */
+interface Side {
+  readonly bytes: Buffer;
+  readonly content: string;
+}
+
+const NOTHING: Side = { bytes: NO_BYTES, content: "" };
+
+function fileChange(path: string, kind: ChangeKind, before: Side, after: Side): FileChange {
+  return {
+    path,
+    kind,
+    beforeBytes: before.bytes,
+    afterBytes: after.bytes,
+    get before() {
+      return before.content;
+    },
+    get after() {
+      return after.content;
+    },
+  };
+}
+
 /**
  * What turning the tree into `files` takes: new and changed files to write, stale generated files
  * to delete. Files without sit's header are never deleted. A generated file whose body no longer
@@ -29,17 +52,19 @@ export function planOutput(tree: OutputTree, files: readonly GeneratedFile[]): F
   for (const file of files) {
     const existing = tree.files.get(file.path);
     const bytes = file.bytes ?? Buffer.from(file.content, "utf8");
-    if (existing === undefined) {
-      changes.push({ path: file.path, kind: "new", before: "", after: file.content, beforeBytes: NO_BYTES, afterBytes: bytes });
-    } else if (!existing.bytes.equals(bytes)) {
-      const kind = existing.header !== undefined && !existing.header.intact ? "edited" : "changed";
-      changes.push({ path: file.path, kind, before: existing.content, after: file.content, beforeBytes: existing.bytes, afterBytes: bytes });
+    const after: Side = {
+      bytes,
+      get content() {
+        return file.content;
+      },
+    };
+    if (existing === undefined) changes.push(fileChange(file.path, "new", NOTHING, after));
+    else if (!existing.bytes.equals(bytes)) {
+      changes.push(fileChange(file.path, existing.header !== undefined && !existing.header.intact ? "edited" : "changed", existing, after));
     }
   }
   for (const existing of tree.files.values()) {
-    if (!wanted.has(existing.path) && existing.header !== undefined) {
-      changes.push({ path: existing.path, kind: "stale", before: existing.content, after: "", beforeBytes: existing.bytes, afterBytes: NO_BYTES });
-    }
+    if (!wanted.has(existing.path) && existing.header !== undefined) changes.push(fileChange(existing.path, "stale", existing, NOTHING));
   }
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
