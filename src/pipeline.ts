@@ -111,7 +111,7 @@ export function emitFiles(model: SdkModel, inputsHash: string, helper?: HelperTh
           return () => {
             const text = helper.reply("emit-functions")?.text;
             // Posted across threads, a Buffer arrives as a plain Uint8Array.
-            return text === undefined ? undefined : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+            return text?.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           };
         };
   try {

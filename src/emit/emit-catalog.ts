@@ -7,7 +7,7 @@ import { ByteWriter } from "./typescript-writer";
  * object literals, and TypeScript reads the literal as a single token, where 10,000 object
  * literals took over a second of every build to parse, bind and check.
  */
-export function emitCatalog(model: SdkModel): Buffer {
+export function emitCatalog(model: SdkModel): Buffer[] {
   const writer = new ByteWriter();
   writer.line('import type { EventName } from "./index.js";').blankLine();
   writer.line(CATALOG_TYPES).blankLine();
@@ -17,7 +17,7 @@ export function emitCatalog(model: SdkModel): Buffer {
   writer.line("`);");
   writer.blankLine();
   writer.line(PARSE_CATALOG);
-  return writer.toBuffer();
+  return writer.toChunks();
 }
 
 /** Text as it must be written inside a template literal to mean itself. */

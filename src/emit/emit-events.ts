@@ -11,17 +11,17 @@ export const sendersOf = (model: SdkModel): ReadonlyMap<string, string> =>
  * The arguments interface and tracking function of each event, in order. Events are independent,
  * so the text for a list is the concatenation of the texts for its parts.
  */
-export function emitEventFunctions(events: readonly EventModel[], senders: ReadonlyMap<string, string>): Buffer {
+export function emitEventFunctions(events: readonly EventModel[], senders: ReadonlyMap<string, string>): Buffer[] {
   const writer = new ByteWriter();
   for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
     emitTrackFunction(writer, event, senders);
   }
-  return writer.toBuffer();
+  return writer.toChunks();
 }
 
 /** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events. */
-export function emitEventMaps(model: SdkModel): Buffer {
+export function emitEventMaps(model: SdkModel): Buffer[] {
   const writer = new ByteWriter();
   writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
   writer.block("export interface EventArgs {", () => {
@@ -40,7 +40,7 @@ export function emitEventMaps(model: SdkModel): Buffer {
   writer.line("};");
   writer.blankLine();
   writer.line(TRACK_EVENT);
-  return writer.toBuffer();
+  return writer.toChunks();
 }
 
 /** What the event functions use from runtime.ts. */

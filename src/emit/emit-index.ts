@@ -10,7 +10,7 @@ import { ByteWriter } from "./typescript-writer";
  * calling the processors by hand, against 1.0× without).
  * `functions` is what `emitEventFunctions(model.events)` gives, when it was written elsewhere.
  */
-export function emitIndex(model: SdkModel, functions = emitEventFunctions(model.events, sendersOf(model))): Buffer {
+export function emitIndex(model: SdkModel, functions = emitEventFunctions(model.events, sendersOf(model))): Buffer[] {
   const writer = new ByteWriter();
   writer.line(NO_CHECK).blankLine();
   writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
@@ -30,7 +30,7 @@ export function emitIndex(model: SdkModel, functions = emitEventFunctions(model.
   writer.blankLine();
   writer.line(REEXPORTS);
   writer.blankLine();
-  return Buffer.concat([writer.toBuffer(), functions, emitEventMaps(model)]);
+  return [...writer.toChunks(), ...functions, ...emitEventMaps(model)];
 }
 
 /**

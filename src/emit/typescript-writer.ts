@@ -191,13 +191,14 @@ export class ByteWriter extends LayoutWriter {
     }
   }
 
-  toBuffer(): Buffer {
+  /** The bytes written, in pieces: they are copied together once, with the file's header. */
+  toChunks(): Buffer[] {
     this.flush();
-    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    return this.chunks;
   }
 
   override toString(): string {
-    return this.toBuffer().toString("utf8");
+    return Buffer.concat(this.toChunks()).toString("utf8");
   }
 
   private flush(): void {

@@ -15,7 +15,7 @@ export type HelperTask =
 export type HelperReply =
   | { readonly task: "read"; readonly hashes: readonly (string | undefined)[] }
   | { readonly task: "check"; readonly share: CheckedShare }
-  | { readonly task: "emit-functions"; readonly text: Uint8Array }
+  | { readonly task: "emit-functions"; readonly text: readonly Uint8Array[] }
   | { readonly task: "error"; readonly message: string };
 
 /**

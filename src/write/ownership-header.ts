@@ -18,9 +18,11 @@ const firstLine = (version: string): string =>
  * edit is detected and an unchanged tree can be confirmed without emitting. The text is decoded
  * from the bytes on first use only: writing needs none.
  */
-export function headed(path: string, body: Buffer, inputsHash: string): { readonly path: string; readonly bytes: Buffer; readonly content: string } {
-  const header = `${firstLine(SIT_VERSION)}\n// sit-hash inputs:${inputsHash} content:${shortHash(body)}\n\n`;
-  const bytes = Buffer.concat([Buffer.from(header, "utf8"), body]);
+export function headed(path: string, body: readonly Buffer[], inputsHash: string): { readonly path: string; readonly bytes: Buffer; readonly content: string } {
+  const hash = createHash("sha256");
+  for (const chunk of body) hash.update(chunk);
+  const header = `${firstLine(SIT_VERSION)}\n// sit-hash inputs:${inputsHash} content:${hash.digest("hex").slice(0, 32)}\n\n`;
+  const bytes = Buffer.concat([Buffer.from(header, "utf8"), ...body]);
   let content: string | undefined;
   return {
     path,

@@ -137,7 +137,7 @@ describe("all-or-nothing writes", () => {
 
 describe("applyPlan when the file system changes under it", () => {
   /** Contents as sit writes them: the guard against replacing a user's file lets them through. */
-  const text = (body: string): string => headed("file.ts", Buffer.from(`${body}\n`), "0".repeat(32)).content;
+  const text = (body: string): string => headed("file.ts", [Buffer.from(`${body}\n`)], "0".repeat(32)).content;
   const change = (path: string, kind: FileChange["kind"], before: string, after: string): FileChange => {
     const [beforeText, afterText] = [before === "" ? "" : text(before), after === "" ? "" : text(after)];
     return { path, kind, before: beforeText, after: afterText, beforeBytes: Buffer.from(beforeText), afterBytes: Buffer.from(afterText) };
