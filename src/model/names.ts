@@ -1,11 +1,10 @@
 /** `create_merge_request` → `CreateMergeRequest`. */
 export function pascalCase(action: string): string {
-  return action
-    .split("_")
-    .filter((part) => part !== "")
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join("");
+  return action.replace(WORD_START, (_, first: string) => first.toUpperCase());
 }
+
+/** Underscores (or the start) and the character after them, which starts a word. */
+const WORD_START = /(?:_+|^)([^_]?)/g;
 
 export const functionNameOf = (action: string): string => `track${pascalCase(action)}`;
 
