@@ -9,7 +9,7 @@ import type { EventModel, SdkModel } from "./model/event-model";
 import type { ValidDefinition } from "./validate/validate-definition";
 import { DefinitionSet } from "./parallel/definition-set";
 import { HelperThread } from "./parallel/helper-thread";
-import { generatorFingerprint } from "./version";
+import { generatorFingerprint } from "./generator-fingerprint";
 import { headed } from "./write/ownership-header";
 
 export interface PipelineOptions {
