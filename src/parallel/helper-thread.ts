@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import type { DefinitionRef } from "../load/load-definitions";
 import type { EventModel } from "../model/event-model";
 import type { DefinitionCheckOptions } from "../validate/validate-definition";
@@ -49,6 +49,8 @@ export class HelperThread {
     // 3.5 s at 10,000 events), so the helper runs only with SIT_THREADS=2 until it wins.
     if (fileCount < PARALLEL_THRESHOLD || process.env["SIT_THREADS"] !== "2" || !existsSync(WORKER_SCRIPT)) return undefined;
     try {
+      // Loaded only here: most runs never start a helper (the module costs ~3 ms to load).
+      const { MessageChannel, Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
       const signal = new SharedArrayBuffer(4);
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(WORKER_SCRIPT, { workerData: { port: port2, signal }, transferList: [port2] });
@@ -73,6 +75,7 @@ export class HelperThread {
       if (left <= 0 || Atomics.wait(this.counter, 0, this.seen, left) === "timed-out") return undefined;
     }
     this.seen++;
+    const { receiveMessageOnPort } = require("node:worker_threads") as typeof import("node:worker_threads");
     const reply = receiveMessageOnPort(this.port)?.message as HelperReply | undefined;
     return reply?.task === task ? (reply as Extract<HelperReply, { task: T }>) : undefined;
   }
