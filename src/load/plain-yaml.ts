@@ -3,12 +3,12 @@ import type { YamlEntry, YamlNode, YamlScalar } from "./yaml";
 
 /**
  * A parser for the plain YAML that definition files are written in: block mappings and
- * sequences indented with spaces, one-line plain and quoted scalars, one-line flow sequences of
- * scalars, `{}`, comments and a leading `---`. It builds exactly the tree `parseYaml` builds from
- * js-yaml's events (a test holds the two to that), in a fraction of the time and garbage, and
- * gives up with `undefined` at the first thing outside that subset (anchors, tags, block and
- * multi-line scalars, escapes, tabs, CR, duplicate keys, errors…), which js-yaml then parses
- * and reports.
+ * sequences indented with spaces, one-line plain and quoted scalars, simple `|` and `>` block
+ * scalars, one-line flow sequences of scalars, `{}`, comments and a leading `---`. It builds
+ * exactly the tree `parseYaml` builds from js-yaml's events (a test holds the two to that), in a
+ * fraction of the time and garbage, and gives up with `undefined` at the first thing outside that
+ * subset (anchors, tags, multi-line plain and quoted scalars, other block scalars, escapes, tabs,
+ * CR, duplicate keys, errors…), which js-yaml then parses and reports.
  */
 export function parsePlainYaml(source: string, maxNodes: number): YamlNode | undefined {
   if (UNSUPPORTED.test(source)) return undefined;
