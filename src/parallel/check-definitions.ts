@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { parseDefinition, readDefinition, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
 import type { DefinitionCheckOptions, ValidDefinition } from "../validate/validate-definition";
-import { CONTENT_HASH } from "../write/ownership-header";
+import { contentHasher } from "../write/ownership-header";
 
 /** The work on one share of the definition files, the same in the main thread and in a worker. */
 
@@ -20,7 +19,7 @@ export interface CheckedShare {
 
 export function readShare(refs: readonly DefinitionRef[]): ReadShare {
   const files = refs.map(readDefinition);
-  const hashes = files.map((file) => (file.read.ok ? createHash(CONTENT_HASH).update(file.read.bytes).digest("hex") : undefined));
+  const hashes = files.map((file) => (file.read.ok ? contentHasher().update(file.read.bytes).digest("hex") : undefined));
   return { files, hashes };
 }
 

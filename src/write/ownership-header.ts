@@ -11,8 +11,7 @@ const NEWLINE = 0x0a;
  * The hash that detects a changed file: SHA-1, not for security (sit guards against mistakes, not
  * attacks) but because it is 4–6× faster than SHA-256 here, and `--check` hashes every file.
  */
-export const CONTENT_HASH = "sha1";
-
+const CONTENT_HASH = "sha1";
 
 const firstLine = (version: string): string =>
   `${FIRST_LINE_PREFIX}${version} from event definitions. Do not edit: change the definitions and run \`npx sit generate\`.`;
