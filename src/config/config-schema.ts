@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IDENTIFIERS } from "../validate/vocabulary";
+import { WARNING_CODES } from "../diagnostics/codes";
+import { IDENTIFIERS, MILESTONE_PATTERN, TIERS } from "../validate/vocabulary";
 import { DEFAULT_DEFINITIONS, DEFAULT_OUTPUT } from "./config-source";
 
 const exportName = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be a JavaScript identifier or `default`");
@@ -17,9 +18,21 @@ const identifierTypeSchema = z.strictObject({
   module: z.string().min(1).optional(),
 });
 
+/** What `sit new` writes when a flag or a prompt does not say otherwise. */
+const definitionDefaultsSchema = z.strictObject({
+  product_group: z.string().min(1).optional(),
+  milestone: z.string().regex(MILESTONE_PATTERN, "must look like 18.0").nullable().optional(),
+  introduced_by_url: z.string().nullable().optional(),
+  tiers: z.array(z.enum(TIERS)).min(1).optional(),
+});
+
+/** A warning code's severity: `off` hides it, `error` makes it stop `generate`. */
+const severitySchema = z.enum(["off", "warning", "error"]);
+
 export const configSchema = z.strictObject({
   definitions: z.string().min(1).default(DEFAULT_DEFINITIONS),
   output: z.string().min(1).default(DEFAULT_OUTPUT),
+  templates: z.string().min(1).optional(),
   processors: z.record(z.string().min(1), processorSchema).default({}),
   defaultProcessors: z.array(z.string().min(1)).default([]),
   identifiers: z
@@ -28,7 +41,11 @@ export const configSchema = z.strictObject({
       z.ZodOptional<typeof identifierTypeSchema>
     >)
     .default({}),
+  defaults: definitionDefaultsSchema.default({}),
+  warnings: z.partialRecord(z.enum(WARNING_CODES), severitySchema).default({}),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
 export type ConfigData = z.output<typeof configSchema>;
+export type WarningSeverity = z.output<typeof severitySchema>;
+export type DefinitionDefaults = z.output<typeof definitionDefaultsSchema>;

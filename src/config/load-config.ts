@@ -6,7 +6,8 @@ import { nodeAtPath, toPlainValue } from "../load/yaml";
 import { schemaDiagnostics, type PathSegment } from "../validate/schema-diagnostics";
 import { IDENTIFIERS, PROTOTYPE_TRAPS, type IdentifierName } from "../validate/vocabulary";
 import { locateInConfig, type ConfigSource } from "./config-source";
-import { configSchema, type ConfigData } from "./config-schema";
+import { configSchema, type ConfigData, type DefinitionDefaults, type WarningSeverity } from "./config-schema";
+import type { WarningCode } from "../diagnostics/codes";
 import { importSpecifier } from "./resolve-import";
 
 export interface ResolvedProcessor {
@@ -34,6 +35,12 @@ export interface ResolvedConfig {
   readonly processors: ReadonlyMap<string, ResolvedProcessor>;
   readonly defaultProcessors: readonly string[];
   readonly identifierTypes: Readonly<Record<IdentifierName, ResolvedIdentifierType>>;
+  /** The project's own templates folder, when the config names one; otherwise sit's templates apply. */
+  readonly templatesDir: string | undefined;
+  /** Field values `sit new` uses when neither a flag nor a prompt gives one. */
+  readonly definitionDefaults: DefinitionDefaults;
+  /** Warning codes whose severity the config changed. */
+  readonly warningSeverities: ReadonlyMap<WarningCode, WarningSeverity>;
   /** Where each part of the config is written, for diagnostics that concern it. */
   readonly locate: (path: readonly PathSegment[]) => Pick<Diagnostic, "file" | "line" | "column">;
 }
@@ -64,7 +71,9 @@ export function validateConfig(config: ConfigSource): { config: ResolvedConfig |
           ? IDENTIFIERS
           : path[0] === "identifiers"
             ? ["type", "module"]
-            : ["module", "export"];
+            : path[0] === "defaults"
+              ? ["product_group", "milestone", "introduced_by_url", "tiers"]
+              : ["module", "export"];
     const diagnostics = schemaDiagnostics(result.error.issues, root, source, keysAt).map((diagnostic) => ({ ...diagnostic, code: "SIT041" as const }));
     return { config: undefined, diagnostics };
   }
@@ -131,6 +140,9 @@ function resolveConfig(data: ConfigData, source: ConfigSource): { config: Resolv
       processors,
       defaultProcessors: data.defaultProcessors,
       identifierTypes,
+      templatesDir: data.templates === undefined ? undefined : resolve(rootDir, data.templates),
+      definitionDefaults: data.defaults,
+      warningSeverities: new Map(Object.entries(data.warnings) as [WarningCode, WarningSeverity][]),
       locate,
     },
     diagnostics,

@@ -40,3 +40,7 @@ export const DIAGNOSTIC_CODES = {
 } as const satisfies Record<string, { title: string; fix: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** The codes reported as warnings, whose severity a config may change (`warnings:`). */
+export const WARNING_CODES = ["SIT016", "SIT017", "SIT022", "SIT029", "SIT031"] as const satisfies readonly DiagnosticCode[];
+export type WarningCode = (typeof WARNING_CODES)[number];
