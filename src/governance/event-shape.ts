@@ -1,0 +1,98 @@
+import type { DefinitionData, PropertyData } from "../validate/definition-schema";
+import type { ValidDefinition } from "../validate/validate-definition";
+import { compareCodeUnits } from "../text/code-units";
+import { BUILT_IN_PROPERTY_TYPES, type PropertyType } from "../validate/vocabulary";
+import { domainOf, type ValueDomain } from "./value-domain";
+
+/** A property as call sites and processors see it, whoever declares it. */
+export interface PropertyShape {
+  readonly name: string;
+  readonly domain: ValueDomain;
+  readonly required: boolean;
+  readonly description: string | undefined;
+  /** The trackers it is protected for (delivered to them alone); `undefined`: every processor receives it. */
+  readonly protectedFor: readonly string[] | undefined;
+}
+
+/** What a definition promises, in the terms a comparison needs. */
+export interface EventShape {
+  readonly action: string;
+  /** Relative to the project root. */
+  readonly projectPath: string;
+  readonly status: "active" | "removed";
+  /** Sorted: their order does not change the arguments. */
+  readonly identifiers: readonly string[];
+  /** By name. */
+  readonly properties: ReadonlyMap<string, PropertyShape>;
+  /** Extra trackers in call order. */
+  readonly trackers: readonly string[];
+  /** Every other top-level key (description, product_group, tiers, …) with its value. */
+  readonly metadata: ReadonlyMap<string, unknown>;
+  /** The whole definition but its action, as stable JSON: equal for a definition that only changed its action. */
+  readonly contentKey: string;
+}
+
+/** Keys whose meaning the comparison looks at one by one; the others are metadata. */
+const STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
+  "action",
+  "internal_events",
+  "identifiers",
+  "additional_properties",
+  "status",
+  "extra_trackers",
+  "extra_tracking_classes",
+]);
+
+export function eventShapeOf(definition: ValidDefinition): EventShape {
+  const { data } = definition;
+  const properties = new Map<string, PropertyShape>();
+  for (const [name, property] of Object.entries(data.additional_properties ?? {})) {
+    properties.set(name, propertyShape(name, property, BUILT_IN_PROPERTY_TYPES.get(name), undefined));
+  }
+  for (const tracker of data.extra_trackers ?? []) {
+    for (const [name, property] of Object.entries(tracker.protected_properties ?? {})) {
+      const known = properties.get(name);
+      // Two trackers may protect the same property (validation holds their types equal): both receive it.
+      if (known?.protectedFor !== undefined) properties.set(name, { ...known, protectedFor: [...known.protectedFor, tracker.tracking_class] });
+      else if (known === undefined) properties.set(name, propertyShape(name, property, undefined, [tracker.tracking_class]));
+    }
+  }
+  const metadata = new Map<string, unknown>();
+  for (const key of Object.keys(data).sort()) {
+    const value = data[key as keyof DefinitionData];
+    if (!STRUCTURAL_KEYS.has(key) && value !== undefined) metadata.set(key, value);
+  }
+  return {
+    action: data.action,
+    projectPath: definition.projectPath,
+    status: data.status ?? "active",
+    identifiers: [...new Set(data.identifiers ?? [])].sort(),
+    properties,
+    trackers: trackersOf(data),
+    metadata,
+    contentKey: stableJson({ ...data, action: undefined }),
+  };
+}
+
+export function trackersOf(data: DefinitionData): string[] {
+  return data.extra_trackers?.map((tracker) => tracker.tracking_class) ?? data.extra_tracking_classes ?? [];
+}
+
+function propertyShape(name: string, property: PropertyData, builtIn: PropertyType | undefined, protectedFor: readonly string[] | undefined): PropertyShape {
+  return {
+    name,
+    domain: domainOf(property?.type, builtIn, property?.enum),
+    required: property?.required === true,
+    description: property?.description,
+    protectedFor,
+  };
+}
+
+/** JSON with object keys sorted, so equal data gives equal text whatever the key order in the file. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_, inner: unknown) =>
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => compareCodeUnits(a, b)))
+      : inner,
+  );
+}

@@ -1,0 +1,63 @@
+import { posix } from "node:path";
+import { DEFAULT_DEFINITIONS } from "../config/config-source";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { decodeText } from "../load/read-text-file";
+import { fileDiagnostic, SourceFile } from "../load/source-file";
+import { parseYaml, type YamlEntry } from "../load/yaml";
+
+/** What `sit diff` needs of the config found at another revision. */
+export interface RevisionConfig {
+  /** The definitions folder, relative to the config's folder as written (`definitions` by default). */
+  readonly definitions: string;
+  /** `defaultProcessors` as written; `undefined` when absent or not a list of names. */
+  readonly defaultProcessors: readonly string[] | undefined;
+}
+
+/**
+ * Reads a config file's bytes from another revision. Only the definitions folder and the default
+ * processors are taken: the rest (module paths above all) describes code that may no longer exist.
+ */
+export function parseRevisionConfig(bytes: Buffer, displayPath: string): { config: RevisionConfig | undefined; diagnostics: Diagnostic[] } {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const { line, column } = decoded.position ?? { line: 0, column: 0 };
+    return { config: undefined, diagnostics: [fileDiagnostic(displayPath, line, column, "error", "SIT041", decoded.message)] };
+  }
+  const source = new SourceFile(displayPath, decoded.text);
+  const parsed = parseYaml(decoded.text, displayPath);
+  const diagnostics = source.yamlDiagnostics(parsed.problems, "SIT041");
+  if (!parsed.ok) return { config: undefined, diagnostics };
+  const root = parsed.root;
+  if (root === null || (root.kind === "scalar" && root.value === null)) {
+    return { config: { definitions: DEFAULT_DEFINITIONS, defaultProcessors: undefined }, diagnostics };
+  }
+  if (root.kind !== "mapping") {
+    return { config: undefined, diagnostics: [...diagnostics, source.diagnostic(root.start, "error", "SIT041", "the config must be a mapping of keys")] };
+  }
+  const entry = (key: string): YamlEntry | undefined => root.entries.find((candidate) => candidate.key === key);
+  const definitions = entry("definitions");
+  if (definitions !== undefined && (definitions.value.kind !== "scalar" || typeof definitions.value.value !== "string" || definitions.value.value === "")) {
+    diagnostics.push(source.diagnostic(definitions.value.start, "error", "SIT041", "`definitions` must be the path of a folder"));
+    return { config: undefined, diagnostics };
+  }
+  const processors = entry("defaultProcessors")?.value;
+  const names = processors?.kind === "sequence" ? processors.items.map((item) => (item.kind === "scalar" ? item.value : undefined)) : undefined;
+  return {
+    config: {
+      definitions: definitions?.value.kind === "scalar" ? String(definitions.value.value) : DEFAULT_DEFINITIONS,
+      defaultProcessors: names?.every((name): name is string => typeof name === "string") === true ? names : undefined,
+    },
+    diagnostics,
+  };
+}
+
+/**
+ * `folder` (relative to `base`, both relative to the repository's top folder) as a `/`-separated
+ * path from the top folder, "" for the top itself; `undefined` when it leaves the repository.
+ */
+export function folderInRepository(base: string, folder: string): string | undefined {
+  if (posix.isAbsolute(folder.replace(/\\/g, "/"))) return undefined;
+  const joined = posix.normalize(posix.join(base, folder.replace(/\\/g, "/"))).replace(/\/+$/, "");
+  if (joined === ".") return "";
+  return joined === ".." || joined.startsWith("../") ? undefined : joined;
+}

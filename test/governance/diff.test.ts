@@ -1,0 +1,640 @@
+import { makeProject, runCli } from "../helpers/project";
+import { applyChanges, commitChanges, git, gitProject } from "./git-project";
+
+const CONFIG = `definitions: definitions
+output: generated
+processors:
+  InternalEvents: { module: ./src/tracking, export: InternalEvents }
+  Acme::Ai: { module: ./src/tracking, export: Ai }
+  Acme::Audit: { module: ./src/tracking, export: Audit }
+defaultProcessors: [InternalEvents]
+`;
+
+const TRACKING = `const ignore = { trackEvent(): void {} };
+export const InternalEvents = ignore;
+export const Ai = ignore;
+export const Audit = ignore;
+`;
+
+const CREATE_SNIPPET = `description: A snippet is created
+internal_events: true
+action: create_snippet
+identifiers:
+  - project
+  - user
+additional_properties:
+  label:
+    description: Visibility
+    enum: [public, private]
+  value:
+    description: Number of files
+  language:
+    description: Main language
+  lines:
+    description: Number of lines
+    type: number
+  source:
+    description: Where it was created
+    type: string
+extra_trackers:
+  - tracking_class: Acme::Ai
+    protected_properties:
+      model_name:
+        description: The model used
+  - tracking_class: Acme::Audit
+product_group: source_code
+product_categories: [snippets]
+milestone: '18.0'
+introduced_by_url: https://gitlab.com/acme/app/-/merge_requests/1
+tiers: [free, premium]
+`;
+
+const simpleEvent = (action: string, extra = ""): string => `description: ${action.replace(/_/g, " ")} happens
+internal_events: true
+action: ${action}
+identifiers:
+  - user
+product_group: source_code
+milestone: '18.0'
+introduced_by_url: https://gitlab.com/acme/app/-/merge_requests/2
+tiers: [free]
+${extra}`;
+
+const REMOVED = "status: removed\nmilestone_removed: '18.2'\nremoved_by_url: https://gitlab.com/acme/app/-/merge_requests/3\n";
+
+const LEGACY = `description: A button is clicked
+category: projects:new
+action: click_button
+product_group: environments
+milestone: '14.8'
+introduced_by_url: https://gitlab.com/acme/app/-/merge_requests/4
+tiers: [free]
+`;
+
+const BASE_FILES = {
+  "sit.config.yaml": CONFIG,
+  "src/tracking.ts": TRACKING,
+  "definitions/create_snippet.yml": CREATE_SNIPPET,
+  "definitions/view_snippet.yml": simpleEvent("view_snippet"),
+  "definitions/open_gallery.yml": simpleEvent("open_gallery", REMOVED),
+  "definitions/legacy/1643968255_projectsnew_click_button.yml": LEGACY,
+};
+
+/** `text` with `from` replaced; throws when `from` is not there, so a case can never test nothing. */
+function edit(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`test setup: ${JSON.stringify(from)} not found`);
+  return text.replace(from, to);
+}
+
+interface JsonChange {
+  kind: string;
+  breaking: boolean;
+  event: string | null;
+  subject: string | null;
+  before: unknown;
+  after: unknown;
+  file: string | null;
+  baseFile: string | null;
+  renameCandidate: string | null;
+  message: string;
+}
+
+/** The base files committed, then `changes` committed on top; `sit diff HEAD~1 --json` against it. */
+function diffAfter(changes: Readonly<Record<string, string | null>>, args: readonly string[] = []) {
+  const root = gitProject(BASE_FILES);
+  commitChanges(root, changes);
+  const result = runCli(["diff", "HEAD~1", "--json", ...args], root);
+  const document = JSON.parse(result.stdout) as {
+    changes: JsonChange[] | null;
+    summary: unknown;
+    base: { ref: string; commit: string };
+    diagnostics: unknown[];
+  };
+  return { root, result, document, changes: document.changes ?? [] };
+}
+
+const brief = (changes: readonly JsonChange[]) => changes.map(({ kind, breaking, event, subject }) => [kind, breaking, event, subject]);
+
+describe("sit diff <ref>: each kind of change, its classification and the exit code", () => {
+  it.each<[string, Record<string, string | null>, (string | boolean | null)[][], number]>([
+    ["an event added", { "definitions/star_snippet.yml": simpleEvent("star_snippet") }, [["event-added", false, "star_snippet", null]], 0],
+    ["an event deleted", { "definitions/view_snippet.yml": null }, [["event-removed", true, "view_snippet", null]], 1],
+    ["an event already marked removed, deleted", { "definitions/open_gallery.yml": null }, [["event-removed", true, "open_gallery", null]], 1],
+    [
+      "an event marked removed",
+      { "definitions/view_snippet.yml": simpleEvent("view_snippet", REMOVED) },
+      [["event-marked-removed", false, "view_snippet", null]],
+      0,
+    ],
+    ["a removed event restored", { "definitions/open_gallery.yml": simpleEvent("open_gallery") }, [["event-restored", false, "open_gallery", null]], 0],
+    [
+      "a definition file moved",
+      { "definitions/view_snippet.yml": null, "definitions/snippets/view_snippet.yml": simpleEvent("view_snippet") },
+      [["file-renamed", false, "view_snippet", null]],
+      0,
+    ],
+    [
+      "an identifier added",
+      { "definitions/view_snippet.yml": edit(simpleEvent("view_snippet"), "  - user\n", "  - user\n  - namespace\n") },
+      [["identifier-added", true, "view_snippet", "namespace"]],
+      1,
+    ],
+    [
+      "an identifier removed",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "  - project\n", "") },
+      [["identifier-removed", true, "create_snippet", "project"]],
+      1,
+    ],
+    [
+      "an optional property added",
+      { "definitions/view_snippet.yml": simpleEvent("view_snippet", "additional_properties:\n  label:\n    description: Where\n") },
+      [["property-added", false, "view_snippet", "label"]],
+      0,
+    ],
+    [
+      "a required property added",
+      { "definitions/view_snippet.yml": simpleEvent("view_snippet", "additional_properties:\n  label:\n    description: Where\n    required: true\n") },
+      [["property-added", true, "view_snippet", "label"]],
+      1,
+    ],
+    [
+      "a property removed",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "  language:\n    description: Main language\n", "") },
+      [["property-removed", true, "create_snippet", "language"]],
+      1,
+    ],
+    [
+      "a property moved into a tracker's protected properties",
+      {
+        "definitions/create_snippet.yml": edit(
+          edit(CREATE_SNIPPET, "  language:\n    description: Main language\n", ""),
+          "      model_name:\n",
+          "      language:\n        description: Main language\n      model_name:\n",
+        ),
+      },
+      [["property-moved", true, "create_snippet", "language"]],
+      1,
+    ],
+    [
+      "a protected property made available to every processor",
+      {
+        "definitions/create_snippet.yml": edit(
+          edit(CREATE_SNIPPET, "    protected_properties:\n      model_name:\n        description: The model used\n", ""),
+          "  lines:\n",
+          "  model_name:\n    description: The model used\n  lines:\n",
+        ),
+      },
+      [["property-moved", false, "create_snippet", "model_name"]],
+      0,
+    ],
+    [
+      "number narrowed to integer",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "    type: number", "    type: integer") },
+      [["property-type-narrowed", true, "create_snippet", "lines"]],
+      1,
+    ],
+    [
+      "an untyped custom property (string | number) narrowed to string",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "    description: Main language\n", "    description: Main language\n    type: string\n") },
+      [["property-type-narrowed", true, "create_snippet", "language"]],
+      1,
+    ],
+    [
+      "an enum added to a string",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "    type: string\n", "    type: string\n    enum: [web, api]\n") },
+      [["property-type-narrowed", true, "create_snippet", "source"]],
+      1,
+    ],
+    [
+      "an enum value removed",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "enum: [public, private]", "enum: [public]") },
+      [["property-type-narrowed", true, "create_snippet", "label"]],
+      1,
+    ],
+    [
+      "an enum value added",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "enum: [public, private]", "enum: [public, private, internal]") },
+      [["property-type-widened", false, "create_snippet", "label"]],
+      0,
+    ],
+    [
+      "GitLab's number (value) narrowed to integer",
+      {
+        "definitions/create_snippet.yml": edit(
+          CREATE_SNIPPET,
+          "  value:\n    description: Number of files\n",
+          "  value:\n    description: Number of files\n    type: integer\n",
+        ),
+      },
+      [["property-type-narrowed", true, "create_snippet", "value"]],
+      1,
+    ],
+    [
+      "string widened to an untyped custom property (string | number)",
+      {
+        "definitions/create_snippet.yml": edit(
+          CREATE_SNIPPET,
+          "    description: Where it was created\n    type: string\n",
+          "    description: Where it was created\n",
+        ),
+      },
+      [["property-type-widened", false, "create_snippet", "source"]],
+      0,
+    ],
+
+    [
+      "string changed to boolean",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "    type: string\n", "    type: boolean\n") },
+      [["property-type-changed", true, "create_snippet", "source"]],
+      1,
+    ],
+    [
+      "a property newly required",
+      { "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "    type: string\n", "    type: string\n    required: true\n") },
+      [["property-now-required", true, "create_snippet", "source"]],
+      1,
+    ],
+    [
+      "a tracker removed (its protected property goes with it)",
+      {
+        "definitions/create_snippet.yml": edit(
+          CREATE_SNIPPET,
+          "  - tracking_class: Acme::Ai\n    protected_properties:\n      model_name:\n        description: The model used\n",
+          "",
+        ),
+      },
+      [
+        ["property-removed", true, "create_snippet", "model_name"],
+        ["tracker-removed", true, "create_snippet", "Acme::Ai"],
+      ],
+      1,
+    ],
+    [
+      "a tracker added",
+      { "definitions/view_snippet.yml": simpleEvent("view_snippet", "extra_trackers:\n  - tracking_class: Acme::Audit\n") },
+      [["tracker-added", false, "view_snippet", "Acme::Audit"]],
+      0,
+    ],
+    [
+      "trackers reordered",
+      {
+        "definitions/create_snippet.yml": edit(
+          edit(CREATE_SNIPPET, "  - tracking_class: Acme::Audit\n", ""),
+          "extra_trackers:\n",
+          "extra_trackers:\n  - tracking_class: Acme::Audit\n",
+        ),
+      },
+      [["trackers-reordered", false, "create_snippet", null]],
+      0,
+    ],
+    [
+      "descriptions and metadata",
+      {
+        "definitions/create_snippet.yml": edit(
+          edit(edit(CREATE_SNIPPET, "A snippet is created", "A user creates a snippet"), "tiers: [free, premium]", "tiers: [premium]"),
+          "    description: Number of lines\n",
+          "    description: Lines in the snippet\n",
+        ),
+      },
+      [
+        ["property-description-changed", false, "create_snippet", "lines"],
+        ["metadata-changed", false, "create_snippet", "description"],
+        ["metadata-changed", false, "create_snippet", "tiers"],
+      ],
+      0,
+    ],
+    [
+      "legacy definitions changed, added and deleted",
+      {
+        "definitions/legacy/1643968255_projectsnew_click_button.yml": edit(LEGACY, "milestone: '14.8'", "milestone: '14.9'"),
+        "definitions/legacy/1643968256_projectsnew_open_modal.yml": edit(LEGACY, "click_button", "open_modal"),
+      },
+      [
+        ["legacy-changed", false, "click_button", "milestone"],
+        ["legacy-added", false, "open_modal", null],
+      ],
+      0,
+    ],
+    [
+      "an internal event turned into a legacy definition",
+      { "definitions/view_snippet.yml": edit(simpleEvent("view_snippet"), "internal_events: true\n", "") },
+      [
+        ["event-removed", true, "view_snippet", null],
+        ["legacy-added", false, "view_snippet", null],
+      ],
+      1,
+    ],
+    [
+      "a default processor removed from the config",
+      { "sit.config.yaml": edit(CONFIG, "defaultProcessors: [InternalEvents]", "defaultProcessors: []") },
+      [["default-processor-removed", true, null, "InternalEvents"]],
+      1,
+    ],
+    [
+      "a default processor added to the config",
+      { "sit.config.yaml": edit(CONFIG, "defaultProcessors: [InternalEvents]", "defaultProcessors: [InternalEvents, Acme::Audit]") },
+      [["default-processor-added", false, null, "Acme::Audit"]],
+      0,
+    ],
+  ])("%s", (_, changes, expected, exitCode) => {
+    const { result, changes: reported } = diffAfter(changes);
+    expect(brief(reported)).toEqual(expected);
+    expect(result.code).toBe(exitCode);
+  });
+
+  it("nothing changed: no changes, exit 0", () => {
+    const { result, document } = diffAfter({ "README.md": "unrelated\n" });
+    expect(document.changes).toEqual([]);
+    expect(document.summary).toEqual({ breaking: 0, other: 0, events: 0 });
+    expect(result.code).toBe(0);
+  });
+
+  it("a renamed action is an event removed and one added, each hinting at the other", () => {
+    const { result, changes } = diffAfter({
+      "definitions/view_snippet.yml": null,
+      "definitions/display_snippet.yml": simpleEvent("display_snippet").replace("display snippet happens", "view snippet happens"),
+    });
+    expect(brief(changes)).toEqual([
+      ["event-added", false, "display_snippet", null],
+      ["event-removed", true, "view_snippet", null],
+    ]);
+    expect(changes.map((change) => change.renameCandidate)).toEqual(["view_snippet", "display_snippet"]);
+    expect(changes[1]?.message).toBe('event deleted: trackViewSnippet() is gone (renamed to "display_snippet"? The definitions are otherwise identical)');
+    expect(result.code).toBe(1);
+  });
+
+  it("an event deleted together with an unrelated one added gets no rename hint", () => {
+    const { changes } = diffAfter({ "definitions/view_snippet.yml": null, "definitions/star_snippet.yml": simpleEvent("star_snippet") });
+    expect(changes.map((change) => change.renameCandidate)).toEqual([null, null]);
+  });
+
+  it("says what changed with before and after values and both files", () => {
+    const { changes } = diffAfter({
+      "definitions/create_snippet.yml": edit(CREATE_SNIPPET, "    type: number", "    type: integer"),
+      "definitions/view_snippet.yml": null,
+    });
+    expect(changes).toEqual([
+      {
+        kind: "property-type-narrowed",
+        breaking: true,
+        event: "create_snippet",
+        subject: "lines",
+        before: "number",
+        after: "integer",
+        file: "definitions/create_snippet.yml",
+        baseFile: "definitions/create_snippet.yml",
+        renameCandidate: null,
+        message: 'property "lines" narrowed from number to integer',
+      },
+      {
+        kind: "event-removed",
+        breaking: true,
+        event: "view_snippet",
+        subject: null,
+        before: "active",
+        after: null,
+        file: null,
+        baseFile: "definitions/view_snippet.yml",
+        renameCandidate: null,
+        message: "event deleted: trackViewSnippet() is gone",
+      },
+    ]);
+  });
+
+  it("a property no longer required", () => {
+    const required = simpleEvent("view_snippet", "additional_properties:\n  label:\n    description: Where\n    required: true\n");
+    const root = gitProject({ ...BASE_FILES, "definitions/view_snippet.yml": required });
+    commitChanges(root, { "definitions/view_snippet.yml": edit(required, "    required: true\n", "") });
+    const result = runCli(["diff", "HEAD~1", "--json"], root);
+    expect(brief((JSON.parse(result.stdout) as { changes: JsonChange[] }).changes)).toEqual([["property-now-optional", false, "view_snippet", "label"]]);
+    expect(result.code).toBe(0);
+  });
+
+  it("--allow-breaking reports breaking changes and exits 0", () => {
+    const { result, changes } = diffAfter({ "definitions/view_snippet.yml": null }, ["--allow-breaking"]);
+    expect(brief(changes)).toEqual([["event-removed", true, "view_snippet", null]]);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe("sit diff: the two sides", () => {
+  it("compares with the working tree as it is on disk, untracked and uncommitted files included", () => {
+    const root = gitProject(BASE_FILES);
+    applyChanges(root, { "definitions/new/star_snippet.yml": simpleEvent("star_snippet"), "definitions/view_snippet.yml": null });
+    const result = runCli(["diff", "HEAD", "--json"], root);
+    expect(brief((JSON.parse(result.stdout) as { changes: JsonChange[] }).changes)).toEqual([
+      ["event-added", false, "star_snippet", null],
+      ["event-removed", true, "view_snippet", null],
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it("reads the old side with the config found at that revision (another definitions folder)", () => {
+    const root = gitProject({
+      ...BASE_FILES,
+      "sit.config.yaml": edit(CONFIG, "definitions: definitions", "definitions: events"),
+      "events/old_event.yml": simpleEvent("old_event"),
+    });
+    commitChanges(root, { "sit.config.yaml": CONFIG });
+    const result = runCli(["diff", "HEAD~1", "--json"], root);
+    // Base: events/ (old_event only); working tree: definitions/ with its events.
+    const changes = (JSON.parse(result.stdout) as { changes: JsonChange[] }).changes;
+    expect(changes.filter((change) => change.kind === "event-removed").map((change) => [change.event, change.baseFile])).toEqual([
+      ["old_event", "events/old_event.yml"],
+    ]);
+    expect(changes.filter((change) => change.kind === "event-added").map((change) => change.event)).toEqual(["create_snippet", "open_gallery", "view_snippet"]);
+  });
+
+  it("uses the current config when the revision has none, and finds no definitions where the folder did not exist", () => {
+    const root = gitProject({ "README.md": "before sit\n" });
+    applyChanges(root, { ...BASE_FILES });
+    const result = runCli(["diff", "HEAD", "--json"], root);
+    const changes = (JSON.parse(result.stdout) as { changes: JsonChange[] }).changes;
+    expect(brief(changes)).toEqual([
+      ["legacy-added", false, "click_button", null],
+      ["event-added", false, "create_snippet", null],
+      ["event-added", false, "open_gallery", null],
+      ["event-added", false, "view_snippet", null],
+    ]);
+    expect(result.code).toBe(0);
+  });
+
+  it("works from a project in a subfolder of the repository, with --config", () => {
+    const files = Object.fromEntries(Object.entries(BASE_FILES).map(([path, content]) => [`apps/web/${path}`, content]));
+    const root = gitProject(files);
+    commitChanges(root, { "apps/web/definitions/view_snippet.yml": null });
+    const result = runCli(["diff", "HEAD~1", "--json", "--config", "apps/web/sit.config.yaml"], root);
+    const changes = (JSON.parse(result.stdout) as { changes: JsonChange[] }).changes;
+    expect(changes.map((change) => [change.kind, change.baseFile])).toEqual([["event-removed", "definitions/view_snippet.yml"]]);
+    expect(result.code).toBe(1);
+  });
+
+  it("reports invalid definitions of the base revision at <ref>:path:line:column and exits 1", () => {
+    const root = gitProject({ ...BASE_FILES, "definitions/view_snippet.yml": edit(simpleEvent("view_snippet"), "tiers: [free]", "tiers: [gold]") });
+    commitChanges(root, { "definitions/view_snippet.yml": simpleEvent("view_snippet") });
+    const result = runCli(["diff", "HEAD~1"], root);
+    expect(result.stderr).toMatch(/^HEAD~1:definitions\/view_snippet\.yml:9:9: error SIT013: `tiers\[0\]` is "gold"/m);
+    expect(result.stderr).toMatch(/nothing compared/);
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(1);
+  });
+
+  it("reports invalid definitions of the working tree and exits 1, also as JSON", () => {
+    const root = gitProject(BASE_FILES);
+    applyChanges(root, { "definitions/view_snippet.yml": "action: [unclosed\n" });
+    const text = runCli(["diff", "HEAD"], root);
+    expect(text.stderr).toMatch(/^definitions\/view_snippet\.yml:2:1: error SIT001: YAML syntax error/m);
+    expect(text.code).toBe(1);
+    const json = runCli(["diff", "HEAD", "--format", "json"], root);
+    const document = JSON.parse(json.stdout) as { changes: unknown; diagnostics: { file: string; code: string }[] };
+    expect(document.changes).toBeNull();
+    expect(document.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.code])).toEqual([["definitions/view_snippet.yml", "SIT001"]]);
+    expect(json.code).toBe(1);
+  });
+
+  it("two internal events with one action are an error, not a silent pick", () => {
+    const root = gitProject(BASE_FILES);
+    applyChanges(root, { "definitions/copy/view_snippet.yml": simpleEvent("view_snippet") });
+    const result = runCli(["diff", "HEAD"], root);
+    expect(result.stderr).toMatch(
+      /definitions\/view_snippet\.yml:\d+:\d+: error SIT015: action "view_snippet" is already defined by definitions\/copy\/view_snippet\.yml/,
+    );
+    expect(result.code).toBe(1);
+  });
+});
+
+describe("sit diff: usage and environment errors exit 2", () => {
+  it("a revision that does not exist", () => {
+    const root = gitProject(BASE_FILES);
+    const result = runCli(["diff", "no-such-branch"], root);
+    expect(result.stderr).toMatch(/^sit diff: unknown revision "no-such-branch": no commit by that name in /);
+    expect(result.stderr).toMatch(/hint: name a branch, tag or commit that exists locally/);
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(2);
+  });
+
+  it("a remote branch that was not fetched gets a fetch hint", () => {
+    const root = gitProject(BASE_FILES);
+    const result = runCli(["diff", "origin/main"], root);
+    expect(result.stderr).toMatch(/hint: fetch it first \(e\.g\. `git fetch origin main`\)/);
+    expect(result.code).toBe(2);
+  });
+
+  it("a revision that looks like an option", () => {
+    const root = gitProject(BASE_FILES);
+    const result = runCli(["diff", "--", "--output=/tmp/x"], root);
+    expect(result.stderr).toMatch(/"--output=\/tmp\/x" is not a git revision/);
+    expect(result.code).toBe(2);
+  });
+
+  it("not a git repository", () => {
+    const root = makeProject(BASE_FILES);
+    const result = runCli(["diff", "HEAD"], root);
+    expect(result.stderr).toMatch(/^sit diff: not a git repository: /);
+    expect(result.code).toBe(2);
+  });
+
+  it("a --config file that does not exist", () => {
+    const root = gitProject(BASE_FILES);
+    const result = runCli(["diff", "HEAD", "--config", "missing.yaml"], root);
+    expect(result.stderr).toMatch(/missing\.yaml: error SIT040: config file not found/);
+    expect(result.code).toBe(2);
+  });
+
+  it("an unknown format", () => {
+    const root = gitProject(BASE_FILES);
+    expect(runCli(["diff", "HEAD", "--format", "html"], root).code).toBe(2);
+  });
+});
+
+describe("sit diff: formats", () => {
+  const changes = {
+    "definitions/create_snippet.yml": edit(
+      edit(CREATE_SNIPPET, "    type: number", "    type: integer"),
+      "A snippet is created",
+      "A snippet | a gist <b>created</b>",
+    ),
+    "definitions/view_snippet.yml": null,
+    "definitions/star_snippet.yml": simpleEvent("star_snippet"),
+  };
+
+  it("text (the default): breaking changes first, each at its file, then a summary", () => {
+    const root = gitProject(BASE_FILES);
+    commitChanges(root, changes);
+    const commit = git(root, "rev-parse", "HEAD~1").trim();
+    const result = runCli(["diff", "HEAD~1"], root);
+    expect(result.stdout).toBe(
+      [
+        "Breaking changes (2):",
+        '  definitions/create_snippet.yml: create_snippet: property "lines" narrowed from number to integer',
+        "  HEAD~1:definitions/view_snippet.yml: view_snippet: event deleted: trackViewSnippet() is gone",
+        "",
+        "Other changes (2):",
+        '  definitions/create_snippet.yml: create_snippet: description changed: "A snippet is created" → "A snippet | a gist <b>created</b>"',
+        "  definitions/star_snippet.yml: star_snippet: event added: trackStarSnippet()",
+        "",
+        `2 breaking changes, 2 other changes in 3 events since HEAD~1 (${commit.slice(0, 12)}).`,
+      ].join("\n"),
+    );
+    expect(result.stderr).toMatch(/failing on breaking changes \(pass --allow-breaking/);
+    expect(result.code).toBe(1);
+  });
+
+  it("markdown, for a merge-request comment: title, summary line, the breaking table, the others collapsed", () => {
+    const root = gitProject(BASE_FILES);
+    commitChanges(root, changes);
+    const commit = git(root, "rev-parse", "HEAD~1").trim().slice(0, 12);
+    const result = runCli(["diff", "HEAD~1", "--format", "markdown"], root);
+    expect(result.stdout).toBe(
+      [
+        "### sit diff: 2 breaking changes",
+        "",
+        `2 breaking changes, 2 other changes in 3 events since \`HEAD~1\` (\`${commit}\`).`,
+        "",
+        "#### Breaking changes",
+        "",
+        "| Event | Change | File |",
+        "| --- | --- | --- |",
+        "| `create_snippet` | property `lines` narrowed from number to integer | `definitions/create_snippet.yml` |",
+        "| `view_snippet` | event deleted: trackViewSnippet() is gone | `HEAD~1:definitions/view_snippet.yml` |",
+        "",
+        "<details><summary>Other changes (2)</summary>",
+        "",
+        "| Event | Change | File |",
+        "| --- | --- | --- |",
+        '| `create_snippet` | description changed: "A snippet is created" → "A snippet \\| a gist &lt;b&gt;created&lt;/b&gt;" | `definitions/create_snippet.yml` |',
+        "| `star_snippet` | event added: trackStarSnippet() | `definitions/star_snippet.yml` |",
+        "",
+        "</details>",
+        "",
+      ].join("\n"),
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it("markdown with nothing changed says so", () => {
+    const root = gitProject(BASE_FILES);
+    const result = runCli(["diff", "HEAD", "--format", "markdown"], root);
+    expect(result.stdout).toMatch(/^### sit diff: no breaking changes\n\nNo changes to the event definitions since `HEAD` \(`[0-9a-f]{12}`\)\.\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it("json: a stable document with the base commit, a summary and every change", () => {
+    const root = gitProject(BASE_FILES);
+    commitChanges(root, changes);
+    const result = runCli(["diff", "HEAD~1", "--format", "json"], root);
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(document)).toEqual(["schemaVersion", "base", "summary", "changes", "diagnostics"]);
+    expect(document["schemaVersion"]).toBe(1);
+    expect(document["base"]).toEqual({ ref: "HEAD~1", commit: git(root, "rev-parse", "HEAD~1").trim() });
+    expect(document["summary"]).toEqual({ breaking: 2, other: 2, events: 3 });
+    expect(runCli(["diff", "HEAD~1", "--json"], root).stdout).toBe(result.stdout);
+  });
+
+  it("the same repository gives byte-identical output every time", () => {
+    const root = gitProject(BASE_FILES);
+    commitChanges(root, changes);
+    const first = runCli(["diff", "HEAD~1", "--format", "markdown"], root).stdout;
+    expect(runCli(["diff", "HEAD~1", "--format", "markdown"], root).stdout).toBe(first);
+  });
+});
