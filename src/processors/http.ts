@@ -1,0 +1,48 @@
+import { serializeEvent } from "./http/batch-body";
+import { BatchSender } from "./http/batch-sender";
+import { resolveHttpSettings, type HttpProcessorOptions } from "./http/http-settings";
+import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types";
+
+export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
+export type { HttpProcessorOptions } from "./http/http-settings";
+export type { RetryOptions } from "./http/retry-policy";
+export { HttpProcessorError, type HttpFailureReason } from "./http/http-processor-error";
+
+/**
+ * A processor that POSTs events to a collector in JSON batches,
+ * `{ "events": [{ "event": name, "sentAt": ISO-8601, ...payload }] }`.
+ */
+export interface HttpProcessor extends TrackingProcessor {
+  /** Queues the event and returns at once: delivery is the processor's own business, see `flush()`. */
+  trackEvent(eventName: string, payload: TrackedPayload, context?: ProcessorContext): void;
+  /** Resolves when every event tracked so far has been delivered or dropped; never rejects. */
+  flush(): Promise<void>;
+  /** Flushes, then stops the processor's timers and listeners; events tracked later are dropped. */
+  shutdown(): Promise<void>;
+  /** Events that will never be delivered (queue overflow, rejected or given-up batches, after shutdown). */
+  readonly dropped: number;
+  /** Events tracked and neither delivered nor dropped yet. */
+  readonly pending: number;
+}
+
+/**
+ * Creates an HTTP processor: batches by count and time, a bounded queue that drops the oldest
+ * events when full, retries with backoff and jitter, `sendBeacon` when a page is left. It uses
+ * the platform's own `fetch` (Node.js 20, browsers) and its timers never keep a process alive.
+ */
+export function createHttpProcessor(options: HttpProcessorOptions): HttpProcessor {
+  const sender = new BatchSender(resolveHttpSettings(options));
+  return {
+    trackEvent(eventName, payload) {
+      sender.enqueue(serializeEvent(eventName, payload, new Date()));
+    },
+    flush: () => sender.flush(),
+    shutdown: () => sender.shutdown(),
+    get dropped() {
+      return sender.dropped;
+    },
+    get pending() {
+      return sender.pending;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** Why events did not reach the collector. */
+export type HttpFailureReason =
+  /** The collector answered with a status that retrying will not change (4xx other than 429). */
+  | "rejected"
+  /** Every attempt failed (network errors, timeouts, 429, 5xx). */
+  | "retries-exhausted"
+  /** The queue was full: the oldest pending events are being dropped (reported once per burst). */
+  | "queue-full"
+  /** Events tracked after `shutdown()` (reported once). */
+  | "after-shutdown"
+  /** The page was left and the browser accepted neither a beacon nor a keepalive request. */
+  | "page-exit";
+
+export interface HttpFailureDetails {
+  /** Events dropped at the time of the report (for `queue-full`, the first of the burst). */
+  readonly events: number;
+  /** The collector's status, when it answered. */
+  readonly status?: number | undefined;
+  /** The underlying error (a network error, a timeout). */
+  readonly cause?: unknown;
+}
+
+/** What the HTTP processor hands to `onError`; every event it concerns is counted in `dropped`. */
+export class HttpProcessorError extends Error {
+  override readonly name = "HttpProcessorError";
+  readonly events: number;
+  readonly status: number | undefined;
+
+  constructor(
+    readonly reason: HttpFailureReason,
+    message: string,
+    details: HttpFailureDetails,
+  ) {
+    super(message, { cause: details.cause });
+    this.events = details.events;
+    this.status = details.status;
+  }
+}

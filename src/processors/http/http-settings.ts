@@ -1,0 +1,85 @@
+import type { HttpProcessorError } from "./http-processor-error";
+import { pageHref } from "./page-exit";
+import { DEFAULT_RETRY_POLICY, type RetryOptions, type RetryPolicy } from "./retry-policy";
+
+export interface HttpProcessorOptions {
+  /** The collector's endpoint; in a browser it may be relative to the page. */
+  readonly url: string | URL;
+  /** Sent with every request (`Content-Type: application/json` is always set). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A batch leaves as soon as this many events wait (default 50). */
+  readonly batchSize?: number;
+  /** …or at the latest this long after the first of them was tracked (default 5000 ms). */
+  readonly flushIntervalMs?: number;
+  /** Events waiting at most; beyond it the oldest are dropped and counted (default 10,000). */
+  readonly maxQueue?: number;
+  /** How failed batches are retried; `false` sends each batch once. */
+  readonly retry?: RetryOptions | false;
+  /** A request that has not been answered after this long counts as failed (default 10,000 ms). */
+  readonly timeoutMs?: number;
+  /** Hears about every event that will not be delivered; by default they are logged with `console.error`. */
+  readonly onError?: (error: HttpProcessorError) => void;
+}
+
+export interface HttpSettings {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly batchSize: number;
+  readonly flushIntervalMs: number;
+  readonly maxQueue: number;
+  readonly retry: RetryPolicy;
+  readonly timeoutMs: number;
+  readonly onError: (error: HttpProcessorError) => void;
+}
+
+const logError = (error: HttpProcessorError): void => console.error(`sit-tracking http processor: ${error.message}`);
+
+/** The options with their defaults; a wrong option throws at creation, not at the first event. */
+export function resolveHttpSettings(options: HttpProcessorOptions): HttpSettings {
+  return {
+    url: resolveUrl(options.url),
+    headers: { ...options.headers },
+    batchSize: positiveInteger("batchSize", options.batchSize, 50),
+    flushIntervalMs: nonNegative("flushIntervalMs", options.flushIntervalMs, 5000),
+    maxQueue: positiveInteger("maxQueue", options.maxQueue, 10_000),
+    retry: resolveRetry(options.retry),
+    timeoutMs: positive("timeoutMs", options.timeoutMs, 10_000),
+    onError: options.onError ?? logError,
+  };
+}
+
+function resolveUrl(url: string | URL | undefined): string {
+  if (url === undefined || url === "") throw new TypeError("createHttpProcessor: `url` is required (the collector's endpoint)");
+  try {
+    return new URL(url, pageHref()).href;
+  } catch {
+    throw new TypeError(`createHttpProcessor: \`url\` ${JSON.stringify(String(url))} is not a valid URL`);
+  }
+}
+
+function resolveRetry(retry: RetryOptions | false | undefined): RetryPolicy {
+  if (retry === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
+  return {
+    maxAttempts: positiveInteger("retry.maxAttempts", retry?.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts),
+    initialDelayMs: nonNegative("retry.initialDelayMs", retry?.initialDelayMs, DEFAULT_RETRY_POLICY.initialDelayMs),
+    maxDelayMs: nonNegative("retry.maxDelayMs", retry?.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs),
+  };
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`createHttpProcessor: \`${name}\` must be a whole number of at least 1, not ${value}`);
+  return value;
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`createHttpProcessor: \`${name}\` must be a number above 0, not ${value}`);
+  return value;
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`createHttpProcessor: \`${name}\` must be a number of at least 0, not ${value}`);
+  return value;
+}

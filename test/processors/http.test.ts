@@ -1,0 +1,251 @@
+import { createHttpProcessor, type HttpProcessor, type HttpProcessorError, type HttpProcessorOptions } from "../../src/processors/http";
+import { range, sequenceOf, startTestCollector, type TestCollector } from "./test-collector";
+
+/** Small delays so that retries take milliseconds, not seconds. */
+const FAST_RETRY = { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 6 };
+
+const unhandledRejections: unknown[] = [];
+const onUnhandledRejection = (reason: unknown): void => {
+  unhandledRejections.push(reason);
+};
+process.on("unhandledRejection", onUnhandledRejection);
+
+let collector: TestCollector;
+let errors: HttpProcessorError[];
+const processors: HttpProcessor[] = [];
+
+beforeEach(async () => {
+  collector = await startTestCollector();
+  errors = [];
+});
+
+afterEach(async () => {
+  await Promise.all(processors.splice(0).map((processor) => processor.shutdown()));
+  await collector.close();
+});
+
+afterAll(() => {
+  process.off("unhandledRejection", onUnhandledRejection);
+  expect(unhandledRejections).toEqual([]);
+});
+
+function httpProcessor(options: Partial<HttpProcessorOptions> = {}): HttpProcessor {
+  const processor = createHttpProcessor({ url: collector.url, retry: FAST_RETRY, onError: (error) => errors.push(error), ...options });
+  processors.push(processor);
+  return processor;
+}
+
+/** Tracks `count` events numbered from `from` (their `seq` property). */
+function track(processor: HttpProcessor, count: number, from = 0): void {
+  for (const seq of range(from, from + count)) {
+    processor.trackEvent("create_snippet", { user: { id: 7 }, project: { id: 42 }, additionalProperties: { seq, label: "public" } }, { processorName: "InternalEvents" });
+  }
+}
+
+function batchSizes(): number[] {
+  return collector.requests.map((request) => (JSON.parse(request.body) as { events: unknown[] }).events.length);
+}
+
+describe("createHttpProcessor: batching", () => {
+  it("POSTs complete batches, in order, in the documented JSON format", async () => {
+    const processor = httpProcessor({ batchSize: 10, flushIntervalMs: 60_000, headers: { Authorization: "Bearer token" } });
+    const before = Date.now();
+    track(processor, 95);
+    await processor.flush();
+
+    expect(batchSizes()).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 5]);
+    expect(sequenceOf(collector.accepted)).toEqual(range(0, 95));
+    const first = collector.accepted[0]!;
+    expect(first).toEqual({ event: "create_snippet", sentAt: expect.any(String), user: { id: 7 }, project: { id: 42 }, additionalProperties: { seq: 0, label: "public" } });
+    expect(Object.keys(first).slice(0, 2)).toEqual(["event", "sentAt"]);
+    expect(Date.parse(first.sentAt)).toBeGreaterThanOrEqual(before - 1);
+    expect(first.sentAt).toBe(new Date(first.sentAt).toISOString());
+    for (const request of collector.requests) {
+      expect(request.method).toBe("POST");
+      expect(request.headers["content-type"]).toBe("application/json");
+      expect(request.headers.authorization).toBe("Bearer token");
+    }
+    expect(processor.pending).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("sends a partial batch flushIntervalMs after its first event", async () => {
+    const processor = httpProcessor({ batchSize: 100, flushIntervalMs: 150 });
+    const trackedAt = performance.now();
+    track(processor, 3);
+    expect(processor.pending).toBe(3);
+    await collector.waitForEvents(3);
+
+    expect(collector.requests).toHaveLength(1);
+    expect(collector.requests[0]!.at - trackedAt).toBeGreaterThanOrEqual(140);
+    expect(sequenceOf(collector.accepted)).toEqual([0, 1, 2]);
+  });
+
+  it("sends a full batch at once, without waiting for the interval", async () => {
+    const processor = httpProcessor({ batchSize: 5, flushIntervalMs: 60_000 });
+    track(processor, 5);
+    await collector.waitForEvents(5, 2000);
+    expect(batchSizes()).toEqual([5]);
+  });
+});
+
+describe("createHttpProcessor: failures", () => {
+  it("survives 500s, dropped connections and answers slower than its timeout, losing nothing", async () => {
+    const answers = [{ status: 500 }, "reset" as const, { status: 200, delayMs: 600 }, { status: 503 }];
+    collector.answerWith((request) => answers[request.index] ?? { status: 200 });
+    const processor = httpProcessor({ batchSize: 10, flushIntervalMs: 60_000, timeoutMs: 200 });
+    track(processor, 30);
+    await processor.flush();
+
+    expect(sequenceOf(collector.accepted)).toEqual(range(0, 30));
+    expect(collector.requests).toHaveLength(3 + answers.length);
+    expect(processor.dropped).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("waits for a slow answer within its timeout instead of sending twice", async () => {
+    collector.answerWith(() => ({ status: 200, delayMs: 300 }));
+    const processor = httpProcessor({ batchSize: 10, timeoutMs: 5000 });
+    track(processor, 20);
+    await processor.flush();
+    expect(batchSizes()).toEqual([10, 10]);
+    expect(sequenceOf(collector.accepted)).toEqual(range(0, 20));
+  });
+
+  it("does not retry a 400: the batch is dropped, counted and reported", async () => {
+    collector.answerWith(() => ({ status: 400 }));
+    const processor = httpProcessor({ batchSize: 5 });
+    track(processor, 5);
+    await processor.flush();
+
+    expect(collector.requests).toHaveLength(1);
+    expect(processor.dropped).toBe(5);
+    expect(errors.map(({ reason, status, events }) => ({ reason, status, events }))).toEqual([{ reason: "rejected", status: 400, events: 5 }]);
+    expect(errors[0]!.message).toBe("5 events rejected: the collector answered 400 Bad Request (not retried)");
+  });
+
+  it("gives a batch up after retry.maxAttempts failures", async () => {
+    collector.answerWith(() => ({ status: 502 }));
+    const processor = httpProcessor({ batchSize: 4, retry: { ...FAST_RETRY, maxAttempts: 3 } });
+    track(processor, 4);
+    await processor.flush();
+
+    expect(collector.requests).toHaveLength(3);
+    expect(processor.dropped).toBe(4);
+    expect(errors.map(({ reason, status }) => ({ reason, status }))).toEqual([{ reason: "retries-exhausted", status: 502 }]);
+  });
+
+  it("sends each batch once with retry: false", async () => {
+    collector.answerWith(() => ({ status: 503 }));
+    const processor = httpProcessor({ batchSize: 2, retry: false });
+    track(processor, 2);
+    await processor.flush();
+    expect(collector.requests).toHaveLength(1);
+    expect(processor.dropped).toBe(2);
+  });
+
+  it("resolves flush() and reports when the collector cannot be reached at all", async () => {
+    const unreachable = collector.url;
+    await collector.close();
+    const processor = httpProcessor({ url: unreachable, batchSize: 3, retry: { ...FAST_RETRY, maxAttempts: 2 } });
+    track(processor, 3);
+    await processor.flush();
+
+    expect(processor.dropped).toBe(3);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^3 events dropped after 2 attempts: fetch failed: .*ECONNREFUSED/);
+    collector = await startTestCollector();
+  });
+});
+
+describe("createHttpProcessor: Retry-After", () => {
+  it("waits the seconds a 429 asks for", async () => {
+    collector.answerWith((request) => (request.index === 0 ? { status: 429, headers: { "Retry-After": "1" } } : { status: 200 }));
+    const processor = httpProcessor({ batchSize: 2 });
+    track(processor, 2);
+    await processor.flush();
+
+    const gap = collector.requests[1]!.at - collector.requests[0]!.at;
+    expect(gap).toBeGreaterThanOrEqual(990);
+    expect(gap).toBeLessThan(1500);
+    expect(sequenceOf(collector.accepted)).toEqual([0, 1]);
+  });
+
+  it("waits until the HTTP date a 503 names", async () => {
+    const retryAt = new Date(Date.now() + 2000);
+    collector.answerWith((request) => (request.index === 0 ? { status: 503, headers: { "Retry-After": retryAt.toUTCString() } } : { status: 200 }));
+    const processor = httpProcessor({ batchSize: 1 });
+    track(processor, 1);
+    await processor.flush();
+
+    // The date has whole seconds: the retry comes between 1 and 2 seconds later.
+    const gap = collector.requests[1]!.at - collector.requests[0]!.at;
+    expect(gap).toBeGreaterThanOrEqual(990);
+    expect(gap).toBeLessThan(2500);
+  });
+});
+
+describe("createHttpProcessor: bounded queue", () => {
+  it("drops the oldest waiting events when full, counts them and reports once per burst", async () => {
+    const processor = httpProcessor({ batchSize: 5, maxQueue: 20, flushIntervalMs: 60_000 });
+    // The first batch leaves at once; the rest arrive while it is in flight.
+    track(processor, 5);
+    track(processor, 30, 5);
+
+    expect(processor.dropped).toBe(10);
+    expect(processor.pending).toBe(25);
+    expect(errors.map(({ reason }) => reason)).toEqual(["queue-full"]);
+    await processor.flush();
+    expect(sequenceOf(collector.accepted)).toEqual([...range(0, 5), ...range(15, 35)]);
+
+    // Once the queue has drained, a new overflow is a new burst.
+    track(processor, 26, 100);
+    expect(errors.map(({ reason }) => reason)).toEqual(["queue-full", "queue-full"]);
+    await processor.flush();
+    expect(processor.dropped).toBe(11);
+  });
+});
+
+describe("createHttpProcessor: flush and shutdown", () => {
+  it("delivers everything pending on shutdown(), then drops and reports later events once", async () => {
+    const processor = httpProcessor({ batchSize: 100, flushIntervalMs: 60_000 });
+    track(processor, 7);
+    await processor.shutdown();
+
+    expect(sequenceOf(collector.accepted)).toEqual(range(0, 7));
+    track(processor, 2, 7);
+    expect(processor.dropped).toBe(2);
+    expect(processor.pending).toBe(0);
+    expect(errors.map(({ reason }) => reason)).toEqual(["after-shutdown"]);
+    await processor.flush();
+    expect(collector.accepted).toHaveLength(7);
+  });
+
+  it("flush() also waits for events tracked while it runs", async () => {
+    collector.answerWith(() => ({ status: 200, delayMs: 50 }));
+    const processor = httpProcessor({ batchSize: 3, flushIntervalMs: 60_000 });
+    track(processor, 4);
+    const flushed = processor.flush();
+    track(processor, 4, 4);
+    await flushed;
+    expect(sequenceOf(collector.accepted)).toEqual(range(0, 8));
+  });
+
+  it("returns nothing from trackEvent: delivery is not the SDK's pending work", () => {
+    const processor = httpProcessor();
+    expect(processor.trackEvent("star_snippet", { additionalProperties: {} })).toBeUndefined();
+  });
+});
+
+describe("createHttpProcessor: options", () => {
+  it.each([
+    [{ url: "" }, "createHttpProcessor: `url` is required (the collector's endpoint)"],
+    [{ url: "not a url" }, 'createHttpProcessor: `url` "not a url" is not a valid URL'],
+    [{ batchSize: 0 }, "createHttpProcessor: `batchSize` must be a whole number of at least 1, not 0"],
+    [{ maxQueue: 2.5 }, "createHttpProcessor: `maxQueue` must be a whole number of at least 1, not 2.5"],
+    [{ timeoutMs: 0 }, "createHttpProcessor: `timeoutMs` must be a number above 0, not 0"],
+    [{ retry: { maxDelayMs: -1 } }, "createHttpProcessor: `retry.maxDelayMs` must be a number of at least 0, not -1"],
+  ])("rejects %j at creation", (options, message) => {
+    expect(() => createHttpProcessor({ url: collector.url, ...options })).toThrow(message);
+  });
+});
