@@ -32,7 +32,7 @@ export interface TestCollector {
   readonly url: string;
   /** Every request, answered or not, in arrival order. */
   readonly requests: ReceivedRequest[];
-  /** The events of the batches answered with a 2xx status that the client received, in order. */
+  /** The events of the HTTP processor's batches answered with a 2xx status that the client received, in order. */
   readonly accepted: CollectedEvent[];
   /** Decides the answer to each POST; 200 by default. */
   answerWith(answer: (request: ReceivedRequest) => Answer): void;
@@ -76,7 +76,8 @@ export async function startTestCollector(pages: Readonly<Record<string, Page>> =
         response.writeHead(decided.status, { "Content-Type": "text/plain", ...decided.headers });
         response.end("ok", () => {
           if (decided.status < 200 || decided.status >= 300) return;
-          accepted.push(...(JSON.parse(request.body) as { events: CollectedEvent[] }).events);
+          const { events } = JSON.parse(request.body) as { events?: CollectedEvent[] };
+          if (Array.isArray(events)) accepted.push(...events);
           for (const waiter of waiters) waiter();
         });
       }, decided.delayMs ?? 0);

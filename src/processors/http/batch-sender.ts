@@ -1,3 +1,4 @@
+import { eventCount } from "../event-count";
 import { startBackgroundTimer } from "./background-timer";
 import { batchBody, splitBySize } from "./batch-body";
 import { DropOldestQueue } from "./drop-oldest-queue";
@@ -120,11 +121,11 @@ export class BatchSender {
       const outcome = await postBatch({ url, body, headers, timeoutMs, keepalive });
       if (outcome.kind === "delivered") return;
       if (outcome.kind === "rejected") {
-        this.drop("rejected", `${events.length} events rejected: ${outcome.error.message} (not retried)`, { events: events.length, status: outcome.status });
+        this.drop("rejected", `${eventCount(events.length)} rejected: ${outcome.error.message} (not retried)`, { events: events.length, status: outcome.status });
         return;
       }
       if (attempt >= retry.maxAttempts) {
-        const message = `${events.length} events dropped after ${attempt} attempts: ${outcome.error.message}`;
+        const message = `${eventCount(events.length)} dropped after ${attempt} attempts: ${outcome.error.message}`;
         this.drop("retries-exhausted", message, { events: events.length, status: outcome.status, cause: outcome.error });
         return;
       }
@@ -159,10 +160,10 @@ export class BatchSender {
     this.stopTimer();
     if (events.length === 0) return;
     const { batches, oversized } = splitBySize(events, PAGE_EXIT_LIMIT_BYTES);
-    if (oversized > 0) this.drop("page-exit", `${oversized} events are too large to send while the page is left`, { events: oversized });
+    if (oversized > 0) this.drop("page-exit", `${eventCount(oversized)} could not be sent while the page was left: larger than a beacon can carry`, { events: oversized });
     for (const batch of batches) {
       sendWhileLeaving(this.settings.url, batchBody(batch), this.settings.headers, (error) =>
-        this.drop("page-exit", `${batch.length} events could not be sent while the page was left`, { events: batch.length, cause: error }),
+        this.drop("page-exit", `${eventCount(batch.length)} could not be sent while the page was left`, { events: batch.length, cause: error }),
       );
     }
   }
