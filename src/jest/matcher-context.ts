@@ -10,7 +10,6 @@ export interface MatcherContext {
     matcherHint(matcherName: string, received?: string, expected?: string, options?: { readonly isNot?: boolean; readonly secondArgument?: string }): string;
     printExpected(value: unknown): string;
     printReceived(value: unknown): string;
-    stringify(value: unknown): string;
   };
 }
 

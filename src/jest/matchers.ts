@@ -35,8 +35,8 @@ function toHaveTracked(this: MatcherContext, received: unknown, eventName: strin
     pass: matching.length > 0,
     message: () =>
       matching.length > 0
-        ? `${hint}\n\nExpected the recorder not to have tracked ${wanted}, but these calls match:\n${trackedEventsList(matching, (value) => this.utils.stringify(value))}`
-        : `${hint}\n\nExpected the recorder to have tracked ${wanted}, but it tracked:\n${trackedEventsList(recorder.events, (value) => this.utils.stringify(value))}`,
+        ? `${hint}\n\nExpected the recorder not to have tracked ${wanted}, but these calls match:\n${trackedEventsList(matching)}`
+        : `${hint}\n\nExpected the recorder to have tracked ${wanted}, but it tracked:\n${trackedEventsList(recorder.events)}`,
   };
 }
 
@@ -50,8 +50,8 @@ function toHaveTrackedTimes(this: MatcherContext, received: unknown, eventName: 
     pass: count === times,
     message: () =>
       count === times
-        ? `${hint}\n\nExpected the recorder not to have tracked ${wanted} ${timesText(times)}, but it did:\n${trackedEventsList(recorder.events, (value) => this.utils.stringify(value))}`
-        : `${hint}\n\nExpected the recorder to have tracked ${wanted} ${timesText(times)}, but it tracked it ${timesText(count)}:\n${trackedEventsList(recorder.events, (value) => this.utils.stringify(value))}`,
+        ? `${hint}\n\nExpected the recorder not to have tracked ${wanted} ${timesText(times)}, but it did:\n${trackedEventsList(recorder.events)}`
+        : `${hint}\n\nExpected the recorder to have tracked ${wanted} ${timesText(times)}, but it tracked it ${timesText(count)}:\n${trackedEventsList(recorder.events)}`,
   };
 }
 

@@ -44,7 +44,7 @@ describe("toHaveTracked", () => {
   it("lists what was tracked when it fails", () => {
     const message = failureOf(() => expect(snipboxRecorder()).toHaveTracked("create_snippet", { additionalProperties: { label: "private" } }));
     expect(message).toContain('Expected the recorder to have tracked "create_snippet" with a payload containing {"additionalProperties": {"label": "private"}}, but it tracked:');
-    expect(message).toContain('  1. create_snippet (InternalEvents) {"additionalProperties": {"label": "public", "language": "ts", "value": 2}, "project": {"id": 42}, "user": {"id": 7, "username": "ada"}}');
+    expect(message).toContain('  1. create_snippet (InternalEvents) {"user":{"id":7,"username":"ada"},"project":{"id":42},"additionalProperties":{"label":"public","value":2,"language":"ts"}}');
     expect(message).toContain("  2. create_snippet (Snipbox::Tracking::AiTracking)");
     expect(message).toContain("  3. view_snippet (InternalEvents)");
   });
@@ -53,6 +53,23 @@ describe("toHaveTracked", () => {
     expect(failureOf(() => expect(createRecorder()).toHaveTracked("create_snippet"))).toContain("(nothing was tracked)");
     const message = failureOf(() => expect(snipboxRecorder()).not.toHaveTracked("view_snippet"));
     expect(message).toContain('Expected the recorder not to have tracked "view_snippet", but these calls match:\n  1. view_snippet (InternalEvents)');
+  });
+
+  it("lists at most 25 events, and payloads JSON cannot hold", () => {
+    const recorder = createRecorder();
+    for (let seq = 0; seq < 30; seq += 1) recorder.trackEvent("view_snippet", { additionalProperties: { seq } });
+    recorder.trackEvent("fork_snippet", { user: { id: 10n }, additionalProperties: {} });
+    const message = failureOf(() => expect(recorder).toHaveTracked("delete_snippet"));
+    expect(message).toContain('  25. view_snippet {"additionalProperties":{"seq":24}}\n  … and 6 more');
+    expect(failureOf(() => expect(recorder).toHaveTrackedTimes("fork_snippet", 2))).toContain("… and 6 more");
+    const cyclic: { self?: unknown } = {};
+    cyclic.self = cyclic;
+    const small = createRecorder();
+    small.trackEvent("fork_snippet", { user: { id: 10n }, additionalProperties: {} });
+    small.trackEvent("fork_snippet", { user: cyclic, additionalProperties: {} });
+    const listed = failureOf(() => expect(small).toHaveTrackedTimes("fork_snippet", 3));
+    expect(listed).toContain('  1. fork_snippet {"user":{"id":"10n"},"additionalProperties":{}}');
+    expect(listed).toContain("  2. fork_snippet [object Object]");
   });
 
   it("refuses a value that is not a recorder", () => {
