@@ -238,6 +238,13 @@ describe("createHttpProcessor: flush and shutdown", () => {
 });
 
 describe("createHttpProcessor: options", () => {
+  it("takes the URL as a URL object too", async () => {
+    const processor = httpProcessor({ url: new URL(collector.url), batchSize: 1 });
+    track(processor, 1);
+    await processor.flush();
+    expect(sequenceOf(collector.accepted)).toEqual([0]);
+  });
+
   it.each([
     [{ url: "" }, "createHttpProcessor: `url` is required (the collector's endpoint)"],
     [{ url: "not a url" }, 'createHttpProcessor: `url` "not a url" is not a valid URL'],

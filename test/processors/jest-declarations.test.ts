@@ -25,10 +25,14 @@ test("typed", () => {
 `;
 
 const NO_FRAMEWORK_CONSUMER = `import { matchers, type TrackingMatchers } from "sit-tracking/jest";
+import { createConsoleProcessor } from "sit-tracking/processors/console";
+import { createHttpProcessor, type HttpProcessorError } from "sit-tracking/processors/http";
 import { createRecorder } from "sit-tracking/processors/recorder";
 
 export const names: string[] = Object.keys(matchers);
 export const recorder = createRecorder();
+export const printer = createConsoleProcessor({ format: "json", write: (line) => names.push(line) });
+export const collector = createHttpProcessor({ url: "/collect", onError: (error: HttpProcessorError) => names.push(error.reason) });
 export type Assertions = TrackingMatchers<void>;
 `;
 
@@ -65,6 +69,6 @@ it("types the matchers on Jest's expect, rejecting wrong arguments", async () =>
   expect(await tscIn(consumer(JEST_CONSUMER, ["jest"], true))).toEqual({ code: 0, output: "" });
 });
 
-it("compiles in a project without any test framework's types", async () => {
+it("compiles, with the recorder, console and HTTP processors, in a project without any test framework's, DOM or Node.js types", async () => {
   expect(await tscIn(consumer(NO_FRAMEWORK_CONSUMER, [], false))).toEqual({ code: 0, output: "" });
 });

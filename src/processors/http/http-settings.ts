@@ -3,8 +3,8 @@ import { pageHref } from "./page-exit";
 import { DEFAULT_RETRY_POLICY, type RetryOptions, type RetryPolicy } from "./retry-policy";
 
 export interface HttpProcessorOptions {
-  /** The collector's endpoint; in a browser it may be relative to the page. */
-  readonly url: string | URL;
+  /** The collector's endpoint (a string or a `URL`); in a browser it may be relative to the page. */
+  readonly url: string | { readonly href: string };
   /** Sent with every request (`Content-Type: application/json` is always set). */
   readonly headers?: Readonly<Record<string, string>>;
   /** A batch leaves as soon as this many events wait (default 50). */
@@ -48,12 +48,13 @@ export function resolveHttpSettings(options: HttpProcessorOptions): HttpSettings
   };
 }
 
-function resolveUrl(url: string | URL | undefined): string {
-  if (url === undefined || url === "") throw new TypeError("createHttpProcessor: `url` is required (the collector's endpoint)");
+function resolveUrl(url: string | { readonly href: string } | undefined): string {
+  const text = typeof url === "object" && url !== null ? url.href : url;
+  if (text === undefined || text === "") throw new TypeError("createHttpProcessor: `url` is required (the collector's endpoint)");
   try {
-    return new URL(url, pageHref()).href;
+    return new URL(text, pageHref()).href;
   } catch {
-    throw new TypeError(`createHttpProcessor: \`url\` ${JSON.stringify(String(url))} is not a valid URL`);
+    throw new TypeError(`createHttpProcessor: \`url\` ${JSON.stringify(String(text))} is not a valid URL`);
   }
 }
 
