@@ -1,0 +1,44 @@
+import type { DefinitionKey, PropertyKey, TrackerKey } from "./schema-nodes";
+
+/**
+ * What editors show when hovering a key of a definition. Typed by the zod schemas' keys, so a key
+ * added to a schema does not compile until it is described here.
+ */
+export const DEFINITION_DESCRIPTIONS: Readonly<Record<DefinitionKey, string>> = {
+  description: "What happened, in one sentence: shown in the generated function's documentation and the events dictionary.",
+  internal_events: "true for an Internal Events definition, which gets a tracking function. Without it the file is a legacy (Snowplow-only) definition: validated and documented, not generated.",
+  action: "The event name: lowercase letters, digits and underscores, unique among internal events. The file should be named <action>.yml; the function is track<PascalCaseAction>.",
+  identifiers: "The identifiers every call must pass (project, namespace, user, feature_enabled_by_namespace_ids), each at most once; null or absent for none.",
+  additional_properties:
+    "Properties callers may pass. label and property are strings and value is a number (GitLab's rule); other names are custom properties, lowercase snake_case, string | number unless typed.",
+  product_group: "The product group that owns the event.",
+  product_categories: "The product categories the event belongs to (documented, not typed).",
+  milestone: "The milestone that introduced the event, quoted, e.g. '18.0'; null when unknown.",
+  introduced_by_url: "The merge request that introduced the event; null when unknown.",
+  tiers: "The tiers the event is tracked on: one or more of free, premium, ultimate.",
+  status: "active (the default) or removed. A removed event needs milestone_removed and removed_by_url; its function stays, marked @deprecated.",
+  milestone_removed: "The milestone that removed the event, quoted, e.g. '18.3'. Required when status is removed.",
+  removed_by_url: "The merge request that removed the event. Required when status is removed.",
+  classification: "GitLab's classification of the event (documented, not typed).",
+  extra_trackers:
+    "Tracking classes called after the default processors, in this order, each with optional protected properties that only it receives. Not together with extra_tracking_classes.",
+  extra_tracking_classes: "The older form of extra_trackers: tracking class names, called after the default processors, in this order. Not together with extra_trackers.",
+  category: "Legacy definitions: the Snowplow category.",
+  label_description: "Legacy definitions: what the Snowplow label holds.",
+  property_description: "Legacy definitions: what the Snowplow property holds.",
+  value_description: "Legacy definitions: what the Snowplow value holds.",
+  extra_properties: "GitLab's extra properties (documented, not typed).",
+  iglu_schema_url: "Legacy definitions: the Iglu schema of the Snowplow event.",
+};
+
+export const PROPERTY_DESCRIPTIONS: Readonly<Record<PropertyKey, string>> = {
+  description: "What the property holds.",
+  type: "sit extension: the value type (string, integer, number or boolean). label and property are always strings, value is a number or an integer.",
+  enum: "sit extension: the only values allowed, each of the property's type and listed once.",
+  required: "sit extension: true when callers must pass the property.",
+};
+
+export const TRACKER_DESCRIPTIONS: Readonly<Record<TrackerKey, string>> = {
+  tracking_class: "The tracking class, as configured under processors in sit.config.yaml.",
+  protected_properties: "Properties passed to this tracker only, never to the default processors or other trackers.",
+};
