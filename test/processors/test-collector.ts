@@ -38,13 +38,15 @@ export interface TestCollector {
   answerWith(answer: (request: ReceivedRequest) => Answer): void;
   /** Resolves when `count` events have been accepted; rejects after `timeoutMs`. */
   waitForEvents(count: number, timeoutMs?: number): Promise<void>;
+  /** Resolves when `count` requests have arrived; rejects after `timeoutMs`. */
+  waitForRequests(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * A real HTTP collector on 127.0.0.1 for the processors' tests: it records what arrives and
  * answers as the test says (errors, late answers, dropped connections). GET requests are served
- * from `pages` (the browser test's page and script).
+ * from `pages` by path, query ignored (the browser test's page and script).
  */
 export async function startTestCollector(pages: Readonly<Record<string, Page>> = {}): Promise<TestCollector> {
   const requests: ReceivedRequest[] = [];
@@ -58,13 +60,14 @@ export async function startTestCollector(pages: Readonly<Record<string, Page>> =
     incoming.on("end", () => {
       const path = incoming.url ?? "/";
       if (incoming.method === "GET") {
-        const page = pages[path];
+        const page = pages[path.split("?")[0]!];
         response.writeHead(page === undefined ? 404 : 200, { "Content-Type": page?.contentType ?? "text/plain" });
         response.end(page?.body ?? "not found");
         return;
       }
       const request: ReceivedRequest = { index: requests.length, method: incoming.method ?? "", path, at: performance.now(), headers: incoming.headers, body: Buffer.concat(chunks).toString("utf8") };
       requests.push(request);
+      for (const waiter of waiters) waiter();
       const decided = answer(request);
       if (decided === "reset") {
         incoming.socket.destroy();
@@ -83,6 +86,23 @@ export async function startTestCollector(pages: Readonly<Record<string, Page>> =
       }, decided.delayMs ?? 0);
     });
   });
+  function waitUntil(condition: () => boolean, progress: () => string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`${progress()} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  }
+
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -94,20 +114,10 @@ export async function startTestCollector(pages: Readonly<Record<string, Page>> =
       answer = next;
     },
     waitForEvents(count, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (accepted.length < count) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`the collector accepted ${accepted.length} of ${count} events within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      return waitUntil(() => accepted.length >= count, () => `the collector accepted ${accepted.length} of ${count} events`, timeoutMs);
+    },
+    waitForRequests(count, timeoutMs = 10_000) {
+      return waitUntil(() => requests.length >= count, () => `the collector received ${requests.length} of ${count} requests`, timeoutMs);
     },
     close() {
       server.closeAllConnections();
