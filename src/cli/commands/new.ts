@@ -1,0 +1,91 @@
+import type { DefinitionFields } from "../../scaffold/definition-fields";
+import type { FieldFlags } from "../../scaffold/field-flags";
+import {
+  fieldsToAsk,
+  fieldsWithoutAsking,
+  newProductGroupWarning,
+  planNewDefinition,
+  writeNewDefinition,
+  templateWrites,
+  type NewDefinitionPlan,
+} from "../../scaffold/new-definition";
+import { problemLines, type Refusal } from "../../scaffold/refusal";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
+import { printDiagnostics, type Output } from "../report";
+
+export interface NewCommandOptions extends FieldFlags {
+  readonly config?: string;
+  /** Never ask: fields without a flag take their defaults. */
+  readonly yes?: boolean;
+}
+
+/** A prompt cancelled with Ctrl-C exits as shells report an interrupted command. */
+export const EXIT_CANCELLED = 130;
+
+/** Prompts need a person at a terminal: input to read keys from, output to draw on. */
+export const isInteractiveTerminal = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
+
+/**
+ * `sit new <action>`: writes `<definitions>/<action>.yml` from the template. Returns the exit
+ * code, or a promise of it when it asks in the terminal for fields the flags leave out.
+ */
+export function runNew(
+  action: string,
+  options: NewCommandOptions,
+  output: Output,
+  cwd = process.cwd(),
+  terminal = isInteractiveTerminal(),
+): number | Promise<number> {
+  const plan = planNewDefinition({ cwd, configPath: options.config, action, flags: options });
+  if (plan.refused) return reportRefusal(output, plan);
+  for (const warning of plan.warnings) output.err(`sit new: warning: ${warning}`);
+  if (plan.given.productGroup !== undefined) warnAboutNewGroup(output, plan, plan.given.productGroup);
+
+  if (terminal && options.yes !== true && fieldsToAsk(plan).size > 0) return askThenWrite(plan, output, options);
+  const { fields, missing } = fieldsWithoutAsking(plan);
+  if (missing.length > 0) {
+    const why = options.yes === true ? "with --yes" : "when sit new cannot ask (it is not run in a terminal)";
+    output.err(`sit new: ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} required ${why}`);
+    return EXIT_USAGE;
+  }
+  if (plan.given.productGroup === undefined && templateWrites(plan, "productGroup")) warnAboutNewGroup(output, plan, fields.productGroup);
+  return write(plan, fields, output, options);
+}
+
+async function askThenWrite(plan: NewDefinitionPlan, output: Output, options: NewCommandOptions): Promise<number> {
+  try {
+    const { promptFields } = require("../../scaffold/prompt-fields") as typeof import("../../scaffold/prompt-fields");
+    return write(plan, await promptFields(plan), output, options);
+  } catch (error) {
+    if (error instanceof Error && error.name === "ExitPromptError") {
+      output.err("sit new: cancelled; nothing written");
+      return EXIT_CANCELLED;
+    }
+    // main() cannot catch what fails after it has returned, so this is its report of a bug.
+    output.err(
+      `sit: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in sit. Please report it with the command you ran.`,
+    );
+    return EXIT_USAGE;
+  }
+}
+
+function warnAboutNewGroup(output: Output, plan: NewDefinitionPlan, group: string): void {
+  const warning = newProductGroupWarning(group, plan.vocabulary);
+  if (warning !== undefined) output.err(`sit new: warning: ${warning}`);
+}
+
+function write(plan: NewDefinitionPlan, fields: DefinitionFields, output: Output, options: NewCommandOptions): number {
+  const written = writeNewDefinition(plan, fields);
+  if (written.refused) return reportRefusal(output, written);
+  printDiagnostics(output, written.diagnostics);
+  const config = options.config === undefined ? "" : ` --config ${options.config}`;
+  output.out(`created ${written.displayPath}`);
+  output.out(`next: \`npx sit generate${config}\` adds it to the SDK`);
+  return EXIT_OK;
+}
+
+function reportRefusal(output: Output, refusal: Refusal): number {
+  printDiagnostics(output, refusal.diagnostics);
+  for (const line of problemLines("new", refusal)) output.err(line);
+  return refusal.kind === "findings" ? EXIT_FINDINGS : EXIT_USAGE;
+}

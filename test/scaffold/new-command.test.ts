@@ -1,0 +1,323 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runNew, type NewCommandOptions } from "../../src/cli/commands/new";
+import { definition, makeProject, runCli, runSit, writeFiles } from "../helpers/project";
+
+const CONFIG = `processors:
+  InternalEvents: { module: ./src/tracking/internal-events, export: InternalEvents }
+  Gitlab::Tracking::AiTracking: { module: ./src/tracking/ai, export: AiTracking }
+  Audit: { module: ./src/tracking/audit }
+defaultProcessors: [InternalEvents]
+`;
+
+const LEGACY = `description: A button is clicked
+category: projects
+action: click_button
+product_group: source_code
+milestone: '15.0'
+introduced_by_url: null
+tiers: [free]
+`;
+
+function project(files: Readonly<Record<string, string>> = {}): string {
+  return makeProject({
+    "sit.config.yaml": CONFIG,
+    "src/tracking/internal-events.ts": "export const InternalEvents = { trackEvent(): void {} };\n",
+    "src/tracking/ai.ts": "export const AiTracking = { trackEvent(): void {} };\n",
+    "src/tracking/audit.ts": "export const Audit = { trackEvent(): void {} };\n",
+    "definitions/existing_event.yml": definition("existing_event"),
+    "definitions/legacy/20230101_projects_click_button.yml": LEGACY,
+    ...files,
+  });
+}
+
+/** `sit new` in-process, as when it is not run in a terminal (unless `terminal`). */
+function sitNew(dir: string, action: string, options: NewCommandOptions = {}, terminal = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runNew(action, options, { out: (text) => out.push(text), err: (text) => err.push(text) }, dir, terminal);
+  if (typeof code !== "number") throw new Error("sit new asked in the terminal");
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+const required = { description: "A thing is created", productGroup: "analytics_instrumentation" };
+const definitionFiles = (dir: string): string[] => readdirSync(join(dir, "definitions"), { recursive: true, encoding: "utf8" }).sort();
+
+describe("sit new with flags", () => {
+  it("writes every flag into a definition that validates and is in the next generate", () => {
+    const dir = project();
+    const result = sitNew(dir, "create_thing", {
+      description: "A thing is created: by hand or by the API",
+      identifiers: "project,user",
+      property: ["label:how it was created: web or api", "count:number of parts:integer", "draft:whether it is a draft:boolean"],
+      productGroup: "analytics_instrumentation",
+      tiers: "premium,ultimate",
+      tracker: ["Audit", "Gitlab::Tracking::AiTracking"],
+      milestone: "18.10",
+      url: "https://gitlab.com/gitlab-org/gitlab/-/merge_requests/9",
+    });
+    expect(result).toEqual({ code: 0, stdout: "created definitions/create_thing.yml\nnext: `npx sit generate` adds it to the SDK", stderr: "" });
+    expect(readFileSync(join(dir, "definitions/create_thing.yml"), "utf8")).toBe(`description: 'A thing is created: by hand or by the API'
+internal_events: true
+action: create_thing
+identifiers:
+  - project
+  - user
+additional_properties:
+  label:
+    description: 'how it was created: web or api'
+  count:
+    description: number of parts
+    type: integer
+  draft:
+    description: whether it is a draft
+    type: boolean
+product_group: analytics_instrumentation
+milestone: '18.10'
+introduced_by_url: https://gitlab.com/gitlab-org/gitlab/-/merge_requests/9
+tiers:
+  - premium
+  - ultimate
+extra_trackers:
+  - tracking_class: Audit
+  - tracking_class: Gitlab::Tracking::AiTracking
+`);
+    expect(runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: expect.stringContaining("no problems") as unknown });
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const sdk = readFileSync(join(dir, "generated/index.ts"), "utf8");
+    expect(sdk).toContain("export function trackCreateThing(");
+    expect(sdk).toMatch(/count\?: number/);
+  });
+
+  it("takes the config's defaults for the fields without a flag, else all tiers and null", () => {
+    const dir = project();
+    expect(sitNew(dir, "plain_event", required).code).toBe(0);
+    expect(readFileSync(join(dir, "definitions/plain_event.yml"), "utf8")).toBe(
+      "description: A thing is created\ninternal_events: true\naction: plain_event\nproduct_group: analytics_instrumentation\nmilestone: null\nintroduced_by_url: null\ntiers:\n  - free\n  - premium\n  - ultimate\n",
+    );
+
+    writeFiles(dir, {
+      "sit.config.yaml": `${CONFIG}defaults:\n  product_group: analytics_instrumentation\n  milestone: '17.5'\n  introduced_by_url: https://x.test/1\n  tiers: [ultimate]\n`,
+    });
+    expect(sitNew(dir, "defaulted_event", { description: "Defaults apply" }).code).toBe(0);
+    expect(readFileSync(join(dir, "definitions/defaulted_event.yml"), "utf8")).toContain(
+      "product_group: analytics_instrumentation\nmilestone: '17.5'\nintroduced_by_url: https://x.test/1\ntiers:\n  - ultimate\n",
+    );
+    expect(sitNew(dir, "flag_wins", { description: "Flags win", milestone: "", url: "", tiers: "free" }).code).toBe(0);
+    expect(readFileSync(join(dir, "definitions/flag_wins.yml"), "utf8")).toContain("milestone: null\nintroduced_by_url: null\ntiers:\n  - free\n");
+  });
+
+  it("needs --description and --product-group when it cannot ask (exit 2), naming what is missing", () => {
+    const dir = project();
+    expect(sitNew(dir, "x_event")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "sit new: --description and --product-group are required when sit new cannot ask (it is not run in a terminal)",
+    });
+    expect(sitNew(dir, "x_event", { description: "d" }).stderr).toBe(
+      "sit new: --product-group is required when sit new cannot ask (it is not run in a terminal)",
+    );
+    expect(sitNew(dir, "y_event", { yes: true }, true).stderr).toBe("sit new: --description and --product-group are required with --yes");
+    expect(existsSync(join(dir, "definitions/y_event.yml"))).toBe(false);
+  });
+
+  it("refuses an action that exists, legacy ones included, or a file of that name (exit 1), writing nothing", () => {
+    const dir = project({ "definitions/taken_file.yml": definition("other_action") });
+    const before = definitionFiles(dir);
+    expect(sitNew(dir, "existing_event", required)).toMatchObject({
+      code: 1,
+      stderr: 'sit new: action "existing_event" is already defined by definitions/existing_event.yml:3:9',
+    });
+    expect(sitNew(dir, "click_button", required)).toMatchObject({
+      code: 1,
+      stderr: 'sit new: action "click_button" is already defined by definitions/legacy/20230101_projects_click_button.yml:3:9 (a legacy definition)',
+    });
+    expect(sitNew(dir, "taken_file", required)).toMatchObject({ code: 1, stderr: "sit new: definitions/taken_file.yml already exists" });
+    expect(definitionFiles(dir)).toEqual(before);
+  });
+
+  it("refuses an invalid action name before anything else (exit 2)", () => {
+    const dir = project();
+    expect(sitNew(dir, "Create-Thing", required)).toMatchObject({
+      code: 2,
+      stderr: 'sit new: action "Create-Thing" must be lowercase letters, digits and underscores',
+    });
+    expect(sitNew(dir, "__proto__", required).code).toBe(2);
+  });
+
+  it("lists the known trackers for an unknown --tracker (exit 2)", () => {
+    const dir = project();
+    expect(sitNew(dir, "tracked_event", { ...required, tracker: ["Audt"] })).toMatchObject({
+      code: 2,
+      stderr: '--tracker Audt: not a tracking class configured in processors (known: Audit, Gitlab::Tracking::AiTracking); did you mean "Audit"?'.replace(
+        /^/,
+        "sit new: ",
+      ),
+    });
+    expect(existsSync(join(dir, "definitions/tracked_event.yml"))).toBe(false);
+  });
+
+  it("warns about a product group no definition uses yet, listing the known ones, and writes the file", () => {
+    const dir = project();
+    const result = sitNew(dir, "grouped_event", { ...required, productGroup: "analytics_instrumentaton" });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'sit new: warning: product group "analytics_instrumentaton" is not used by any definition yet (did you mean "analytics_instrumentation"?); known: analytics_instrumentation, source_code',
+    );
+  });
+
+  it("checks the result as generate does: nothing is written when it would be invalid (exit 1)", () => {
+    const dir = project();
+    const badProperty = sitNew(dir, "bad_property", { ...required, property: ["Label:the label"] });
+    expect(badProperty.code).toBe(1);
+    expect(badProperty.stderr).toContain(
+      'definitions/bad_property.yml:5:3: error SIT024: property name "Label" in additional_properties is not lowercase snake_case',
+    );
+    expect(badProperty.stderr).toContain("sit new: definitions/bad_property.yml would not be a valid definition, so it was not written");
+    const collision = sitNew(dir, "event", required);
+    expect(collision.code).toBe(1);
+    expect(collision.stderr).toContain('error SIT018: action "event" would generate `trackEvent`');
+    expect(definitionFiles(dir).filter((file) => /bad_property|^event/.test(file))).toEqual([]);
+    expect(readdirSync(join(dir, "definitions")).filter((file) => file.startsWith("."))).toEqual([]);
+  });
+
+  it("warns that files it cannot read may hold the action, and writes the file", () => {
+    const dir = project({ "definitions/broken.yml": "description: [unclosed\n", "definitions/twin.yml": definition("existing_event") });
+    const result = sitNew(dir, "after_broken", required);
+    expect(result.code).toBe(0);
+    // twin.yml repeats an action (an error across files), but its own action is known: only broken.yml counts.
+    expect(result.stderr).toBe('sit new: warning: 1 file has errors, so its action could not be compared with "after_broken"; `npx sit validate` shows them');
+  });
+
+  it("creates the definitions folder when there is none yet", () => {
+    const dir = makeProject({ "sit.config.yaml": "definitions: events\n" });
+    expect(sitNew(dir, "first_event", required)).toMatchObject({ code: 0, stdout: expect.stringContaining("created events/first_event.yml") as unknown });
+    const validation = runCli(["validate"], dir);
+    expect(validation.code).toBe(0);
+    expect(validation.stderr).toMatch(/warning SIT029: no defaultProcessors[^]*\n0 errors and 1 warning in 1 file \(1 definition file checked\)$/);
+  });
+
+  it("stops with exit 2 when the config is invalid", () => {
+    const dir = makeProject({ "sit.config.yaml": "definitons: x\n" });
+    const result = sitNew(dir, "some_event", required);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("sit.config.yaml:1:1: error SIT041: unknown key `definitons`");
+  });
+
+  it("runs as the real binary, reading flags as commander parses them", () => {
+    const dir = project();
+    const result = runSit(
+      [
+        "new",
+        "cli_event",
+        "--description",
+        "From the CLI",
+        "--product-group",
+        "source_code",
+        "--property",
+        "label:a: b",
+        "--property",
+        "parts:count:integer",
+        "--tracker",
+        "Audit",
+      ],
+      dir,
+    );
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(join(dir, "definitions/cli_event.yml"), "utf8")).toContain(
+      "additional_properties:\n  label:\n    description: 'a: b'\n  parts:\n    description: count\n    type: integer\n",
+    );
+    expect(runSit(["new", "cli_event", "--description", "again", "--product-group", "source_code"], dir).code).toBe(1);
+    expect(runSit(["new", "other_event"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--description and --product-group are required") as unknown,
+    });
+  });
+});
+
+describe("sit new with the project's templates", () => {
+  const withTemplates = (template: string | undefined) =>
+    project({
+      "sit.config.yaml": `${CONFIG}templates: tracking-templates\n`,
+      ...(template === undefined ? { "tracking-templates/README.md": "ours\n" } : { "tracking-templates/event-definition.yml": template }),
+    });
+
+  it("uses the project's event-definition.yml instead of sit's", () => {
+    const dir = withTemplates(
+      "# Owned by the analytics team\ndescription: {{description}}\ninternal_events: true\naction: {{action}}\nproduct_group: {{product_group}}\nproduct_categories:\n  - tracking\nmilestone: {{milestone}}\nintroduced_by_url: {{introduced_by_url}}\ntiers: {{tiers}}\nidentifiers: {{identifiers}}\n",
+    );
+    expect(sitNew(dir, "ours_event", { ...required, identifiers: "user" }).code).toBe(0);
+    expect(readFileSync(join(dir, "definitions/ours_event.yml"), "utf8")).toBe(
+      "# Owned by the analytics team\ndescription: A thing is created\ninternal_events: true\naction: ours_event\nproduct_group: analytics_instrumentation\nproduct_categories:\n  - tracking\nmilestone: null\nintroduced_by_url: null\ntiers:\n  - free\n  - premium\n  - ultimate\nidentifiers:\n  - user\n",
+    );
+  });
+
+  it("falls back to sit's template for one the project's folder lacks", () => {
+    const dir = withTemplates(undefined);
+    expect(sitNew(dir, "fallback_event", required).code).toBe(0);
+    expect(readFileSync(join(dir, "definitions/fallback_event.yml"), "utf8")).toMatch(/^description: A thing is created\ninternal_events: true\n/);
+  });
+
+  it("does not ask for or require a field the template does not write, and warns when its flag is given", () => {
+    const dir = withTemplates(
+      "description: {{description}}\ninternal_events: true\naction: {{action}}\nproduct_group: analytics_instrumentation\nmilestone: null\nintroduced_by_url: null\ntiers: [free]\n",
+    );
+    expect(sitNew(dir, "fixed_group", { description: "d" })).toMatchObject({ code: 0, stderr: "" });
+    expect(sitNew(dir, "fixed_again", { description: "d", tracker: ["Audit"] })).toMatchObject({
+      code: 0,
+      stderr: "sit new: warning: tracking-templates/event-definition.yml has no {{extra_trackers}}, so the value given for extra_trackers is not written",
+    });
+  });
+
+  it.each([
+    [
+      "an unknown placeholder",
+      "description: {{description}}\naction: {{action}}\ngroup: {{product_grup}}\n",
+      "tracking-templates/event-definition.yml:3:8: error: unknown placeholder {{product_grup}}",
+    ],
+    [
+      "a placeholder inside a value",
+      "description: '{{description}}'\naction: {{action}}\n",
+      "tracking-templates/event-definition.yml:1:15: error: a placeholder must be the whole value of a key",
+    ],
+    [
+      "no action",
+      "description: {{description}}\naction: fixed\n",
+      "tracking-templates/event-definition.yml: error: the template must write the action as `action: {{action}}`",
+    ],
+  ])("refuses a template with %s (exit 2)", (_, template, message) => {
+    const dir = withTemplates(template);
+    const result = sitNew(dir, "templated", required);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("refuses a templates folder that does not exist, pointing at the config (exit 2)", () => {
+    const dir = project({ "sit.config.yaml": `${CONFIG}templates: tracking-templates\n` });
+    expect(sitNew(dir, "templated", required)).toMatchObject({
+      code: 2,
+      stderr: 'sit.config.yaml:6:12: error: templates folder "tracking-templates" not found',
+    });
+  });
+});
+
+describe("creating the file", () => {
+  it("never replaces a file that appears at the last moment, and leaves no temporary file", () => {
+    const { createFile } = require("../../src/scaffold/create-file") as typeof import("../../src/scaffold/create-file");
+    const dir = makeProject({});
+    const path = join(dir, "deep", "a.yml");
+    createFile(path, "first\n", { overwrite: false });
+    expect(() => createFile(path, "second\n", { overwrite: false })).toThrow(expect.objectContaining({ code: "EEXIST" }));
+    expect(readFileSync(path, "utf8")).toBe("first\n");
+    createFile(path, "third\n", { overwrite: true });
+    expect(readFileSync(path, "utf8")).toBe("third\n");
+    expect(readdirSync(join(dir, "deep"))).toEqual(["a.yml"]);
+  });
+
+  it("reports a definitions folder it cannot create (exit 2)", () => {
+    const dir = project({ "sit.config.yaml": `definitions: not-a-folder\n`, "not-a-folder": "a file\n" });
+    const result = sitNew(dir, "blocked_event", required);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^sit new: cannot write not-a-folder\/blocked_event.yml: ENOTDIR/);
+  });
+});
