@@ -1,0 +1,196 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { load } from "js-yaml";
+import { runInit } from "../../src/cli/commands/init";
+import { withGeneratedEntry } from "../../src/scaffold/gitattributes-entry";
+import { INIT_LAYOUT } from "../../src/scaffold/init-project";
+import { makeProject, REPO_ROOT, runCli } from "../helpers/project";
+
+function sitInit(cwd: string, dir?: string, force = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runInit(dir, force ? { force } : {}, { out: (text) => out.push(text), err: (text) => err.push(text) }, cwd);
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** Every file under `dir` with its content (folders end with `/`). */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+    const absolute = join(dir, path);
+    files[path] = statSync(absolute).isDirectory() ? "/" : readFileSync(absolute, "utf8");
+  }
+  return files;
+}
+
+const read = (dir: string, path: string): string => readFileSync(join(dir, path), "utf8");
+const template = (path: string): string => readFileSync(join(REPO_ROOT, "templates", path), "utf8");
+
+describe("sit init", () => {
+  it("creates a project that validates and whose SDK is up to date", () => {
+    const dir = makeProject({});
+    const result = sitInit(dir);
+    expect(result).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `created sit.config.yaml
+created definitions/view_home_page.yml
+created src/tracking/internal-events.ts
+created .gitattributes
+wrote the SDK into generated/ (catalog.ts, index.ts, runtime.ts, validation.ts)
+
+Next steps:
+  1. Point src/tracking/internal-events.ts at your collector.
+  2. Add events with \`npx sit new <action>\` (or edit definitions/view_home_page.yml), then \`npx sit generate\`.
+  3. Track them: import { trackViewHomePage } from "./generated/index.js";
+  4. In CI, \`npx sit generate --check\` fails when generated/ is out of date with the definitions.`,
+    });
+    expect(read(dir, "sit.config.yaml")).toBe(template("init/sit.config.yaml"));
+    expect(read(dir, "src/tracking/internal-events.ts")).toBe(template("init/internal-events.ts"));
+    expect(read(dir, ".gitattributes")).toBe(template("init/gitattributes"));
+    expect(read(dir, "definitions/view_home_page.yml")).toBe(`description: A signed-in user views the home page
+internal_events: true
+action: view_home_page
+identifiers:
+  - user
+additional_properties:
+  label:
+    description: 'how the user got there: search, link or direct'
+product_group: your_group
+milestone: null
+introduced_by_url: null
+tiers:
+  - free
+  - premium
+  - ultimate
+`);
+    expect(runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: expect.stringMatching(/^0 errors and 0 warnings|^no problems/) as unknown });
+    expect(runCli(["generate", "--check"], dir).code).toBe(0);
+    expect(read(dir, "generated/index.ts")).toContain("export function trackViewHomePage(");
+  });
+
+  it("names the same folders and module in its config template as it creates", () => {
+    const config = load(template("init/sit.config.yaml")) as {
+      definitions: string;
+      output: string;
+      processors: Record<string, { module: string }>;
+      defaultProcessors: string[];
+    };
+    expect(config.definitions).toBe(INIT_LAYOUT.definitions);
+    expect(config.output).toBe(INIT_LAYOUT.output);
+    expect(`${config.processors["InternalEvents"]?.module}.ts`).toBe(`./${INIT_LAYOUT.processor}`);
+    expect(config.defaultProcessors).toEqual(["InternalEvents"]);
+    expect(template("init/gitattributes")).toContain(`\n${INIT_LAYOUT.output}/** linguist-generated`);
+  });
+
+  it("adds the two scripts to package.json, keeping its layout, and says sit-tracking belongs in dependencies", () => {
+    const packageJson = '{\n    "name": "app",\n    "files": ["dist"],\n    "devDependencies": {\n        "sit-tracking": "^0.1.0"\n    }\n}\n';
+    const dir = makeProject({ "package.json": packageJson });
+    const result = sitInit(dir);
+    expect(result.code).toBe(0);
+    expect(read(dir, "package.json")).toBe(
+      '{\n    "name": "app",\n    "files": ["dist"],\n    "devDependencies": {\n        "sit-tracking": "^0.1.0"\n    },\n    "scripts": {\n        "sit:generate": "sit generate",\n        "sit:check": "sit generate --check"\n    }\n}\n',
+    );
+    expect(result.stdout).toContain("added the scripts sit:generate and sit:check to package.json");
+    expect(result.stdout).toContain("then `npm run sit:generate`");
+    expect(result.stdout).toContain("In CI, `npm run sit:check` fails");
+    expect(result.stdout).toContain(
+      "5. src/tracking/internal-events.ts imports sit-tracking when the app runs: move sit-tracking from devDependencies to dependencies (`npm install sit-tracking`).",
+    );
+  });
+
+  it("never replaces a script of the same name, and says so", () => {
+    const dir = makeProject({
+      "package.json": '{\n  "dependencies": { "sit-tracking": "1" },\n  "scripts": {\n    "sit:check": "sit generate --check -c app.yaml"\n  }\n}\n',
+    });
+    const result = sitInit(dir);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(read(dir, "package.json")).scripts).toEqual({ "sit:check": "sit generate --check -c app.yaml", "sit:generate": "sit generate" });
+    expect(result.stderr).toBe('sit init: warning: package.json has a script "sit:check" already ("sit generate --check -c app.yaml"); left as it is');
+    expect(result.stdout).not.toContain("imports sit-tracking when the app runs");
+  });
+
+  it("refuses to overwrite: lists every file in the way, writes nothing, exits 1", () => {
+    const dir = makeProject({
+      "sit.config.json": "{}\n",
+      "src/tracking/internal-events.ts": "export const Mine = 1;\n",
+      "generated/keep.txt": "mine\n",
+      "package.json": '{ "name": "app" }\n',
+      ".gitattributes": "* text=auto\n",
+    });
+    const before = snapshot(dir);
+    expect(sitInit(dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `sit init: nothing written, because these exist already (--force overwrites them):
+  src/tracking/internal-events.ts
+  sit.config.json (another config file)
+  generated/ (the output folder, not empty)`,
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("overwrites with --force, and adds its line to an existing .gitattributes once", () => {
+    const dir = makeProject({ "src/tracking/internal-events.ts": "export const Mine = 1;\n", ".gitattributes": "* text=auto" });
+    const result = sitInit(dir, undefined, true);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("overwrote src/tracking/internal-events.ts\n");
+    expect(result.stdout).toContain("added generated/ as generated code to .gitattributes\n");
+    expect(read(dir, "src/tracking/internal-events.ts")).toBe(template("init/internal-events.ts"));
+    expect(read(dir, ".gitattributes")).toBe(`* text=auto\n${template("init/gitattributes")}`);
+
+    const again = sitInit(dir, undefined, true);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain(".gitattributes");
+    expect(read(dir, ".gitattributes")).toBe(`* text=auto\n${template("init/gitattributes")}`);
+  });
+
+  it("creates the project in a folder given as an argument, naming paths from where it runs", () => {
+    const cwd = makeProject({});
+    const result = sitInit(cwd, "packages/web");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("created packages/web/sit.config.yaml\n");
+    expect(result.stdout).toContain("wrote the SDK into packages/web/generated/");
+    expect(result.stdout).toContain("Next steps:\n  cd packages/web\n  1. ");
+    expect(existsSync(join(cwd, "packages/web/generated/index.ts"))).toBe(true);
+    expect(existsSync(join(cwd, "sit.config.yaml"))).toBe(false);
+  });
+
+  it.each([
+    [
+      "a package.json that is not JSON",
+      { "package.json": '{\n  "name": "app",\n}\n' },
+      "package.json:3:1: error: cannot add the scripts: it is not valid JSON",
+    ],
+    ["a folder argument that is a file", { app: "a file\n" }, "sit init: app is not a folder"],
+  ])("stops with exit 2 on %s, writing nothing", (_, files, message) => {
+    const dir = makeProject(files);
+    const before = snapshot(dir);
+    const result = sitInit(dir, "app" in files ? "app" : undefined);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("exits 1 when the first generate finds errors in definitions that were there, leaving its files in place", () => {
+    const dir = makeProject({ "definitions/broken.yml": "description: x\n" });
+    const result = sitInit(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("definitions/broken.yml");
+    expect(result.stderr).toContain("sit init: the files are in place, but the first generate found errors: fix them, then run `npx sit generate`");
+    expect(existsSync(join(dir, "sit.config.yaml"))).toBe(true);
+  });
+});
+
+describe("withGeneratedEntry", () => {
+  const entry = "# sit\ngenerated/** linguist-generated gitlab-generated\n";
+  it.each([
+    [undefined, entry, "create"],
+    ["", entry, "append"],
+    ["*.png binary", `*.png binary\n${entry}`, "append"],
+    ["*.png binary\r\n", `*.png binary\r\n# sit\r\ngenerated/** linguist-generated gitlab-generated\r\n`, "append"],
+    ["a\n  generated/** linguist-generated gitlab-generated  \n", "a\n  generated/** linguist-generated gitlab-generated  \n", "present"],
+  ])("%j", (existing, content, change) => {
+    expect(withGeneratedEntry(existing, entry)).toEqual({ content, change });
+  });
+});
