@@ -60,6 +60,73 @@ Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error.`,
       setExitCode(runValidate(options, output, cwd));
     });
 
+  program
+    .command("init")
+    .description("scaffold a project: config, example event, processor, scripts")
+    .argument("[dir]", "the project folder, created if needed (default: the current folder)")
+    .option("--force", "overwrite the files init creates when they exist already")
+    .addHelpText(
+      "after",
+      `
+Creates sit.config.yaml, definitions/view_home_page.yml, src/tracking/internal-events.ts (sit's
+HTTP processor) and .gitattributes (or adds its line), adds the scripts sit:generate and sit:check
+to package.json when there is one, and runs generate. When any file it would create exists, it
+writes nothing and lists them.
+
+Examples:
+  $ npx sit init
+  $ npx sit init packages/web --force
+
+Exit codes: 0 created, 1 files exist already (nothing written) or the first generate failed,
+2 usage or environment error.`,
+    )
+    .action((dir: string | undefined, options: { force?: boolean }) => {
+      const { runInit } = require("./commands/init") as typeof import("./commands/init");
+      setExitCode(runInit(dir, options, output, cwd));
+    });
+
+  program
+    .command("new")
+    .description("write a new event definition; in a terminal, asks for the fields no flag gives")
+    .argument("<action>", "the event's action: lowercase letters, digits and underscores")
+    .addOption(configOption())
+    .option("--description <text>", "what happened, as one sentence")
+    .option("--identifiers <list>", "comma-separated: project, namespace, user, feature_enabled_by_namespace_ids")
+    .option("--property <spec>", "name:description[:string|integer|number|boolean] (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--product-group <group>", "the owning product group")
+    .option("--tiers <list>", "comma-separated: free, premium, ultimate (default: the config's defaults, else all)")
+    .option("--tracker <class>", "an extra tracking class from the config's processors (repeatable, in call order)", (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
+    .option("--milestone <version>", "the milestone that introduces the event, like 18.0")
+    .option("--url <url>", "introduced_by_url: the merge request that adds the event")
+    .option("-y, --yes", "never ask: fields without a flag take their defaults")
+    .addHelpText(
+      "after",
+      `
+In a terminal, sit asks for every field the flags leave out, offering the product groups,
+identifiers and trackers the project uses. Elsewhere (CI, scripts) --description and
+--product-group are required and the other fields take the config's defaults: or none.
+
+Examples:
+  $ npx sit new create_merge_request
+  $ npx sit new create_merge_request --description "A merge request is created" \\
+      --product-group code_review --identifiers project,user \\
+      --property "label:source of the merge request: web or api" \\
+      --property "commits:number of commits:integer" --tiers free,premium --milestone 18.0
+
+Exit codes: 0 written, 1 the action or its file exists already or the definition would be invalid,
+2 usage error (missing or invalid flag, unknown tracker, bad template), 130 cancelled with Ctrl-C.`,
+    )
+    .action((action: string, options: import("./commands/new").NewCommandOptions) => {
+      const { runNew } = require("./commands/new") as typeof import("./commands/new");
+      const exit = runNew(action, options, output, cwd);
+      // Asking in the terminal ends after main() has returned: the exit code is set when it does.
+      if (typeof exit === "number") setExitCode(exit);
+      else void exit.then((code) => (process.exitCode = code));
+    });
+
   program.addHelpText(
     "after",
     `
