@@ -127,6 +127,51 @@ Exit codes: 0 written, 1 the action or its file exists already or the definition
       else void exit.then((code) => (process.exitCode = code));
     });
 
+  program
+    .command("schema")
+    .description("print the JSON Schema of an event definition, for editors (yaml-language-server) and other tools")
+    .option("-o, --out <file>", "write the schema into this file instead of printing it (folders are created)")
+    .addHelpText(
+      "after",
+      `
+The schema is JSON Schema draft 2020-12. Point an editor at it with a first line such as
+  # yaml-language-server: $schema=../sit-definition.schema.json
+
+Examples:
+  $ npx sit schema > sit-definition.schema.json
+  $ npx sit schema --out .vscode/sit-definition.schema.json
+
+Exit codes: 0 printed or written, 2 usage error or the file cannot be written.`,
+    )
+    .action((options: { out?: string }) => {
+      const { runSchema } = require("./commands/schema") as typeof import("./commands/schema");
+      setExitCode(runSchema(options, output, cwd));
+    });
+
+  program
+    .command("docs")
+    .description("write the events dictionary: events.md and a self-contained index.html with search and filters")
+    .addOption(configOption())
+    .option("-o, --out <dir>", "the folder to write into (default: docs/events beside the config)")
+    .addHelpText(
+      "after",
+      `
+Lists every event (legacy definitions marked) with its description, identifiers, typed properties,
+trackers in call order, product group, tiers, milestone, status and source file. Nothing is
+written when a definition has an error, and files sit did not write are never replaced.
+
+Examples:
+  $ npx sit docs                       write docs/events/index.html and docs/events/events.md
+  $ npx sit docs --out public/events
+
+Exit codes: 0 written or up to date, 1 invalid definitions or a file sit did not write is in the way
+(nothing written), 2 usage error or the folder cannot be written.`,
+    )
+    .action((options: { config?: string; out?: string }) => {
+      const { runDocs } = require("./commands/docs") as typeof import("./commands/docs");
+      setExitCode(runDocs(options, output, cwd));
+    });
+
   program.addHelpText(
     "after",
     `
