@@ -1,5 +1,13 @@
 import type { EventPayload } from "../../generated/index.js";
-import { fetchTransport, type Transport } from "./http-collector.js";
+
+/** Sends a request body to a URL; resolves when the server accepted it. */
+export type Transport = (url: string, body: string) => Promise<void>;
+
+/** POSTs JSON with fetch and treats any non-2xx answer as a failure. */
+const fetchTransport: Transport = async (url, body) => {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status} ${response.statusText}`);
+};
 
 /** What the AI usage ledger stores per request: who used which model, billed to which namespaces. */
 export interface AiUsageRecord {

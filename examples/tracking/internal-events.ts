@@ -1,34 +1,8 @@
-import type { EventPayload, Processor } from "../../generated/index.js";
-import { BatchingCollector } from "./http-collector.js";
+import { createHttpProcessor } from "sit-tracking/processors/http";
 
-/** One row of Snipbox's events table: identifiers flattened to ids, as the warehouse stores them. */
-export interface EventRecord {
-  readonly event: string;
-  readonly occurredAt: string;
-  readonly userId: number | null;
-  readonly projectId: number | null;
-  readonly namespaceId: number | null;
-  readonly featureEnabledByNamespaceIds: readonly number[];
-  readonly properties: EventPayload["additionalProperties"];
-}
-
-export const collector = new BatchingCollector<EventRecord>({
-  url: process.env["SNIPBOX_EVENTS_URL"] ?? "http://localhost:4318/v1/events",
-  batchSize: 20,
-  maxBuffered: 1000,
-});
-
-/** The default processor: every internal event goes to the events collector. */
-export const InternalEvents: Processor = {
-  trackEvent(eventName, payload) {
-    return collector.add({
-      event: eventName,
-      occurredAt: new Date().toISOString(),
-      userId: payload.user?.id ?? null,
-      projectId: payload.project?.id ?? null,
-      namespaceId: payload.namespace?.id ?? null,
-      featureEnabledByNamespaceIds: payload.featureEnabledByNamespaceIds ?? [],
-      properties: payload.additionalProperties,
-    });
-  },
-};
+/**
+ * The default processor: every internal event goes to Snipbox's events collector, in JSON
+ * batches, through sit's built-in HTTP processor. Call `InternalEvents.shutdown()` before the
+ * process exits so that the last batch is delivered.
+ */
+export const InternalEvents = createHttpProcessor({ url: process.env["SNIPBOX_EVENTS_URL"] ?? "http://localhost:4318/v1/events" });
