@@ -1,3 +1,4 @@
+import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020";
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,6 +16,28 @@ const CORPUS = join(REPO_ROOT, "test", "corpus", "gitlab");
  */
 const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, allErrors: true });
 const schemaAccepts = ajv.compile(definitionJsonSchema());
+
+/**
+ * yaml-language-server validates with draft-07's rules whatever `$schema` says: the schema must
+ * mean the same there, so it keeps to keywords both drafts read alike.
+ */
+const SHARED_KEYWORDS = new Set(["$schema", "$id", "title", "description", "type", "enum", "const", "pattern", "minLength", "minItems", "uniqueItems", "items", "properties", "required", "additionalProperties", "propertyNames", "anyOf", "allOf", "not", "if", "then"]);
+const draft07Accepts = new Ajv({ strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true }).compile({
+  ...definitionJsonSchema(),
+  $schema: "http://json-schema.org/draft-07/schema#",
+});
+
+/** The keywords a schema uses, in every subschema. */
+function keywordsOf(schema: unknown, found = new Set<string>()): Set<string> {
+  if (typeof schema !== "object" || schema === null) return found;
+  for (const [keyword, value] of Object.entries(schema)) {
+    found.add(keyword);
+    if (keyword === "properties") for (const property of Object.values(value as object)) keywordsOf(property, found);
+    else if (keyword === "allOf" || keyword === "anyOf") for (const branch of value as unknown[]) keywordsOf(branch, found);
+    else if (["items", "not", "if", "then", "additionalProperties", "propertyNames"].includes(keyword)) keywordsOf(value, found);
+  }
+  return found;
+}
 
 /** How an editor reads the file: YAML's core schema, as sit reads it. */
 const acceptsText = (text: string): boolean => schemaAccepts(load(text));
@@ -263,6 +286,18 @@ describe("sit schema: the JSON Schema of a definition", () => {
     const described = Object.entries(schema.properties ?? {}).filter(([, property]) => typeof property === "object" && typeof property.description === "string");
     expect(described.map(([key]) => key)).toEqual(Object.keys(schema.properties ?? {}));
     expect(ajv.validateSchema(schema)).toBe(true);
+  });
+
+  it("means the same under draft-07's rules, which yaml-language-server validates with", () => {
+    expect([...keywordsOf(definitionJsonSchema())].filter((keyword) => !SHARED_KEYWORDS.has(keyword))).toEqual([]);
+    const texts = [
+      ...definitionFiles(join(CORPUS, "definitions")).map((file) => readFileSync(file, "utf8")),
+      ...Object.entries(REJECTED).map(([name, { text }]) => text(name)),
+      ...Object.entries(ACCEPTED).map(([name, text]) => text(name)),
+      ...fc.sample(randomDefinition, { numRuns: 400, seed: 7 }).map((data) => dump(data)),
+    ];
+    const disagreements = texts.filter((text) => draft07Accepts(load(text)) !== acceptsText(text));
+    expect(disagreements).toEqual([]);
   });
 
   it("renders the same bytes every time, ending with a newline", () => {
