@@ -24,6 +24,24 @@ test("typed", () => {
 });
 `;
 
+/** With `@jest/globals`, whose `expect` is typed by the "expect" package: the README's augmentation. */
+const JEST_GLOBALS_CONSUMER = `import { expect, test } from "@jest/globals";
+import type { TrackingMatchers } from "sit-tracking/jest";
+import "sit-tracking/jest";
+import { createRecorder } from "sit-tracking/processors/recorder";
+
+declare module "expect" {
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends TrackingMatchers<R> {}
+}
+
+test("typed", () => {
+  const recorder = createRecorder();
+  expect(recorder).toHaveTracked("create_snippet", { additionalProperties: { label: expect.any(String) } });
+  // @ts-expect-error the count is a number
+  expect(recorder).toHaveTrackedTimes("create_snippet", "2");
+});
+`;
+
 const NO_FRAMEWORK_CONSUMER = `import { matchers, type TrackingMatchers } from "sit-tracking/jest";
 import { createConsoleProcessor } from "sit-tracking/processors/console";
 import { createHttpProcessor, type HttpProcessorError } from "sit-tracking/processors/http";
@@ -46,8 +64,8 @@ function tscIn(project: string): Promise<{ code: number | null; output: string }
   });
 }
 
-/** A CommonJS project that has installed sit-tracking (a link to this repository) and `types`. */
-function consumer(file: string, types: readonly string[], skipLibCheck: boolean): string {
+/** A CommonJS project that has installed sit-tracking (a link to this repository), `types` and `packages`. */
+function consumer(file: string, types: readonly string[], skipLibCheck: boolean, packages: readonly string[] = []): string {
   const project = makeProject({
     "package.json": '{ "name": "app", "private": true }\n',
     "consumer.ts": file,
@@ -59,6 +77,10 @@ function consumer(file: string, types: readonly string[], skipLibCheck: boolean)
   mkdirSync(join(project, "node_modules", "@types"), { recursive: true });
   symlinkSync(REPO_ROOT, join(project, "node_modules", "sit-tracking"), "dir");
   for (const name of types) symlinkSync(join(REPO_ROOT, "node_modules", "@types", name), join(project, "node_modules", "@types", name), "dir");
+  for (const name of packages) {
+    mkdirSync(join(project, "node_modules", name, ".."), { recursive: true });
+    symlinkSync(join(REPO_ROOT, "node_modules", name), join(project, "node_modules", name), "dir");
+  }
   return project;
 }
 
@@ -67,6 +89,10 @@ beforeAll(assertPackageBuilt);
 it("types the matchers on Jest's expect, rejecting wrong arguments", async () => {
   // Jest's own declarations are large; the no-framework case below checks sit's in full.
   expect(await tscIn(consumer(JEST_CONSUMER, ["jest"], true))).toEqual({ code: 0, output: "" });
+});
+
+it("types the matchers on @jest/globals' expect with the documented augmentation", async () => {
+  expect(await tscIn(consumer(JEST_GLOBALS_CONSUMER, [], true, ["@jest/globals", "expect"]))).toEqual({ code: 0, output: "" });
 });
 
 it("compiles, with the recorder, console and HTTP processors, in a project without any test framework's, DOM or Node.js types", async () => {
