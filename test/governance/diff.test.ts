@@ -541,6 +541,14 @@ describe("sit diff: usage and environment errors exit 2", () => {
     expect(result.code).toBe(2);
   });
 
+  it("--help lists what is breaking, with examples and exit codes (exit 0)", () => {
+    const result = runCli(["diff", "--help"], process.cwd());
+    expect(result.stdout).toMatch(/Usage: sit diff \[options\] <git-ref>/);
+    expect(result.stdout).toMatch(/Examples:\n {2}\$ npx sit diff origin\/main/);
+    expect(result.stdout).toMatch(/Breaking: an event deleted or renamed/);
+    expect(result.code).toBe(0);
+  });
+
   it("an unknown format", () => {
     const root = gitProject(BASE_FILES);
     expect(runCli(["diff", "HEAD", "--format", "html"], root).code).toBe(2);

@@ -1,0 +1,99 @@
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { compareDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic";
+import { isUsageProblem, loadCurrentConfig } from "../../governance/current-project";
+import { readWorkingTreeFiles, snapshotOf } from "../../governance/definition-snapshot";
+import { formatUsage, summaryOf, type UsageFormat } from "../../governance/format-usage";
+import { scanUsage } from "../../governance/scan-usage";
+import { buildUsageReport, type DefinedEvent } from "../../governance/usage-report";
+import { displayPath } from "../../load/display-path";
+import { functionNameOf } from "../../model/names";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
+import { printDiagnostics, summarize, type Output } from "../report";
+
+export interface UsageCommandOptions {
+  readonly config?: string;
+  /** The tsconfig.json whose module resolution applies; default: tsconfig.json in the config's folder, if any. */
+  readonly tsconfig?: string;
+  readonly failOnUnused?: boolean;
+  readonly format?: UsageFormat;
+  /** Same as `format: "json"`. */
+  readonly json?: boolean;
+}
+
+/** Scanned when no glob is given, relative to the config's folder. */
+export const DEFAULT_USAGE_GLOBS: readonly string[] = ["src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
+
+/**
+ * `sit usage [globs...]`: which events the application tracks. Exit 1 on calls to removed events,
+ * on an SDK older than the definitions, or (with --fail-on-unused) on events nothing tracks.
+ */
+export function runUsage(globs: readonly string[], options: UsageCommandOptions, output: Output, cwd = process.cwd()): number {
+  const format: UsageFormat = options.json === true ? "json" : (options.format ?? "text");
+  const { config, diagnostics } = loadCurrentConfig(cwd, options.config);
+  const defined = config === undefined ? undefined : definedEvents(config.definitionsDir, config.rootDir, cwd);
+  const errors = [...diagnostics, ...(defined?.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === "error").sort(compareDiagnostics);
+  if (config === undefined || defined === undefined || errors.length > 0) {
+    printDiagnostics(output, errors);
+    output.err(`sit usage: ${summarize(errors)}; nothing scanned`);
+    return errors.some(isUsageProblem) ? EXIT_USAGE : EXIT_FINDINGS;
+  }
+  const { events } = defined;
+
+  const shown = (path: string): string => displayPath(path, cwd);
+  const sdkEntry = join(config.outputDir, "index.ts");
+  if (!existsSync(sdkEntry)) {
+    output.err(`sit usage: ${shown(sdkEntry)} not found: run \`npx sit generate\` first`);
+    return EXIT_USAGE;
+  }
+  const tsconfigPath = options.tsconfig === undefined ? join(config.rootDir, "tsconfig.json") : resolve(cwd, options.tsconfig);
+  if (options.tsconfig !== undefined && !existsSync(tsconfigPath)) {
+    output.err(`sit usage: ${shown(tsconfigPath)} not found (--tsconfig)`);
+    return EXIT_USAGE;
+  }
+
+  const patterns = globs.length === 0 ? DEFAULT_USAGE_GLOBS : globs;
+  const scanned = scanUsage({
+    rootDir: config.rootDir,
+    globs: patterns,
+    tsconfigPath: existsSync(tsconfigPath) ? tsconfigPath : undefined,
+    sdkEntry,
+    outputDir: config.outputDir,
+    functions: new Map(events.map((event) => [event.functionName, event.event])),
+  });
+  if (!scanned.ok) {
+    output.err(`sit usage: ${scanned.message}`);
+    return EXIT_USAGE;
+  }
+  if (scanned.scan.fileCount === 0) {
+    output.err(`sit usage: no source file matches ${patterns.join(" ")} in ${relative(cwd, config.rootDir) || "."}`);
+    return EXIT_USAGE;
+  }
+
+  const report = buildUsageReport(events, scanned.scan, shown);
+  output.out(formatUsage(report, format));
+  const failures = [
+    ...(report.removedCalls.length > 0 ? ["calls to removed events"] : []),
+    ...(report.notGenerated.length > 0 ? ["the SDK is older than the definitions"] : []),
+    ...(options.failOnUnused === true && report.unused.length > 0 ? ["events never tracked (--fail-on-unused)"] : []),
+  ];
+  if (failures.length === 0) return EXIT_OK;
+  if (format === "json") output.err(`sit usage: ${summaryOf(report)}`);
+  output.err(`sit usage: failing on ${failures.join(", ")}`);
+  return EXIT_FINDINGS;
+}
+
+/** The internal events defined in the working tree; the definitions themselves are not kept (the scan needs the memory). */
+function definedEvents(definitionsDir: string, rootDir: string, cwd: string): { events: DefinedEvent[]; diagnostics: Diagnostic[] } {
+  const working = readWorkingTreeFiles(definitionsDir, rootDir, cwd);
+  const snapshot = snapshotOf(working.files);
+  const events = snapshot.definitions
+    .filter((definition) => definition.internal)
+    .map((definition) => ({
+      event: definition.data.action,
+      functionName: functionNameOf(definition.data.action),
+      status: definition.data.status ?? "active",
+      file: definition.projectPath,
+    }));
+  return { events, diagnostics: [...working.diagnostics, ...snapshot.diagnostics] };
+}
