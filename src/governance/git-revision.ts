@@ -23,10 +23,28 @@ export function findWorkTree(folder: string): GitResult<string> {
   return { ok: true, value: result.value.toString("utf8").trim() };
 }
 
-/** The commit `ref` names (a branch, tag, `HEAD~2`, a hash…). */
+/**
+ * The commit `ref` names (a branch, tag, `HEAD~2`, a hash…). `<ref>...` names where HEAD's branch
+ * forked from `ref`, as in `git diff <ref>...`: a branch is then compared with what it started
+ * from, not with events its target gained since.
+ */
 export function resolveCommit(workTree: string, ref: string): GitResult<string> {
   // A ref starting with `-` would be read as an option.
   if (ref === "" || ref.startsWith("-")) return { ok: false, message: `"${ref}" is not a git revision` };
+  const forkedFrom = /^(.+?)\.\.\.(?:HEAD)?$/.exec(ref)?.[1];
+  if (forkedFrom !== undefined) {
+    const target = resolveCommit(workTree, forkedFrom);
+    if (!target.ok) return target;
+    const base = runGit(workTree, ["merge-base", target.value, "HEAD"]);
+    if (!base.ok) {
+      return {
+        ok: false,
+        message: `${forkedFrom} and HEAD have no common ancestor here`,
+        hint: "a shallow clone lacks it: fetch more history (`git fetch --unshallow`, or a larger --depth)",
+      };
+    }
+    return { ok: true, value: base.value.toString("utf8").trim() };
+  }
   const result = runGit(workTree, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   if (!result.ok) {
     return {

@@ -429,6 +429,23 @@ describe("sit diff: the two sides", () => {
     expect(result.code).toBe(1);
   });
 
+  it("<ref>... compares with where the branch forked from <ref>, ignoring what <ref> gained since", () => {
+    const root = gitProject(BASE_FILES);
+    git(root, "checkout", "--quiet", "-b", "feature");
+    commitChanges(root, { "definitions/view_snippet.yml": null });
+    git(root, "checkout", "--quiet", "main");
+    commitChanges(root, { "definitions/star_snippet.yml": simpleEvent("star_snippet") });
+    git(root, "checkout", "--quiet", "feature");
+    const changesAgainst = (ref: string) => brief((JSON.parse(runCli(["diff", ref, "--json"], root).stdout) as { changes: JsonChange[] }).changes);
+    expect(changesAgainst("main")).toEqual([
+      ["event-removed", true, "star_snippet", null],
+      ["event-removed", true, "view_snippet", null],
+    ]);
+    expect(changesAgainst("main...")).toEqual([["event-removed", true, "view_snippet", null]]);
+    expect(changesAgainst("main...HEAD")).toEqual([["event-removed", true, "view_snippet", null]]);
+    expect(runCli(["diff", "nope..."], root).code).toBe(2);
+  });
+
   it("reads the old side with the config found at that revision (another definitions folder)", () => {
     const root = gitProject({
       ...BASE_FILES,
@@ -544,7 +561,7 @@ describe("sit diff: usage and environment errors exit 2", () => {
   it("--help lists what is breaking, with examples and exit codes (exit 0)", () => {
     const result = runCli(["diff", "--help"], process.cwd());
     expect(result.stdout).toMatch(/Usage: sit diff \[options\] <git-ref>/);
-    expect(result.stdout).toMatch(/Examples:\n {2}\$ npx sit diff origin\/main/);
+    expect(result.stdout).toMatch(/Examples:\n {2}\$ npx sit diff origin\/main\.\.\./);
     expect(result.stdout).toMatch(/Breaking: an event deleted or renamed/);
     expect(result.code).toBe(0);
   });
