@@ -70,7 +70,7 @@ function consumer(file: string, types: readonly string[], skipLibCheck: boolean,
     "package.json": '{ "name": "app", "private": true }\n',
     "consumer.ts": file,
     "tsconfig.json": JSON.stringify({
-      compilerOptions: { target: "es2022", lib: ["es2022"], module: "nodenext", moduleResolution: "nodenext", strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck, types },
+      compilerOptions: { target: "es2022", lib: ["es2022"], module: "nodenext", moduleResolution: "nodenext", strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noUnusedLocals: true, noUnusedParameters: true, noEmit: true, skipLibCheck, types },
       files: ["consumer.ts"],
     }),
   });

@@ -93,8 +93,10 @@ export class BatchSender {
     if (this.sending !== undefined) return;
     this.stopTimer();
     this.sending = this.sendWhileDue()
-      .catch((error: unknown) => this.report("retries-exhausted", `sending failed unexpectedly: ${String(error)}`, { events: 0, cause: error }))
+      // Delivery turns every failure into an outcome; what still throws is a bug, never an unhandled rejection.
+      .catch((error: unknown) => console.error("sit-tracking http processor: internal error", error))
       .finally(() => {
+        this.inFlight = [];
         this.sending = undefined;
         this.startTimer();
       });
