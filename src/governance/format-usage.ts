@@ -41,7 +41,7 @@ export function summaryOf(report: UsageReport): string {
   const tracked = report.events.filter((usage) => usage.sites.length > 0).length;
   return (
     `${count(report.events.length, "event")}: ${tracked} tracked, ${report.unused.length} never tracked; ` +
-    `${count(report.removedCalls.length, "call")} to removed events; ${count(report.dynamic.length, "dynamic use")}; ` +
+    `${count(report.removedCalls.length, "call")} to ${report.removedCalls.length === 1 ? "a removed event" : "removed events"}; ${count(report.dynamic.length, "dynamic use")}; ` +
     `${count(report.fileCount, "file")} scanned.`
   );
 }

@@ -108,7 +108,7 @@ describe("sit usage over a fixture application", () => {
         '  src/menu.js:4:33: trackEvent("no_such_event"): "no_such_event" is not an event',
         "  src/namespace.ts:8:3: an SDK member picked by a computed name: the event cannot be known",
         "",
-        "14 events: 11 tracked, 2 never tracked; 1 call to removed events; 3 dynamic uses; 15 files scanned.",
+        "14 events: 11 tracked, 2 never tracked; 1 call to a removed event; 3 dynamic uses; 15 files scanned.",
       ].join("\n"),
     );
     expect(result.stderr).toBe("sit usage: failing on calls to removed events");
