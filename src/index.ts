@@ -1,21 +1,29 @@
 /**
- * sit's library API. `generate` and `validate` are pure with respect to the output: they read the
- * config and the definitions and return files and diagnostics; writing is `writeGenerated`.
+ * sit's library API. `generate`, `validate` and `loadProject` read the config and the definitions
+ * and return files and diagnostics, writing nothing; `writeGenerated` writes.
  */
-import type { ResolvedConfig } from "./config/load-config";
+import { statSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { ResolvedConfig } from "./config/validate-config";
 import type { Diagnostic } from "./diagnostics/diagnostic";
+import { loadFullPipeline } from "./lazy";
+import { displayPath } from "./load/display-path";
+import { readInputs, type PipelineOptions } from "./load/read-inputs";
+import { fileDiagnostic } from "./load/source-file";
 import type { ValidDefinition } from "./validate/validate-definition";
-import { analyze, emitFiles, readInputs, type GeneratedFile, type PipelineOptions } from "./pipeline";
 import { readOutputTree } from "./write/output-tree";
+import type { GeneratedFile } from "./write/ownership-header";
 import { planOutput, type FileChange } from "./write/plan-output";
-import { applyPlan } from "./write/write-output";
+import { writeOutput, type WriteOptions } from "./write/write-output";
 
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes";
-export type { GeneratedFile, PipelineOptions as GenerateOptions } from "./pipeline";
+export type { PipelineOptions as GenerateOptions } from "./load/read-inputs";
+export type { GeneratedFile } from "./write/ownership-header";
 export type { FileChange, ChangeKind } from "./write/plan-output";
-export type { ResolvedConfig } from "./config/load-config";
+export type { ResolvedConfig } from "./config/validate-config";
 export type { ValidDefinition } from "./validate/validate-definition";
+export type { WriteOptions } from "./write/write-output";
 
 export interface GenerateResult {
   /** The SDK's files; empty when any diagnostic is an error. */
@@ -26,14 +34,61 @@ export interface GenerateResult {
 }
 
 export function generate(options: PipelineOptions = {}): GenerateResult {
-  const analysis = analyze(readInputs(options), options);
-  const files = analysis.model !== undefined && analysis.inputsHash !== undefined ? emitFiles(analysis.model, analysis.inputsHash, analysis.helper) : [];
-  return { files, diagnostics: analysis.diagnostics, outputDir: analysis.config?.outputDir };
+  const inputs = readInputs(options);
+  const { analyze, emitFiles } = loadFullPipeline();
+  const analysis = analyze(inputs, { withModel: true });
+  return { files: analysis.model === undefined ? [] : emitFiles(analysis.model), diagnostics: analysis.diagnostics, outputDir: inputs.layout?.outputDir };
+}
+
+export interface ValidateOptions extends PipelineOptions {
+  /**
+   * Definition files to report on (paths relative to `cwd`), for pre-commit hooks: their own problems
+   * and the checks across files they take part in. All files are still read, for those checks.
+   */
+  readonly files?: readonly string[] | undefined;
+}
+
+export function validate(options: ValidateOptions = {}): { readonly diagnostics: readonly Diagnostic[]; readonly definitionCount: number } {
+  const inputs = readInputs(options);
+  const { diagnostics } = loadFullPipeline().analyze(inputs, { gitlabStrict: options.gitlabStrict });
+  const definitionCount = inputs.definitionFiles?.length ?? 0;
+  if (options.files === undefined || options.files.length === 0) return { diagnostics, definitionCount };
+  const cwd = inputs.cwd;
+  const named = new Set<string>();
+  const refused: Diagnostic[] = [];
+  for (const file of options.files) {
+    const absolute = resolve(cwd, file);
+    const shown = displayPath(absolute, cwd);
+    const problem = namedFileProblem(absolute, inputs.layout?.definitionsDir);
+    if (problem === undefined) named.add(shown);
+    else refused.push(fileDiagnostic(shown, 0, 0, "error", problem.code, problem.message));
+  }
+  // Problems of other definition files are left out; those of the config and the folder stay.
+  const definitionFiles = new Set(inputs.definitionFiles?.map((file) => file.displayPath));
+  const concerned = diagnostics.filter(
+    (diagnostic) => !definitionFiles.has(diagnostic.file) || named.has(diagnostic.file) || diagnostic.related?.some((file) => named.has(file)) === true,
+  );
+  return { diagnostics: [...refused, ...concerned], definitionCount: named.size };
+}
+
+/** Why a file named on the command line is not one of the definitions sit reads. */
+function namedFileProblem(absolute: string, definitionsDir: string | undefined): { code: "SIT007" | "SIT032"; message: string } | undefined {
+  try {
+    if (!statSync(absolute).isFile()) return { code: "SIT007", message: "cannot read file: not a regular file" };
+  } catch {
+    return { code: "SIT007", message: "cannot read file: no such file" };
+  }
+  if (!/\.ya?ml$/.test(absolute)) return { code: "SIT032", message: "not a definition: definitions are .yml or .yaml files" };
+  const inside = definitionsDir === undefined ? undefined : relative(definitionsDir, absolute);
+  if (inside === undefined || inside === "" || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    return { code: "SIT032", message: "not in the definitions folder, so sit does not read it as a definition" };
+  }
+  return undefined;
 }
 
 /** The config and every valid definition (legacy ones included), with every diagnostic: what commands other than `generate` build on. */
 export function loadProject(options: PipelineOptions = {}): ProjectDefinitions {
-  const analysis = analyze(readInputs(options), options, false);
+  const analysis = loadFullPipeline().analyze(readInputs(options), { gitlabStrict: options.gitlabStrict });
   return { config: analysis.config, definitions: analysis.definitions, diagnostics: analysis.diagnostics };
 }
 
@@ -45,19 +100,15 @@ export interface ProjectDefinitions {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function validate(options: PipelineOptions = {}): { readonly diagnostics: readonly Diagnostic[] } {
-  return { diagnostics: analyze(readInputs(options), options, false).diagnostics };
-}
-
 /** The changes writing `files` into `outputDir` would make; nothing is written. */
 export function diffGenerated(outputDir: string, files: readonly GeneratedFile[]): FileChange[] {
   return planOutput(readOutputTree(outputDir), files);
 }
 
-/** Writes `files` into `outputDir` atomically, deleting stale generated files; returns the changes. */
-export function writeGenerated(outputDir: string, files: readonly GeneratedFile[]): FileChange[] {
-  const tree = readOutputTree(outputDir);
-  const changes = planOutput(tree, files);
-  if (changes.length > 0 || tree.leftovers.length > 0 || !tree.exists) applyPlan(outputDir, tree, changes);
-  return changes;
+/**
+ * Makes `outputDir` hold exactly `files`, atomically and under the folder's lock, deleting stale
+ * generated files and never a file sit did not generate; returns the changes.
+ */
+export function writeGenerated(outputDir: string, files: readonly GeneratedFile[], options: WriteOptions = {}): FileChange[] {
+  return writeOutput(outputDir, files, options);
 }

@@ -15,7 +15,8 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .configureOutput({ writeOut: (text) => output.out(text.replace(/\n$/, "")), writeErr: (text) => output.err(text.replace(/\n$/, "")) })
     .exitOverride();
 
-  const configOption = () => new Option("-c, --config <path>", "config file (default: sit.config.yaml, sit.config.yml or sit.config.json here)");
+  const configOption = () =>
+    new Option("-c, --config <path>", "config file (default: the nearest sit.config.yaml, .yml or .json here or in a parent folder, up to the repository root)");
 
   program
     .command("generate")
@@ -23,6 +24,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(configOption())
     .option("--check", "write nothing; exit 1 and show what differs when the output is out of date")
     .option("--json", "print the result as JSON on stdout")
+    .option("--no-cache", "compare and write by content without the fast path's cache (node_modules/.cache/sit/)")
     .addHelpText(
       "after",
       `
@@ -31,9 +33,11 @@ Examples:
   $ npx sit generate --check         in CI: fail when generated/ has drifted
   $ npx sit generate -c app/sit.config.yaml
 
+Only files whose content changes are written. Another generate writing the same
+folder is waited for (SIT_LOCK_TIMEOUT_MS, default 30000).
 Exit codes: 0 written or up to date, 1 invalid definitions or drift, 2 usage or environment error.`,
     )
-    .action((options: { config?: string; check?: boolean; json?: boolean }) => {
+    .action((options: { config?: string; check?: boolean; json?: boolean; cache?: boolean }) => {
       const { runGenerate } = require("./commands/generate") as typeof import("./commands/generate");
       setExitCode(runGenerate(options, output, cwd));
     });
@@ -41,6 +45,7 @@ Exit codes: 0 written or up to date, 1 invalid definitions or drift, 2 usage or 
   program
     .command("validate")
     .description("report every problem in every definition and in the config")
+    .argument("[files...]", "report on these definition files only (and the checks across files they take part in)")
     .addOption(configOption())
     .option("--strict", "treat warnings as errors")
     .option("--gitlab-strict", "also reject sit's extensions (type, enum, required) so files stay valid for GitLab")
@@ -51,13 +56,72 @@ Exit codes: 0 written or up to date, 1 invalid definitions or drift, 2 usage or 
 Examples:
   $ npx sit validate
   $ npx sit validate --strict --json > diagnostics.json
+  $ npx sit validate definitions/create_snippet.yml     in a pre-commit hook or lint-staged
 
 Diagnostics are printed as path:line:column: severity CODE: message.
 Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error.`,
     )
-    .action((options: { config?: string; strict?: boolean; gitlabStrict?: boolean; json?: boolean }) => {
+    .action((files: string[], options: { config?: string; strict?: boolean; gitlabStrict?: boolean; json?: boolean }) => {
       const { runValidate } = require("./commands/validate") as typeof import("./commands/validate");
-      setExitCode(runValidate(options, output, cwd));
+      setExitCode(runValidate(files, options, output, cwd));
+    });
+
+  program
+    .command("diff")
+    .description("compare the definitions at another git revision with the working tree; fail on breaking changes")
+    .argument("<git-ref>", "branch, tag or commit to compare with (read through git, not checked out); <ref>... for where HEAD forked from it")
+    .addOption(configOption())
+    .addOption(new Option("--format <format>", "report as text, markdown (for a merge-request comment) or json").choices(["text", "markdown", "json"]).default("text"))
+    .option("--json", "same as --format json")
+    .option("--allow-breaking", "report breaking changes but exit 0")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ npx sit diff origin/main...                       in CI: what this branch changes since it forked
+  $ npx sit diff HEAD~1 --format markdown > comment.md
+  $ npx sit diff v2.0.0 --json --allow-breaking
+
+Breaking: an event deleted or renamed, an identifier added or removed, a property removed,
+narrowed (number -> integer, an enum added or shrunk), newly required or moved into a tracker's
+protected properties, a tracker or default processor removed.
+Exit codes: 0 no breaking change (or --allow-breaking), 1 breaking changes or invalid definitions,
+2 not a git repository, unknown revision or usage error.`,
+    )
+    .action((ref: string, options: { config?: string; format?: "text" | "markdown" | "json"; json?: boolean; allowBreaking?: boolean }) => {
+      const { runDiff } = require("./commands/diff") as typeof import("./commands/diff");
+      setExitCode(runDiff(ref, options, output, cwd));
+    });
+
+  program
+    .command("usage")
+    .description("scan the application for uses of the SDK: events never tracked, calls to removed events, dynamic calls")
+    .argument("[globs...]", "source files to scan, relative to the config's folder (default: src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs})")
+    .addOption(configOption())
+    .option("--tsconfig <path>", "tsconfig.json whose module resolution (paths aliases) applies (default: tsconfig.json beside the config)")
+    .option("--fail-on-unused", "exit 1 when an active event is never tracked")
+    .addOption(new Option("--format <format>", "report as text or json").choices(["text", "json"]).default("text"))
+    .option("--json", "same as --format json")
+    .addHelpText(
+      "after",
+      `
+Imports of the generated SDK are followed with TypeScript's module resolution (renamed and
+namespace imports, barrels, paths aliases, require); trackEvent("name") counts for that event.
+A comment, a string or a local function with an event's name never counts; a function passed
+along rather than called does. A removed event that nothing calls is expected, not unused.
+
+Examples:
+  $ npx sit usage
+  $ npx sit usage "app/**/*.tsx" "!app/**/*.test.tsx" --fail-on-unused
+  $ npx sit usage --json > usage.json
+
+Exit codes: 0 no call to a removed event (unused events allowed), 1 calls to removed events, an SDK
+older than the definitions, or (with --fail-on-unused) events never tracked, 2 usage or environment
+error (no generated SDK, no matching file).`,
+    )
+    .action((globs: string[], options: { config?: string; tsconfig?: string; failOnUnused?: boolean; format?: "text" | "json"; json?: boolean }) => {
+      const { runUsage } = require("./commands/usage") as typeof import("./commands/usage");
+      setExitCode(runUsage(globs, options, output, cwd));
     });
 
   program

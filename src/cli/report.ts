@@ -1,10 +1,17 @@
-import type { Diagnostic } from "../diagnostics/diagnostic";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic";
+import { terminalSafe } from "../text/terminal-text";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 
-/** `path:line:column: severity CODE: message`, then the hint indented on its own line. */
+/**
+ * `path:line:column: severity CODE: message`, then the hint indented on its own line. Every piece
+ * is terminal-safe: a file name or a key holding a newline or an escape sequence cannot forge a
+ * line of its own or drive the terminal.
+ */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const where = diagnostic.line > 0 ? `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}` : diagnostic.file;
-  const hint = diagnostic.hint === undefined ? "" : `\n  hint: ${diagnostic.hint}`;
-  return `${where}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}${hint}`;
+  const file = terminalSafe(diagnostic.file);
+  const where = diagnostic.line > 0 ? `${file}:${diagnostic.line}:${diagnostic.column}` : file;
+  const hint = diagnostic.hint === undefined ? "" : `\n  hint: ${terminalSafe(diagnostic.hint)}`;
+  return `${where}: ${diagnostic.severity} ${diagnostic.code}: ${terminalSafe(diagnostic.message)}${hint}`;
 }
 
 export function summarize(diagnostics: readonly Diagnostic[]): string {
@@ -14,6 +21,12 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
   const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (diagnostics.length === 0) return "no problems";
   return `${count(errors.length, "error")} and ${count(warnings, "warning")} in ${count(files, "file")}`;
+}
+
+/** No config to be found (SIT040, SIT043) is a usage error (2); every other error is a finding (1). */
+export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
+  if (diagnostics.some((diagnostic) => diagnostic.code === "SIT040" || diagnostic.code === "SIT043")) return EXIT_USAGE;
+  return hasErrors(diagnostics) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export interface Output {

@@ -1,20 +1,19 @@
 import { z } from "zod";
+import { JAVASCRIPT_IDENTIFIER } from "../text/javascript-names";
 import { WARNING_CODES } from "../diagnostics/codes";
 import { IDENTIFIERS, MILESTONE_PATTERN, TIERS } from "../validate/vocabulary";
 import { DEFAULT_DEFINITIONS, DEFAULT_OUTPUT } from "./config-source";
 
-const exportName = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be a JavaScript identifier or `default`");
+const exportName = z.string().regex(JAVASCRIPT_IDENTIFIER, "must be a JavaScript identifier or `default`");
 
 const processorSchema = z.strictObject({
   module: z.string().min(1),
   export: exportName.optional(),
 });
 
+/** `type` is checked as one TypeScript type by validate-config.ts, with TypeScript's own parser. */
 const identifierTypeSchema = z.strictObject({
-  type: z
-    .string()
-    .min(1)
-    .regex(/^[A-Za-z0-9_$<>[\](){}|&,.:;?"' -]+$/, "must be a TypeScript type name or a simple type expression on one line"),
+  type: z.string().min(1),
   module: z.string().min(1).optional(),
 });
 

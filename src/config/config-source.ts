@@ -1,12 +1,12 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { displayPath } from "../load/load-definitions";
+import { displayPath } from "../load/display-path";
 import { readTextFile } from "../load/read-text-file";
 import { fileDiagnostic, SourceFile } from "../load/source-file";
-import { nodeAtPath, parseYaml, toPlainValue, type YamlNode } from "../load/yaml";
+import { nodeAtPath, parseYaml, type YamlNode } from "../load/yaml";
 import type { PathSegment } from "../validate/schema-diagnostics";
-import { importSpecifier } from "./resolve-import";
+import { jsonSyntaxProblem } from "./json-config";
 
 export const CONFIG_FILE_NAMES = ["sit.config.yaml", "sit.config.yml", "sit.config.json"] as const;
 
@@ -15,11 +15,11 @@ export const DEFAULT_OUTPUT = "generated";
 
 export interface ConfigOptions {
   readonly cwd: string;
-  /** An explicit `--config` path; without it sit looks for sit.config.{yaml,yml,json} in `cwd`. */
+  /** An explicit `--config` path; without it sit looks for the nearest sit.config.* (see `findConfigFile`). */
   readonly configPath?: string | undefined;
 }
 
-/** The config file found, read and parsed, not yet validated (load-config.ts does that). */
+/** The config file found, read and parsed, not yet validated (validate-config.ts does that). */
 export interface ConfigSource {
   /** The config file's folder (the working directory when there is none): paths are relative to it. */
   readonly rootDir: string;
@@ -30,12 +30,30 @@ export interface ConfigSource {
   readonly origin: { readonly root: YamlNode; readonly source: SourceFile } | undefined;
 }
 
+/**
+ * The nearest sit.config.{yaml,yml,json} in `cwd` or a parent folder, stopping at the repository
+ * root (the first folder holding `.git`), as prettier, eslint and tsc look for theirs.
+ */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const path = join(folder, name);
+      if (isFile(path)) return path;
+    }
+    if (existsSync(join(folder, ".git")) || dirname(folder) === folder) return undefined;
+  }
+}
+
 export function readConfigSource(options: ConfigOptions): { source: ConfigSource | undefined; diagnostics: Diagnostic[] } {
-  const configFile =
-    options.configPath !== undefined
-      ? resolve(options.cwd, options.configPath)
-      : CONFIG_FILE_NAMES.map((name) => resolve(options.cwd, name)).find((path) => existsSync(path));
-  if (configFile === undefined) return { source: { rootDir: options.cwd, configFile, cwd: options.cwd, origin: undefined }, diagnostics: [] };
+  const configFile = options.configPath !== undefined ? resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
+  if (configFile === undefined) {
+    if (isDirectory(join(options.cwd, DEFAULT_DEFINITIONS))) {
+      return { source: { rootDir: options.cwd, configFile, cwd: options.cwd, origin: undefined }, diagnostics: [] };
+    }
+    const message = `no sit.config.yaml in this folder or its parents up to the repository root, and no ${DEFAULT_DEFINITIONS}/ folder here`;
+    const hint = "run `npx sit init` to start a tracking plan here, cd into the project, or pass --config path/to/sit.config.yaml";
+    return { source: undefined, diagnostics: [fileDiagnostic(".", 0, 0, "error", "SIT043", message, hint)] };
+  }
   const shownPath = displayPath(configFile, options.cwd);
   if (!existsSync(configFile)) {
     return { source: undefined, diagnostics: [fileDiagnostic(shownPath, 0, 0, "error", "SIT040", "config file not found")] };
@@ -44,9 +62,14 @@ export function readConfigSource(options: ConfigOptions): { source: ConfigSource
   if (!read.ok) {
     // A file that cannot be read is a usage error (SIT040, exit 2); one that is read but is not text is an invalid config.
     const { line, column } = read.position ?? { line: 0, column: 0 };
-    return { source: undefined, diagnostics: [fileDiagnostic(shownPath, line, column, "error", read.code === "SIT007" ? "SIT040" : "SIT041", read.message)] };
+    return { source: undefined, diagnostics: [fileDiagnostic(shownPath, line, column, "error", read.code === "SIT007" ? "SIT040" : "SIT041", read.message, read.hint)] };
   }
   const source = new SourceFile(shownPath, read.text);
+  // JSON is YAML, but YAML accepts what JSON does not (comments, trailing commas): say so in JSON's terms.
+  const jsonProblem = configFile.endsWith(".json") ? jsonSyntaxProblem(read.text) : undefined;
+  if (jsonProblem !== undefined) {
+    return { source: undefined, diagnostics: [source.diagnostic(jsonProblem.offset, "error", "SIT041", jsonProblem.message, jsonProblem.hint)] };
+  }
   const parsed = parseYaml(read.text, shownPath);
   const problems = source.yamlDiagnostics(parsed.problems, "SIT041");
   if (!parsed.ok) return { source: undefined, diagnostics: problems };
@@ -64,45 +87,18 @@ export function locateInConfig(config: ConfigSource, path: readonly PathSegment[
   return { file: config.origin.source.displayPath, line, column };
 }
 
-/** What `generate` needs before the config is validated. */
-export interface ConfigLayout {
-  readonly definitionsDir: string;
-  readonly outputDir: string;
-  /** Everything in the config that shapes the output, for the inputs hash. */
-  readonly fingerprint: string;
-}
+export const configDiagnostic = (config: ConfigSource, path: readonly PathSegment[], code: Diagnostic["code"], message: string, hint?: string): Diagnostic => {
+  const where = locateInConfig(config, path);
+  return fileDiagnostic(where.file, where.line, where.column, "error", code, message, hint);
+};
 
-/**
- * Where the definitions and the output are, and the config's fingerprint, read straight from the
- * parsed file, so the fast path of `generate` needs no validator (zod alone takes ~90 ms to load).
- * The fingerprint is the config's data as written, plus what each module path resolves to now:
- * a config that fails validation is hashed as it is, so it never matches output that sit wrote
- * from a valid one. `undefined` when the folders themselves are not plain paths.
- */
-export function configLayout(config: ConfigSource): ConfigLayout | undefined {
-  const data: unknown = config.origin === undefined || config.origin.root.kind !== "mapping" ? {} : toPlainValue(config.origin.root);
-  const fields = isRecord(data) ? data : {};
-  const definitions = fields["definitions"] ?? DEFAULT_DEFINITIONS;
-  const output = fields["output"] ?? DEFAULT_OUTPUT;
-  if (typeof definitions !== "string" || typeof output !== "string" || definitions === "" || output === "") return undefined;
-  const outputDir = resolve(config.rootDir, output);
-  const modules: [string, string, string | null][] = [];
-  for (const section of ["processors", "identifiers"]) {
-    const entries = fields[section];
-    if (!isRecord(entries)) continue;
-    for (const [name, entry] of Object.entries(entries)) {
-      const module = isRecord(entry) ? entry["module"] : undefined;
-      if (typeof module === "string" && module !== "") modules.push([section, name, importSpecifier(module, config.rootDir, outputDir) ?? null]);
-    }
+const isFile = (path: string): boolean => statOrUndefined(path)?.isFile() === true;
+export const isDirectory = (path: string): boolean => statOrUndefined(path)?.isDirectory() === true;
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
-  return {
-    definitionsDir: resolve(config.rootDir, definitions),
-    outputDir,
-    // JSON has no Infinity or NaN; marked so, they cannot pass for a null or a string.
-    fingerprint: JSON.stringify({ config: data, modules }, (_, value: unknown) =>
-      typeof value === "number" && !Number.isFinite(value) ? { nonFinite: String(value) } : value,
-    ),
-  };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

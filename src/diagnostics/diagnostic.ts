@@ -14,6 +14,8 @@ export interface Diagnostic {
   readonly code: DiagnosticCode;
   readonly message: string;
   readonly hint?: string;
+  /** Other files the problem involves (the first definition of a duplicate action), as `file` names them. */
+  readonly related?: readonly string[];
 }
 
 export interface Position {

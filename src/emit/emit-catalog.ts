@@ -1,5 +1,7 @@
 import type { EventModel, SdkModel } from "../model/event-model";
-import { ByteWriter } from "./typescript-writer";
+import { IDENTIFIERS, STATUSES, TIERS } from "../validate/vocabulary";
+import { CodeWriter, stringLiteral } from "./code-writer";
+import { SDK_API as API } from "./sdk-api";
 
 /**
  * catalog.ts: `EVENTS`, every internal event's metadata keyed by action, deeply frozen. The
@@ -8,20 +10,23 @@ import { ByteWriter } from "./typescript-writer";
  * literals took over a second of every build to parse, bind and check.
  */
 export function emitCatalog(model: SdkModel): Buffer[] {
-  const writer = new ByteWriter();
-  writer.line('import type { EventName } from "./index.js";').blankLine();
-  writer.line(CATALOG_TYPES).blankLine();
-  writer.jsDoc(["Every internal event, removed ones included, by action."]);
-  writer.line("export const EVENTS: EventCatalog = parseCatalog(`");
+  const writer = new CodeWriter();
+  writer.line(`import type { ${API.EventName} } from "./index.js";`).blankLine();
+  writer.lines(catalogTypes()).blankLine();
+  writer.jsDoc(["Every internal event, removed ones included, by action, deeply frozen."]);
+  writer.line(`export const ${API.EVENTS}: ${API.EventCatalog} = /* @__PURE__ */ parseCatalog(\``);
   for (const event of model.events) writer.line(templateText(catalogEntry(event)));
   writer.line("`);");
   writer.blankLine();
-  writer.line(PARSE_CATALOG);
+  writer.lines(PARSE_CATALOG);
   return writer.toChunks();
 }
 
+/** `"a" | "b"`: a union of string literal types. */
+const unionOf = (values: readonly string[]): string => values.map(stringLiteral).join(" | ");
+
 /** Text as it must be written inside a template literal to mean itself. */
-const templateText = (text: string): string => text.replace(/[\\`]|\$\{/g, (match) => `\\${match}`);
+export const templateText = (text: string): string => text.replace(/[\\`]|\$\{/g, (match) => `\\${match}`);
 
 /** The event's `EventMetadata` as one line of JSON, keys in declaration order. */
 function catalogEntry(event: EventModel): string {
@@ -46,13 +51,14 @@ function catalogEntry(event: EventModel): string {
   return JSON.stringify(entry);
 }
 
-const CATALOG_TYPES = `/** What the definition of an internal event says about it. */
-export interface EventMetadata<E extends EventName = EventName> {
+/** The catalog's types; the identifiers, tiers and statuses are the ones validation accepts. */
+const catalogTypes = (): string => `/** What the definition of an internal event says about it. */
+export interface ${API.EventMetadata}<E extends ${API.EventName} = ${API.EventName}> {
   readonly action: E;
   readonly description: string;
-  readonly status: "active" | "removed";
+  readonly status: ${unionOf(STATUSES)};
   readonly identifiers: readonly (
-    "project" | "namespace" | "user" | "feature_enabled_by_namespace_ids"
+    ${unionOf(IDENTIFIERS)}
   )[];
   /** Additional and protected properties, as named in the definition. */
   readonly additionalProperties: readonly string[];
@@ -67,24 +73,24 @@ export interface EventMetadata<E extends EventName = EventName> {
   /** For removed events. */
   readonly removedByUrl?: string;
   readonly introducedByUrl?: string;
-  readonly tiers: readonly ("free" | "premium" | "ultimate")[];
+  readonly tiers: readonly (${unionOf(TIERS)})[];
   readonly classification?: string;
   /** The definition file, relative to the project root. */
   readonly file: string;
 }
 
-/** The type of \`EVENTS\`: each event's metadata under its action. */
-export type EventCatalog = { readonly [E in EventName]: EventMetadata<E> };`;
+/** The type of \`${API.EVENTS}\`: each event's metadata under its action. */
+export type ${API.EventCatalog} = { readonly [E in ${API.EventName}]: ${API.EventMetadata}<E> };`;
 
-const PARSE_CATALOG = `function parseCatalog(lines: string): EventCatalog {
-  const catalog: Record<string, EventMetadata> = {};
+const PARSE_CATALOG = `function parseCatalog(lines: string): ${API.EventCatalog} {
+  const catalog: Record<string, ${API.EventMetadata}> = {};
   for (const line of lines.split("\\n")) {
     if (line === "") continue;
-    const metadata: EventMetadata = deepFreeze(JSON.parse(line));
+    const metadata: ${API.EventMetadata} = deepFreeze(JSON.parse(line));
     catalog[metadata.action] = metadata;
   }
   // Through unknown: comparing the two types would check every event again, for nothing.
-  return Object.freeze(catalog) as unknown as EventCatalog;
+  return Object.freeze(catalog) as unknown as ${API.EventCatalog};
 }
 
 function deepFreeze<T extends object>(value: T): T {

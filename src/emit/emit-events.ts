@@ -1,66 +1,62 @@
-import type { EventModel, PropertyModel, SdkModel } from "../model/event-model";
-import { camelCase, propertyKey } from "../model/names";
-import { identifierTypeName } from "./emit-runtime";
-import { ByteWriter, stringLiteral } from "./typescript-writer";
-
-/** Each processor's class name and the runtime function that sends events to it. */
-export const sendersOf = (model: SdkModel): ReadonlyMap<string, string> =>
-  new Map(model.processors.map((processor) => [processor.className, processor.senderName]));
+import type { EventModel, PayloadModel, PropertyModel, SdkModel } from "../model/event-model";
+import { camelCase } from "../model/names";
+import { compareCodeUnits } from "../text/code-units";
+import { propertyKey } from "../text/javascript-names";
+import { CodeWriter, stringLiteral } from "./code-writer";
+import { identifierTypeName, SDK_API as API } from "./sdk-api";
 
 /**
  * The arguments interface and tracking function of each event, in order. Events are independent,
- * so the text for a list is the concatenation of the texts for its parts.
+ * so the text for a list is the concatenation of the texts for its parts, and two branches that
+ * change different events change different lines.
  */
-export function emitEventFunctions(events: readonly EventModel[], senders: ReadonlyMap<string, string>): Buffer[] {
-  const writer = new ByteWriter();
+export function emitEventFunctions(events: readonly EventModel[]): Buffer[] {
+  const writer = new CodeWriter();
   for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
-    emitTrackFunction(writer, event, senders);
+    emitTrackFunction(writer, event);
   }
   return writer.toChunks();
 }
 
-/** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events. */
+/** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events, a line each. */
 export function emitEventMaps(model: SdkModel): Buffer[] {
-  const writer = new ByteWriter();
+  const writer = new CodeWriter();
   writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
-  writer.block("export interface EventArgs {", () => {
+  writer.block(`export interface ${API.EventArgs} {`, () => {
     for (const event of model.events) {
       const type = event.argument === "none" ? ["void"] : event.argument === "optional" ? [event.argsTypeName, "undefined"] : [event.argsTypeName];
       writer.union(`${propertyKey(event.action)}:`, type, ";");
     }
   });
   writer.blankLine();
-  writer.line(EVENT_NAME_AND_ARGUMENTS);
+  writer.lines(EVENT_NAME);
   writer.blankLine();
-  writer.block("const TRACK_FUNCTIONS: {", () => writer.line("readonly [E in EventName]: (args: EventArgs[E]) => void;"), "} = {");
+  writer.block("const TRACK_FUNCTIONS: {", () => writer.line(`readonly [E in ${API.EventName}]: (args: ${API.EventArgs}[E]) => void;`), "} = {");
   writer.indented(() => {
     for (const event of model.events) writer.property(propertyKey(event.action), event.functionName);
   });
   writer.line("};");
   writer.blankLine();
-  writer.line(TRACK_EVENT);
+  writer.lines(TRACK_EVENT);
   return writer.toChunks();
 }
 
-/** What the event functions use from runtime.ts. */
+/** What the event functions use from runtime.ts: values first, then types, each sorted. */
 export function runtimeImports(model: SdkModel): string[] {
-  const names = new Set(["reportError"]);
-  const identifiers = new Set<string>();
-  const senders = sendersOf(model);
+  const values = new Set(["checkArgs", "reportError"]);
+  const types = new Set<string>();
   for (const event of model.events) {
-    for (const call of event.calls) names.add(senders.get(call.className)!);
-    if (event.calls.length > 0 && !propertiesRequired(event)) {
-      names.add("EMPTY_PROPERTIES");
-    }
-    if (event.calls.some((call) => call.withheld.length > 0)) names.add("omitKeys");
-    for (const identifier of event.identifiers) identifiers.add(identifier);
+    for (const identifier of event.identifiers) types.add(identifierTypeName(identifier));
+    if (event.calls.length === 0) continue;
+    for (const call of event.calls) values.add(call.senderName);
+    if (event.properties.length === 0 || !propertiesRequired(event)) values.add("EMPTY_PROPERTIES");
+    if (event.properties.length > 0) types.add(API.PropertyValue);
   }
-  const types = model.identifierTypes.filter((entry) => identifiers.has(entry.identifier)).map((entry) => identifierTypeName(entry.identifier));
-  return [...[...names].sort(), ...types.sort().map((type) => `type ${type}`)];
+  return [...[...values].sort(compareCodeUnits), ...[...types].sort(compareCodeUnits).map((type) => `type ${type}`)];
 }
 
-function emitArgsInterface(writer: ByteWriter, event: EventModel): void {
+function emitArgsInterface(writer: CodeWriter, event: EventModel): void {
   writer.line(`/** The arguments of \`${event.functionName}\`. */`);
   writer.block(`export interface ${event.argsTypeName} {`, () => {
     for (const identifier of event.identifiers) {
@@ -75,7 +71,7 @@ function emitArgsInterface(writer: ByteWriter, event: EventModel): void {
   writer.blankLine();
 }
 
-function emitProperty(writer: ByteWriter, property: PropertyModel): void {
+function emitProperty(writer: CodeWriter, property: PropertyModel): void {
   const notes = [
     ...(property.description === undefined || property.description.trim() === "" ? [] : [property.description.trim()]),
     ...(property.protectedFor === undefined ? [] : [`Delivered only to ${property.protectedFor}.`]),
@@ -86,12 +82,14 @@ function emitProperty(writer: ByteWriter, property: PropertyModel): void {
   writer.union(`readonly ${propertyKey(property.name)}${property.required ? "" : "?"}:`, members, ";");
 }
 
-function emitTrackFunction(writer: ByteWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
+function emitTrackFunction(writer: CodeWriter, event: EventModel): void {
   writer.jsDoc(functionDoc(event));
-  const parameter = event.calls.length === 0 ? "_args" : "args";
-  const parameters = event.argument === "none" ? [] : [`${parameter}${event.argument === "optional" ? "?" : ""}: ${event.argsTypeName}`];
+  const parameters = event.argument === "none" ? [] : [`args${event.argument === "optional" ? "?" : ""}: ${event.argsTypeName}`];
   writer.list(`export function ${event.functionName}(`, parameters, "): void {");
-  if (event.calls.length > 0) writer.indented(() => emitTrackBody(writer, event, senders));
+  writer.indented(() => {
+    writer.list("checkArgs(", [stringLiteral(event.action), event.argument === "none" ? "undefined" : "args"], ");");
+    if (event.calls.length > 0) emitTrackBody(writer, event);
+  });
   writer.line("}");
   writer.blankLine();
 }
@@ -109,53 +107,41 @@ function functionDoc(event: EventModel): string[] {
 }
 
 /**
- * Builds one payload per distinct set of withheld protected properties (usually just one) and
- * calls the processors in order.
+ * Builds each payload from the declared names only, so a key the caller slipped in through a
+ * variable (TypeScript allows extra keys there) never reaches a processor, then calls the
+ * processors in order.
  */
-function emitTrackBody(writer: ByteWriter, event: EventModel, senders: ReadonlyMap<string, string>): void {
-  const args = event.argument === "optional" ? "args?." : "args.";
-  const passed =
-    event.properties.length === 0
-      ? "EMPTY_PROPERTIES"
-      : propertiesRequired(event)
-        ? `${args}additionalProperties`
-        : `${args}additionalProperties ?? EMPTY_PROPERTIES`;
-  const withholds = event.calls.some((call) => call.withheld.length > 0);
-  const payloads = new Map<string, { payloadName: string; properties: string }>();
-  for (const call of event.calls) {
-    const key = call.withheld.join("\n");
-    if (payloads.has(key)) continue;
-    const index = payloads.size + 1;
-    const payloadName = index === 1 ? "payload" : `payload${index}`;
-    if (!withholds) {
-      payloads.set(key, { payloadName, properties: passed });
-    } else if (call.withheld.length === 0) {
-      payloads.set(key, { payloadName, properties: "properties" });
-    } else {
-      payloads.set(key, { payloadName, properties: `properties${index}` });
-    }
+function emitTrackBody(writer: CodeWriter, event: EventModel): void {
+  if (event.properties.length > 0) {
+    const args = event.argument === "optional" ? "args?." : "args.";
+    writer.line(propertiesRequired(event) ? `const given = ${args}additionalProperties;` : `const given = ${args}additionalProperties ?? EMPTY_PROPERTIES;`);
+    // Every payload holds the event's own properties: a tracker's copies them from the default one.
+    const shared = event.payloads.find((payload) => payload.propertyNames.length === event.properties.length - protectedCount(event));
+    for (const payload of event.payloads) emitProperties(writer, payload, payload === shared ? undefined : shared);
   }
-
-  if (withholds) writer.line(`const properties = ${passed};`);
-  for (const [key, { properties }] of payloads) {
-    if (!withholds || properties === "properties") continue;
-    writer.list(`const ${properties} = omitKeys(properties, [`, key.split("\n").map(stringLiteral), "]);");
+  for (const payload of event.payloads) {
+    writer.objectDeclaration(`const ${payload.variable}`, () => {
+      for (const identifier of event.identifiers) writer.property(camelCase(identifier), `args.${camelCase(identifier)}`);
+      writer.property("additionalProperties", event.properties.length === 0 ? "EMPTY_PROPERTIES" : payload.propertiesVariable);
+    });
   }
-  for (const { payloadName, properties } of payloads.values()) {
-    writer.block(`const ${payloadName} = {`, () => {
-      if (payloadName === "payload") {
-        for (const identifier of event.identifiers) writer.line(`${camelCase(identifier)}: args.${camelCase(identifier)},`);
-      } else {
-        writer.line("...payload,");
-      }
-      writer.line(`additionalProperties: ${properties},`);
-    }, "};");
-  }
-  for (const call of event.calls) {
-    const { payloadName } = payloads.get(call.withheld.join("\n"))!;
-    writer.list(`${senders.get(call.className)!}(`, [stringLiteral(event.action), payloadName], ");");
-  }
+  for (const call of event.calls) writer.list(`${call.senderName}(`, [stringLiteral(event.action), call.payload.variable], ");");
 }
+
+/** The properties object of a payload: a copy of `base`'s, when there is one, then each further declared property passed. */
+function emitProperties(writer: CodeWriter, payload: PayloadModel, base: PayloadModel | undefined): void {
+  const initial = base === undefined ? "{}" : `{ ...${base.propertiesVariable} }`;
+  const head = `const ${payload.propertiesVariable}: Record<string, ${API.PropertyValue}> =`;
+  // Prettier breaks the object first, and the type's arguments when the head alone is too long.
+  if (writer.fits(`${head} ${initial};`)) writer.line(`${head} ${initial};`);
+  else if (base !== undefined && writer.fits(`${head} {`)) writer.block(`${head} {`, () => writer.line(`...${base.propertiesVariable},`), "};");
+  else writer.block(`const ${payload.propertiesVariable}: Record<`, () => writer.line("string,").line(API.PropertyValue), `> = ${initial};`);
+  const inherited = base === undefined ? 0 : base.propertyNames.length;
+  for (const name of payload.propertyNames.slice(inherited)) writer.ifDefined(`given.${name}`, `${payload.propertiesVariable}.${name}`);
+}
+
+/** How many of an event's properties are protected ones, which only their tracker receives. */
+const protectedCount = (event: EventModel): number => event.properties.filter((property) => property.protectedFor !== undefined).length;
 
 /** Callers must pass `additionalProperties` (a property is `required: true`), so it needs no fallback. */
 const propertiesRequired = (event: EventModel): boolean => event.properties.some((property) => property.required);
@@ -167,28 +153,33 @@ function sentence(description: string): string {
   return /[.!?:)`"']$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+const EVENT_NAME = `/** The action of every internal event. */
+export type ${API.EventName} = keyof ${API.EventArgs};
 
-const EVENT_NAME_AND_ARGUMENTS = `/** The action of every internal event. */
-export type EventName = keyof EventArgs;
-
-/** What \`trackEvent(name, ...)\` takes after the name. */
-export type TrackEventArguments<E extends EventName> = EventArgs[E] extends void
+/** What \`${API.trackEvent}(name, ...)\` takes after the name. */
+export type ${API.TrackEventArguments}<E extends ${API.EventName}> = ${API.EventArgs}[E] extends void
   ? []
-  : undefined extends EventArgs[E]
-    ? [args?: EventArgs[E]]
-    : [args: EventArgs[E]];`;
+  : undefined extends ${API.EventArgs}[E]
+    ? [args?: ${API.EventArgs}[E]]
+    : [args: ${API.EventArgs}[E]];`;
 
 const TRACK_EVENT = `/**
  * Tracks an event chosen at run time. Where the event is known as the code is
  * written, call its own \`track...\` function instead.
  */
-export function trackEvent<E extends EventName>(
+export function ${API.trackEvent}<E extends ${API.EventName}>(
   name: E,
-  ...args: TrackEventArguments<E>
-): void {
+  ...args: ${API.TrackEventArguments}<E>
+): void;
+/** For helpers generic over the event, whose arguments are \`${API.EventArgs}[E]\`. */
+export function ${API.trackEvent}<E extends ${API.EventName}>(
+  name: E,
+  args: ${API.EventArgs}[E],
+): void;
+export function ${API.trackEvent}(name: ${API.EventName}, args?: unknown): void {
   if (!Object.prototype.hasOwnProperty.call(TRACK_FUNCTIONS, name)) {
-    reportError(new TypeError(\`unknown event "\${name}"\`), name, "trackEvent");
+    reportError(new TypeError(\`unknown event "\${name}"\`), name, undefined);
     return;
   }
-  (TRACK_FUNCTIONS[name] as (args?: unknown) => void)(args[0]);
+  (TRACK_FUNCTIONS[name] as (args: unknown) => void)(args);
 }`;

@@ -1,52 +1,58 @@
 import type { SdkModel } from "../model/event-model";
-import { emitEventFunctions, emitEventMaps, runtimeImports, sendersOf } from "./emit-events";
-import { identifierTypeName } from "./emit-runtime";
-import { ByteWriter } from "./typescript-writer";
+import { compareCodeUnits } from "../text/code-units";
+import { CodeWriter } from "./code-writer";
+import { emitEventFunctions, emitEventMaps, runtimeImports } from "./emit-events";
+import { identifierTypeName, SDK_API as API } from "./sdk-api";
 
 /**
- * index.ts: the entry point applications import everything from. Nothing in it is re-exported
- * with `export … from`: compiled to CommonJS, that defines a getter on the module object, which
- * turns it into a slow dictionary, and every track call paid for the lookup (1.3× the cost of
- * calling the processors by hand, against 1.0× without).
- * `functions` is what `emitEventFunctions(model.events)` gives, when it was written elsewhere.
+ * index.ts: the entry point applications import the event functions from. Nothing in it is
+ * re-exported with `export … from`: compiled to CommonJS, that defines a getter on the module
+ * object, which turns it into a slow dictionary that every track call paid for. It does not import
+ * the catalog: a bundle that uses one event function carries that function and the runtime only.
  */
-export function emitIndex(model: SdkModel, functions = emitEventFunctions(model.events, sendersOf(model))): Buffer[] {
-  const writer = new ByteWriter();
-  writer.line(NO_CHECK).blankLine();
+export function emitIndex(model: SdkModel): Buffer[] {
+  const writer = new CodeWriter();
+  writer.lines(NO_CHECK).blankLine();
   writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
-  writer.line('import * as catalog from "./catalog.js";');
   writer.line('import * as runtime from "./runtime.js";');
   writer.blankLine();
-  writer.line('export type { EventCatalog, EventMetadata } from "./catalog.js";');
+  writer.list("export type {", [API.EventCatalog, API.EventMetadata], '} from "./catalog.js";');
   const types = [
-    "EventPayload",
-    "Processor",
-    "PropertyValue",
-    "TrackingErrorContext",
-    "TrackingOptions",
+    API.EventPayload,
+    API.EventValidator,
+    API.Processor,
+    API.ProcessorContext,
+    API.ProcessorName,
+    API.PropertyValue,
+    API.TrackingErrorContext,
+    API.TrackingOptions,
     ...model.identifierTypes.map((entry) => identifierTypeName(entry.identifier)),
-  ].sort();
+  ].sort(compareCodeUnits);
   writer.list("export type {", types, '} from "./runtime.js";');
   writer.blankLine();
-  writer.line(REEXPORTS);
+  writer.lines(REEXPORTS);
   writer.blankLine();
-  return [...writer.toChunks(), ...functions, ...emitEventMaps(model)];
+  return [...writer.toChunks(), ...emitEventFunctions(model.events), ...emitEventMaps(model)];
 }
 
 /**
- * Type-checking thousands of generated function bodies took most of a large SDK's build time
- * (at 10,000 events, ~3 s of tsc's 7 s). The bodies are sit's, type-checked by sit's tests;
- * the application's code that calls them is checked as before, against the declared types.
+ * Type-checking thousands of generated function bodies took most of a large SDK's build time.
+ * The bodies are sit's, type-checked by sit's tests; the application's code that calls them is
+ * checked as before, against the declared types.
  */
 const NO_CHECK = `// @ts-nocheck: sit's own tests type-check this file under strict settings; checking it again in
 // every build costs seconds at thousands of events. Code calling it is still checked in full.`;
 
-const REEXPORTS = `/** Every internal event, removed ones included, by action, deeply frozen. */
-export const EVENTS: catalog.EventCatalog = catalog.EVENTS;
+const REEXPORTS = `/**
+ * Changes how tracking behaves (error handler, consent, replacement
+ * processors, checks); an option left out keeps its current value.
+ */
+export const ${API.configureTracking}: typeof runtime.${API.configureTracking} =
+  runtime.${API.configureTracking};
 
-/** Sets how processor failures are reported; an option left out returns to its default. */
-export const configureTracking: typeof runtime.configureTracking =
-  runtime.configureTracking;
+/** Returns every option of \`${API.configureTracking}\` to its default. */
+export const ${API.resetTracking}: typeof runtime.${API.resetTracking} =
+  runtime.${API.resetTracking};
 
 /** Settles when every asynchronous processor call made so far has settled. */
-export const flush: typeof runtime.flush = runtime.flush;`;
+export const ${API.flush}: typeof runtime.${API.flush} = runtime.${API.flush};`;

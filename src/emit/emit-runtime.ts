@@ -1,18 +1,22 @@
+import { DEFAULT_IDENTIFIER_TYPE } from "../config/validate-config";
 import type { ProcessorModel, SdkModel } from "../model/event-model";
 import { pascalCase } from "../model/names";
-import { DEFAULT_IDENTIFIER_TYPE } from "../config/load-config";
-import { stringLiteral, TypeScriptWriter } from "./typescript-writer";
+import { compareCodeUnits } from "../text/code-units";
+import { propertyKey } from "../text/javascript-names";
+import { CodeWriter, stringLiteral } from "./code-writer";
+import { identifierTypeName, SDK_API as API } from "./sdk-api";
 
-export const identifierTypeName = (identifier: string): string => `${pascalCase(identifier)}Identifier`;
 const importedTypeName = (identifier: string): string => `Imported${pascalCase(identifier)}`;
 
 /**
- * runtime.ts: the processor contract, the identifier types, error isolation, flush, and one sender
- * per processor for the events to call. Everything that refers to the application's own modules
- * is here, in a file small enough that type-checking it costs nothing.
+ * runtime.ts: the processor contract, the identifier types, the tracking switches of
+ * `configureTracking`, error isolation, flush, and one sender per processor for the events to call.
+ * Everything that refers to the application's own modules is here, in a file small enough that
+ * type-checking it costs nothing. Top-level values are marked pure, so a bundler keeps only what
+ * the application uses.
  */
-export function emitRuntime(model: SdkModel): string {
-  const writer = new TypeScriptWriter();
+export function emitRuntime(model: SdkModel): Buffer[] {
+  const writer = new CodeWriter();
   const imports = [
     ...model.processors.map((processor) => ({
       statement: `import { ${processor.exportName} as ${processor.localName} }`,
@@ -26,10 +30,10 @@ export function emitRuntime(model: SdkModel): string {
         specifier: entry.importSpecifier!,
         name: entry.type,
       })),
-  ].sort((a, b) => compare(a.specifier, b.specifier) || compare(a.name, b.name) || compare(a.statement, b.statement));
+  ].sort((a, b) => compareCodeUnits(a.specifier, b.specifier) || compareCodeUnits(a.name, b.name) || compareCodeUnits(a.statement, b.statement));
   for (const entry of imports) writer.line(`${entry.statement} from ${stringLiteral(entry.specifier)};`);
   if (imports.length > 0) writer.blankLine();
-  writer.line(RUNTIME_PREAMBLE);
+  writer.lines(PREAMBLE).blankLine();
 
   for (const entry of model.identifierTypes) {
     writer.line(`/** How callers identify the \`${entry.identifier}\` of an event (see sit.config.yaml). */`);
@@ -43,99 +47,186 @@ export function emitRuntime(model: SdkModel): string {
   }
 
   writer.jsDoc(["What a processor receives: the event's identifiers and the additional properties meant for it."]);
-  writer.block("export interface EventPayload {", () => {
+  writer.block(`export interface ${API.EventPayload} {`, () => {
     for (const entry of model.identifierTypes) writer.line(`readonly ${entry.field}?: ${identifierTypeName(entry.identifier)};`);
-    writer.line("readonly additionalProperties: Readonly<Record<string, PropertyValue>>;");
+    writer.line(`readonly additionalProperties: Readonly<Record<string, ${API.PropertyValue}>>;`);
   });
   writer.blankLine();
-  writer.line(RUNTIME_BODY);
+
+  writer.jsDoc(["The tracking classes of sit.config.yaml that events call."]);
+  writer.union(`export type ${API.ProcessorName} =`, model.processors.length === 0 ? ["never"] : model.processors.map((processor) => stringLiteral(processor.className)), ";");
+  writer.blankLine();
+  writer.lines(CONTRACT).blankLine();
+
+  const withProcessors = model.processors.length > 0;
+  if (withProcessors) {
+    writer.jsDoc(["The implementation of each tracking class, as sit.config.yaml names it."]);
+    writer.block(`const CONFIGURED: { readonly [P in ${API.ProcessorName}]: ${API.Processor} } = {`, () => {
+      for (const processor of model.processors) writer.property(propertyKey(processor.className), processor.localName);
+    }, "};");
+    writer.blankLine();
+  }
+  writer.lines(switches(withProcessors)).blankLine();
+  writer.lines(withProcessors ? `${REPORTING}\n\n${SETTLE}` : REPORTING);
   for (const processor of model.processors) emitSender(writer, processor);
-  return writer.toString();
+  return writer.toChunks();
 }
 
 /**
  * A sender of its own per processor keeps each call to a processor's `trackEvent` monomorphic: a
  * shared one made every event with an extra tracker about twice as slow as calling by hand.
  */
-function emitSender(writer: TypeScriptWriter, processor: ProcessorModel): void {
+function emitSender(writer: CodeWriter, processor: ProcessorModel): void {
+  writer.blankLine();
+  writer.objectDeclaration(`const ${processor.contextName}: ${API.ProcessorContext}`, () =>
+    writer.property("processorName", stringLiteral(processor.className)),
+  );
   writer.blankLine();
   writer.jsDoc([`Calls ${processor.className}; a failure, synchronous or not, never reaches the caller.`]);
-  writer.list(`export function ${processor.senderName}(`, ["eventName: string", "payload: EventPayload"], "): void {");
+  writer.list(`export function ${processor.senderName}(`, ["eventName: string", `payload: ${API.EventPayload}`], "): void {");
   writer.indented(() => {
-    writer.assignment("const processor: Processor", processor.localName);
-    writer.assignment("const processorName", stringLiteral(processor.className));
-    writer.block("try {", () => {
-      writer.line("const result = processor.trackEvent(eventName, payload);");
-      writer.line("if (result !== undefined) settle(result, eventName, processorName);");
-    }, "} catch (error) {");
-    writer.indented(() => writer.line("reportError(error, eventName, processorName);"));
-    writer.line("}");
+    writer.assignment("const context", processor.contextName);
+    writer.lines(SEND_BODY);
   });
   writer.line("}");
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const SEND_BODY = `const processor = active[context.processorName];
+if (processor === undefined) return;
+try {
+  const result = processor.trackEvent(eventName, payload, context);
+  if (result !== undefined) settle(result, eventName, context.processorName);
+} catch (error) {
+  reportError(error, eventName, context.processorName);
+}`;
 
-const RUNTIME_PREAMBLE = `/** Declared here so the SDK compiles without DOM or Node.js type definitions. */
+const PREAMBLE = `/** Declared here so the SDK compiles without DOM or Node.js type definitions. */
 declare const console: { error(...data: unknown[]): void };
 
 /** The value of an additional property. */
-export type PropertyValue = string | number | boolean;
-`;
+export type ${API.PropertyValue} = string | number | boolean;`;
 
-const RUNTIME_BODY = `/**
+const CONTRACT = `/** What a processor is told besides the event: the tracking class it serves. */
+export interface ${API.ProcessorContext} {
+  readonly processorName: ${API.ProcessorName};
+}
+
+/**
  * A tracking backend: a plain object, or a class with a static \`trackEvent\`.
  * A returned promise is awaited by \`flush()\`; a throw or a rejection goes to
  * the error handler and never stops the other processors.
  */
-export interface Processor {
-  trackEvent(eventName: string, payload: EventPayload): void | Promise<void>;
+export interface ${API.Processor} {
+  trackEvent(
+    eventName: string,
+    payload: ${API.EventPayload},
+    context: ${API.ProcessorContext},
+  ): void | Promise<void>;
 }
 
-/** Where a processor failed. */
-export interface TrackingErrorContext {
+/** Where a failure happened: the processor, or none for a check of the event. */
+export interface ${API.TrackingErrorContext} {
   readonly eventName: string;
-  readonly processorName: string;
+  readonly processorName: ${API.ProcessorName} | undefined;
 }
 
-export interface TrackingOptions {
-  /** Receives every processor failure; the default logs it with console.error. */
-  readonly onError?: (error: unknown, context: TrackingErrorContext) => void;
+/** Checks an event's arguments against its definition: \`${API.checkEvents}\` does. */
+export type ${API.EventValidator} = (
+  eventName: string,
+  args: unknown,
+) => readonly string[];
+
+export interface ${API.TrackingOptions} {
+  /** Receives every failure; the default logs it with console.error. */
+  readonly onError?: (error: unknown, context: ${API.TrackingErrorContext}) => void;
+  /**
+   * \`false\` stops every event before any processor (no consent); a function
+   * decides per processor. Asked when configured, not on every event.
+   */
+  readonly enabled?: boolean | ((processorName: ${API.ProcessorName}) => boolean);
+  /** Replaces the implementation of tracking classes, e.g. with a recorder in tests. */
+  readonly processors?: { readonly [P in ${API.ProcessorName}]?: ${API.Processor} };
+  /**
+   * Checks the values TypeScript cannot see (JavaScript callers, \`any\`) and
+   * reports each violation to onError; the event is still sent. Pass
+   * \`${API.checkEvents}\` from validation.js, so only apps that check carry it.
+   */
+  readonly validate?: ${API.EventValidator} | false;
 }
 
-type ErrorHandler = (error: unknown, context: TrackingErrorContext) => void;
+type ErrorHandler = (error: unknown, context: ${API.TrackingErrorContext}) => void;
 
-const logError: ErrorHandler = (error, context) => {
-  console.error(
-    \`sit: processor \${context.processorName} failed on event \${context.eventName}:\`,
-    error,
-  );
-};
+const logError: ErrorHandler = (error, { eventName, processorName }) => {
+  const where =
+    processorName === undefined
+      ? \`event \${eventName}\`
+      : \`processor \${processorName} failed on event \${eventName}\`;
+  console.error(\`sit: \${where}:\`, error);
+};`;
 
-let onError: ErrorHandler = logError;
-const pending = new Set<Promise<void>>();
+/**
+ * The state behind `configureTracking`. Without processors there is nothing to switch or replace,
+ * and the parts that would do it are left out: `noUnusedLocals` would reject them.
+ */
+function switches(withProcessors: boolean): string {
+  const only = (text: string): string => (withProcessors ? text : "");
+  return `${only(`type ActiveProcessors = { readonly [P in ${API.ProcessorName}]?: ${API.Processor} };
 
-/** The additional properties of an event tracked without any. */
-export const EMPTY_PROPERTIES: Readonly<Record<string, PropertyValue>> =
-  Object.freeze({});
+`)}let onError: ErrorHandler = logError;
+let validator: ${API.EventValidator} | undefined;
+${only(`let replacements: NonNullable<${API.TrackingOptions}["processors"]> = {};
+let enabled: NonNullable<${API.TrackingOptions}["enabled"]> = true;
+/** What each tracking class calls now; absent when it is switched off. */
+let active: ActiveProcessors = CONFIGURED;
+`)}const pending = /* @__PURE__ */ new Set<Promise<void>>();
 
-/** Sets how processor failures are reported; an option left out returns to its default. */
-export function configureTracking(options: TrackingOptions): void {
-  onError = options.onError ?? logError;
+/** The additional properties of an event that declares none. */
+export const EMPTY_PROPERTIES: Readonly<Record<string, ${API.PropertyValue}>> =
+  /* @__PURE__ */ Object.freeze({});
+
+/**
+ * Changes how tracking behaves; an option left out keeps its current value.
+ * \`${API.resetTracking}()\` returns every option to its default.
+ */
+export function ${API.configureTracking}(options: ${API.TrackingOptions}): void {
+  if (options.onError !== undefined) onError = options.onError;
+  if (options.validate !== undefined) validator = options.validate || undefined;
+${only(`  if (options.processors !== undefined) replacements = options.processors;
+  if (options.enabled !== undefined) enabled = options.enabled;
+  active = activeProcessors();
+`)}}
+
+/** Returns every option of \`${API.configureTracking}\` to its default. */
+export function ${API.resetTracking}(): void {
+  onError = logError;
+  validator = undefined;
+${only(`  replacements = {};
+  enabled = true;
+  active = CONFIGURED;
+`)}}
+${only(`
+function activeProcessors(): ActiveProcessors {
+  const result: { [P in ${API.ProcessorName}]?: ${API.Processor} } = {};
+  for (const name of Object.keys(CONFIGURED) as ${API.ProcessorName}[]) {
+    const on = typeof enabled === "function" ? enabled(name) : enabled;
+    if (on) result[name] = replacements[name] ?? CONFIGURED[name];
+  }
+  return result;
 }
-
+`)}
 /** Settles when every asynchronous processor call made so far has settled. */
-export async function flush(): Promise<void> {
+export async function ${API.flush}(): Promise<void> {
   while (pending.size > 0) {
     await Promise.all(pending);
   }
+}`;
 }
 
-/** Hands a failure to the error handler; if the handler fails too, logs both. */
+const REPORTING = `/** Hands a failure to the error handler; if the handler fails too, logs both. */
 export function reportError(
   error: unknown,
   eventName: string,
-  processorName: string,
+  processorName: ${API.ProcessorName} | undefined,
 ): void {
   try {
     onError(error, { eventName, processorName });
@@ -145,11 +236,23 @@ export function reportError(
   }
 }
 
-/** Waits for a processor's promise in \`flush()\` and reports its rejection. */
+/** The checks of \`validate\`, when enabled: each violation goes to the error handler. */
+export function checkArgs(eventName: string, args: unknown): void {
+  if (validator === undefined) return;
+  try {
+    for (const violation of validator(eventName, args)) {
+      reportError(new TypeError(violation), eventName, undefined);
+    }
+  } catch (error) {
+    reportError(error, eventName, undefined);
+  }
+}`;
+
+const SETTLE = `/** Waits for a processor's promise in \`${API.flush}()\` and reports its rejection. */
 function settle(
   result: unknown,
   eventName: string,
-  processorName: string,
+  processorName: ${API.ProcessorName},
 ): void {
   if (!isPromiseLike(result)) return;
   const settled: Promise<void> = Promise.resolve(result).then(
@@ -170,19 +273,4 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === "function"
   );
-}
-
-/** A copy of \`properties\` without the keys meant only for other processors. */
-export function omitKeys(
-  properties: Readonly<Record<string, PropertyValue>>,
-  keys: readonly string[],
-): Readonly<Record<string, PropertyValue>> {
-  const result: Record<string, PropertyValue> = {};
-  for (const key of Object.keys(properties)) {
-    // Assigning "__proto__" would replace the prototype; it is never a declared property.
-    if (key !== "__proto__" && !keys.includes(key)) {
-      result[key] = properties[key]!;
-    }
-  }
-  return result;
 }`;

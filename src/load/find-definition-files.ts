@@ -1,5 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
+import type { DiagnosticCode } from "../diagnostics/codes";
+import { byCodeUnits } from "../text/code-units";
 import { describeFsError } from "./read-text-file";
 
 export interface FoundFile {
@@ -10,6 +12,7 @@ export interface FoundFile {
 
 export interface FindProblem {
   readonly absolutePath: string;
+  readonly code: DiagnosticCode;
   readonly message: string;
 }
 
@@ -20,18 +23,28 @@ export interface FindResult {
 
 const DEFINITION_FILE = /\.ya?ml$/;
 
-const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = byCodeUnits((entry: Dirent) => entry.name);
+
+/** Said of a file or folder that is a link to something outside the project; nothing of it is read or quoted. */
+const OUTSIDE_PROJECT = "a symbolic link to a place outside the project (the folder of the config): sit reads definitions only from inside it";
 
 /**
  * Every `*.yml`/`*.yaml` under `root`, recursively, sorted by relative path in code-unit order so
  * the result never depends on the file system's or the locale's ordering. Symbolic links are
  * followed once, after the real folders: a folder reached again through a link is reported (a
  * loop, or a second path to a folder already read) and not walked again, so no definition is
- * read twice and a folder is always read from its real place. Messages name other paths with `shown`.
+ * read twice and a folder is always read from its real place. A link that leads outside `projectRoot`
+ * (a real path) is refused: a repository must not make sit read, or quote, files elsewhere on the
+ * machine. Messages name other paths with `shown`.
  */
-export function findDefinitionFiles(root: string, shown: (absolutePath: string) => string): FindResult {
+export function findDefinitionFiles(root: string, projectRoot: string, shown: (absolutePath: string) => string): FindResult {
   const files: FoundFile[] = [];
   const problems: FindProblem[] = [];
+  const problem = (absolutePath: string, message: string, code: DiagnosticCode = "SIT007") => problems.push({ absolutePath, code, message });
+  const inProject = (realPath: string): boolean => {
+    const path = relative(projectRoot, realPath);
+    return path === "" || (!path.startsWith("..") && !isAbsolute(path));
+  };
   const visited = new Map<string, string>();
   const linkedFolders: { path: string; ancestors: readonly string[] }[] = [];
 
@@ -41,17 +54,21 @@ export function findDefinitionFiles(root: string, shown: (absolutePath: string) 
       // The system call: the JavaScript realpathSync lstats every component of every folder.
       real = realpathSync.native(folder);
     } catch (error) {
-      problems.push({ absolutePath: folder, message: `cannot read folder: ${describeFsError(error)}` });
+      problem(folder, `cannot read folder: ${describeFsError(error)}`);
+      return;
+    }
+    if (!inProject(real)) {
+      problem(folder, OUTSIDE_PROJECT, "SIT033");
       return;
     }
     const firstPath = visited.get(real);
     if (firstPath !== undefined) {
-      problems.push({
-        absolutePath: folder,
-        message: ancestors.includes(real)
+      problem(
+        folder,
+        ancestors.includes(real)
           ? `symbolic-link loop: this folder leads back to "${shown(firstPath)}", which contains it`
           : `this folder is "${shown(firstPath)}" again, reached through a symbolic link; its definitions are read once, from there`,
-      });
+      );
       return;
     }
     visited.set(real, folder);
@@ -59,7 +76,7 @@ export function findDefinitionFiles(root: string, shown: (absolutePath: string) 
     try {
       entries = readdirSync(folder, { withFileTypes: true }).sort(byName);
     } catch (error) {
-      problems.push({ absolutePath: folder, message: `cannot read folder: ${describeFsError(error)}` });
+      problem(folder, `cannot read folder: ${describeFsError(error)}`);
       return;
     }
     // Built by concatenation: path.join and path.relative per file cost ~0.1 s at 10,000 files.
@@ -77,23 +94,27 @@ export function findDefinitionFiles(root: string, shown: (absolutePath: string) 
             continue;
           }
           isFile = target.isFile();
+          if (isFile && isDefinition && !inProject(realpathSync.native(path))) {
+            problem(path, OUTSIDE_PROJECT, "SIT033");
+            continue;
+          }
         } catch (error) {
           // A broken link is only a problem where a definition was meant to be; a link loop always is.
           const reason = describeFsError(error);
-          if (isDefinition) problems.push({ absolutePath: path, message: `cannot read file: ${reason}` });
-          else if ((error as { code?: unknown }).code === "ELOOP") problems.push({ absolutePath: path, message: `cannot read folder: ${reason}` });
+          if (isDefinition) problem(path, `cannot read file: ${reason}`);
+          else if ((error as { code?: unknown }).code === "ELOOP") problem(path, `cannot read folder: ${reason}`);
           continue;
         }
       }
       if (isDirectory) walk(path, [...ancestors, real]);
       else if (isFile && isDefinition) files.push({ absolutePath: path, relativePath: `${prefix}${entry.name}` });
-      else if (isDefinition) problems.push({ absolutePath: path, message: "cannot read file: not a regular file (a FIFO, socket or device)" });
+      else if (isDefinition) problem(path, "cannot read file: not a regular file (a FIFO, socket or device)");
     }
   };
 
   walk(root, []);
   for (let next = linkedFolders.shift(); next !== undefined; next = linkedFolders.shift()) walk(next.path, next.ancestors);
-  files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
-  problems.sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
+  files.sort(byCodeUnits((file) => file.relativePath));
+  problems.sort(byCodeUnits((found) => found.absolutePath));
   return { files, problems };
 }

@@ -1,5 +1,6 @@
-import { basename, relative, sep } from "node:path";
+import { relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { displayPath } from "./display-path";
 import { findDefinitionFiles } from "./find-definition-files";
 import { decodeText, readFileBytes, type FileBytesResult } from "./read-text-file";
 import { fileDiagnostic, SourceFile } from "./source-file";
@@ -27,13 +28,10 @@ export interface LoadedDefinition {
 export interface LoadOptions {
   readonly definitionsDir: string;
   readonly rootDir: string;
+  /** The real path of `rootDir`: links leading outside it are refused. */
+  readonly realRootDir: string;
   /** Diagnostics name files relative to this folder (normally the working directory). */
   readonly displayBase: string;
-}
-
-export function displayPath(path: string, base: string): string {
-  const relativePath = relative(base, path);
-  return (relativePath === "" ? basename(path) : relativePath).split(sep).join("/");
 }
 
 /** `folder` relative to `base`, `/`-separated with a trailing slash ("" for the same folder). */
@@ -52,9 +50,9 @@ export interface DefinitionRef {
 
 /** Finds every definition file; unreadable folders and files become diagnostics. */
 export function findDefinitions(options: LoadOptions): { refs: DefinitionRef[]; diagnostics: Diagnostic[] } {
-  const found = findDefinitionFiles(options.definitionsDir, (path) => displayPath(path, options.displayBase));
+  const found = findDefinitionFiles(options.definitionsDir, options.realRootDir, (path) => displayPath(path, options.displayBase));
   const diagnostics = found.problems.map((problem) =>
-    fileDiagnostic(displayPath(problem.absolutePath, options.displayBase), 0, 0, "error", "SIT007", problem.message),
+    fileDiagnostic(displayPath(problem.absolutePath, options.displayBase), 0, 0, "error", problem.code, problem.message),
   );
   const projectPrefix = folderPrefix(options.rootDir, options.definitionsDir);
   const displayPrefix = folderPrefix(options.displayBase, options.definitionsDir);
@@ -77,7 +75,7 @@ export function parseDefinition(file: DefinitionFile): { definition: LoadedDefin
   const decoded = file.read.ok ? decodeText(file.read.bytes) : file.read;
   if (!decoded.ok) {
     const { line, column } = decoded.position ?? { line: 0, column: 0 };
-    return { definition: undefined, diagnostics: [fileDiagnostic(shownPath, line, column, "error", decoded.code, decoded.message)] };
+    return { definition: undefined, diagnostics: [fileDiagnostic(shownPath, line, column, "error", decoded.code, decoded.message, decoded.hint)] };
   }
   const source = new SourceFile(shownPath, decoded.text);
   const parsed = parseYaml(decoded.text, shownPath);

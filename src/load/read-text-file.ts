@@ -11,6 +11,7 @@ export type Failure = {
   readonly message: string;
   /** Where in the file the problem is; absent when it concerns the whole file. */
   readonly position?: Position;
+  readonly hint?: string;
 };
 
 export type FileBytesResult = { readonly ok: true; readonly bytes: Buffer } | Failure;
@@ -50,6 +51,15 @@ export function readFileBytes(path: string): FileBytesResult {
  * fast path never decodes, and a run holds one file's text at a time rather than all of them.
  */
 export function decodeText(bytes: Buffer): TextResult {
+  const encoding = utf16Or32(bytes);
+  if (encoding !== undefined) {
+    return {
+      ok: false,
+      code: "SIT004",
+      message: `the file is ${encoding} text; sit reads UTF-8 only`,
+      hint: "convert it to UTF-8, e.g. `iconv -f " + encoding + " -t UTF-8`, or re-save it as UTF-8 in your editor",
+    };
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return { ok: false, code: "SIT004", message: "the file contains a NUL byte: it is binary, not YAML text", position: positionOfByte(bytes, nul) };
@@ -65,6 +75,30 @@ export function decodeText(bytes: Buffer): TextResult {
       position: positionOfByte(bytes, invalid),
     };
   }
+}
+
+/**
+ * The encoding of a UTF-16 or UTF-32 file, recognised by its byte-order mark or, without one, by the
+ * NUL bytes every ASCII character gets in UTF-16: such a file is text, not binary.
+ */
+function utf16Or32(bytes: Buffer): string | undefined {
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x0000feff) return "UTF-32BE";
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x0000feff) return "UTF-32LE";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
+  const sample = bytes.subarray(0, 64 & ~1);
+  if (sample.length < 4) return undefined;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let index = 0; index < sample.length; index++) {
+    if (sample[index] !== 0) continue;
+    if (index % 2 === 0) evenNuls++;
+    else oddNuls++;
+  }
+  const pairs = sample.length / 2;
+  if (evenNuls === pairs && oddNuls === 0) return "UTF-16BE";
+  if (oddNuls === pairs && evenNuls === 0) return "UTF-16LE";
+  return undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { ResolvedConfig } from "../config/load-config";
+import type { ResolvedConfig } from "../config/validate-config";
+import { byCodeUnits, compareCodeUnits } from "../text/code-units";
 import type { PropertyData } from "../validate/definition-schema";
 import type { ValidDefinition } from "../validate/validate-definition";
 import { BUILT_IN_PROPERTY_TYPES, IDENTIFIERS, type PropertyType } from "../validate/vocabulary";
-import type { EventModel, ProcessorCall, ProcessorModel, PropertyModel, SdkModel, ValueType } from "./event-model";
-import { argsTypeNameOf, camelCase, functionNameOf, pascalCase } from "./names";
+import type { EventModel, PayloadModel, ProcessorCall, ProcessorModel, PropertyModel, SdkModel, ValueType } from "./event-model";
+import { argsTypeNameOf, camelCase, classNameStem, classNameWord, functionNameOf } from "./names";
 
 const VALUE_TYPES: Readonly<Record<PropertyType, ValueType>> = {
   string: "string",
@@ -17,27 +18,26 @@ const UNTYPED: readonly ValueType[] = ["string", "number"];
 
 /** Validated definitions and config → the SDK model. Expects input free of errors. */
 export function buildModel(definitions: readonly ValidDefinition[], config: ResolvedConfig): SdkModel {
-  const events = definitions
-    .filter((definition) => definition.internal)
-    .map((definition) => buildEvent(definition, config))
-    .sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-
-  const used = new Set(events.flatMap((event) => event.calls.map((call) => call.className)));
-  const bases = new Set<string>();
-  const processors: ProcessorModel[] = [...used].sort().map((className) => {
+  const internal = definitions.filter((definition) => definition.internal);
+  const used = new Set(internal.flatMap((definition) => [...config.defaultProcessors, ...trackersOf(definition).map((tracker) => tracker.className)]));
+  const stems = new Set<string>();
+  const processors: ProcessorModel[] = [...used].sort(compareCodeUnits).map((className) => {
     const resolved = config.processors.get(className)!;
-    const sanitized = pascalCase(className.replace(/[^A-Za-z0-9_$]+/g, "_")) || "Tracker";
-    let base = sanitized;
-    for (let suffix = 2; bases.has(base); suffix++) base = `${sanitized}${suffix}`;
-    bases.add(base);
+    const stem = classNameStem(className);
+    let unique = stem;
+    for (let suffix = 2; stems.has(unique); suffix++) unique = `${stem}${suffix}`;
+    stems.add(unique);
     return {
       className,
-      localName: `${base}Processor`,
-      senderName: `sendTo${base}`,
+      localName: `${unique}Processor`,
+      senderName: `sendTo${unique}`,
+      contextName: `${unique.charAt(0).toLowerCase()}${unique.slice(1)}Context`,
       importSpecifier: resolved.importSpecifier,
       exportName: resolved.exportName,
     };
   });
+  const senders = new Map(processors.map((processor) => [processor.className, processor.senderName]));
+  const events = internal.map((definition) => buildEvent(definition, config, senders)).sort(byCodeUnits((event) => event.action));
 
   const identifierTypes = IDENTIFIERS.map((identifier) => {
     const declared = config.identifierTypes[identifier];
@@ -46,12 +46,20 @@ export function buildModel(definitions: readonly ValidDefinition[], config: Reso
   return { events, processors, identifierTypes };
 }
 
-function buildEvent(definition: ValidDefinition, config: ResolvedConfig): EventModel {
+interface Tracker {
+  readonly className: string;
+  readonly protectedProperties: Readonly<Record<string, PropertyData>>;
+}
+
+/** The extra trackers, in either of the two forms a definition may list them. */
+const trackersOf = ({ data }: ValidDefinition): readonly Tracker[] =>
+  data.extra_trackers?.map((tracker) => ({ className: tracker.tracking_class, protectedProperties: tracker.protected_properties ?? {} })) ??
+  data.extra_tracking_classes?.map((className) => ({ className, protectedProperties: {} })) ??
+  [];
+
+function buildEvent(definition: ValidDefinition, config: ResolvedConfig, senders: ReadonlyMap<string, string>): EventModel {
   const { data } = definition;
-  const trackers: { className: string; protectedProperties: Record<string, PropertyData> }[] =
-    data.extra_trackers?.map((tracker) => ({ className: tracker.tracking_class, protectedProperties: tracker.protected_properties ?? {} })) ??
-    data.extra_tracking_classes?.map((className) => ({ className, protectedProperties: {} })) ??
-    [];
+  const trackers = trackersOf(definition);
 
   const properties: PropertyModel[] = [];
   for (const [name, property] of Object.entries(data.additional_properties ?? {})) {
@@ -66,16 +74,7 @@ function buildEvent(definition: ValidDefinition, config: ResolvedConfig): EventM
     }
   }
 
-  const protectedBy = (className: string): readonly string[] =>
-    Object.keys(trackers.find((tracker) => tracker.className === className)?.protectedProperties ?? {});
-  const allProtected = [...new Set(trackers.flatMap((tracker) => Object.keys(tracker.protectedProperties)))];
-  const calls: ProcessorCall[] = [
-    ...config.defaultProcessors.map((className) => ({ className, withheld: allProtected })),
-    ...trackers.map(({ className }) => {
-      const own = protectedBy(className);
-      return { className, withheld: allProtected.filter((name) => !own.includes(name)) };
-    }),
-  ];
+  const calls = processorCalls(Object.keys(data.additional_properties ?? {}), config.defaultProcessors, trackers, senders);
 
   const identifiers = [...new Set(data.identifiers ?? [])];
   const argument =
@@ -88,6 +87,7 @@ function buildEvent(definition: ValidDefinition, config: ResolvedConfig): EventM
     description: data.description,
     identifiers,
     properties,
+    payloads: [...new Set(calls.map((call) => call.payload))],
     calls,
     argument,
     metadata: {
@@ -105,12 +105,49 @@ function buildEvent(definition: ValidDefinition, config: ResolvedConfig): EventM
   };
 }
 
+/**
+ * Each processor in call order with the payload it receives: every processor gets the event's own
+ * properties, and a tracker also its protected ones. Processors that receive the same properties
+ * share one payload; the one without protected properties is `defaultPayload`.
+ */
+function processorCalls(
+  ownProperties: readonly string[],
+  defaultProcessors: readonly string[],
+  trackers: readonly Tracker[],
+  senders: ReadonlyMap<string, string>,
+): ProcessorCall[] {
+  const payloads = new Map<string, PayloadModel>();
+  const variables = new Set<string>();
+  const payloadFor = (word: string, protectedNames: readonly string[]): PayloadModel => {
+    const propertyNames = [...ownProperties, ...protectedNames.filter((name) => !ownProperties.includes(name))];
+    const key = propertyNames.join("\n");
+    const existing = payloads.get(key);
+    if (existing !== undefined) return existing;
+    let unique = protectedNames.length === 0 ? "default" : word;
+    for (let suffix = 2; variables.has(unique); suffix++) unique = `${word}${suffix}`;
+    variables.add(unique);
+    const payload = { variable: `${unique}Payload`, propertiesVariable: `${unique}Properties`, propertyNames };
+    payloads.set(key, payload);
+    return payload;
+  };
+  const call = (className: string, protectedNames: readonly string[]): ProcessorCall => ({
+    className,
+    senderName: senders.get(className)!,
+    payload: payloadFor(classNameWord(className), protectedNames),
+  });
+  return [
+    ...defaultProcessors.map((className) => call(className, [])),
+    ...trackers.map((tracker) => call(tracker.className, Object.keys(tracker.protectedProperties))),
+  ];
+}
+
 function buildProperty(name: string, property: PropertyData, builtIn: PropertyType | undefined, protectedFor: string | undefined): PropertyModel {
   const declaredType = property?.type ?? builtIn;
   return {
     name,
     description: property?.description,
     valueTypes: declaredType === undefined ? UNTYPED : [VALUE_TYPES[declaredType]],
+    integer: declaredType === "integer",
     enumValues: property?.enum,
     required: property?.required === true,
     protectedFor,

@@ -19,6 +19,8 @@ export interface EventModel {
   readonly identifiers: readonly IdentifierName[];
   /** Additional properties, then each tracker's protected properties, in declaration order. */
   readonly properties: readonly PropertyModel[];
+  /** The payloads the processors receive, one per distinct set of properties; the first is `defaultPayload`. */
+  readonly payloads: readonly PayloadModel[];
   /** Processors in call order: the default ones, then the extra trackers as declared. */
   readonly calls: readonly ProcessorCall[];
   readonly argument: "none" | "optional" | "required";
@@ -30,6 +32,8 @@ export interface PropertyModel {
   readonly description: string | undefined;
   /** The value's type: declared, fixed by GitLab (label, property, value) or `string | number`. */
   readonly valueTypes: readonly ValueType[];
+  /** Declared `type: integer`: a number without a fractional part (TypeScript cannot tell). */
+  readonly integer: boolean;
   /** When declared, the only values allowed. */
   readonly enumValues: readonly EnumValue[] | undefined;
   readonly required: boolean;
@@ -40,10 +44,25 @@ export interface PropertyModel {
 export type ValueType = "string" | "number" | "boolean";
 export type EnumValue = string | number | boolean;
 
+/**
+ * A payload as the track function builds it: the declared identifiers and, in its own object, the
+ * properties named here and no others, whatever the caller passed.
+ */
+export interface PayloadModel {
+  /** The local variable holding the payload, e.g. `defaultPayload`, `aiTrackingPayload`. */
+  readonly variable: string;
+  /** The local variable holding its additional properties, e.g. `defaultProperties`. */
+  readonly propertiesVariable: string;
+  /** Declared property names, in declaration order: the event's own, then a tracker's protected ones. */
+  readonly propertyNames: readonly string[];
+}
+
 export interface ProcessorCall {
   readonly className: string;
-  /** Protected properties of other trackers that this processor must not receive. */
-  readonly withheld: readonly string[];
+  /** The runtime function that calls this processor alone, isolating its failures. */
+  readonly senderName: string;
+  /** Which of the event's payloads it receives. */
+  readonly payload: PayloadModel;
 }
 
 export interface ProcessorModel {
@@ -52,6 +71,8 @@ export interface ProcessorModel {
   readonly localName: string;
   /** The runtime function that calls this processor alone, isolating its failures. */
   readonly senderName: string;
+  /** The constant holding the `ProcessorContext` this processor is called with. */
+  readonly contextName: string;
   readonly importSpecifier: string;
   readonly exportName: string;
 }

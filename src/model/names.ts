@@ -14,27 +14,23 @@ export function argsTypeNameOf(action: string): string {
   return /^[A-Z]/.test(pascal) ? `${pascal}Args` : `Track${pascal}Args`;
 }
 
-/** Names the generated SDK exports or uses at its top level, which no event may take. */
-export const GENERATED_API_NAMES: ReadonlySet<string> = new Set([
-  "trackEvent",
-  "TrackEventArguments",
-  "configureTracking",
-  "flush",
-  "EventName",
-  "EventArgs",
-  "EventPayload",
-  "EventMetadata",
-  "EVENTS",
-  "Processor",
-  "PropertyValue",
-  "TrackingOptions",
-  "TrackingErrorContext",
-]);
-
-const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** A key as written in an object literal or type: bare when it is an identifier, quoted otherwise. */
-export const propertyKey = (name: string): string => (IDENTIFIER_NAME.test(name) ? name : JSON.stringify(name));
-
 /** `feature_enabled_by_namespace_ids` → `featureEnabledByNamespaceIds`. */
 export const camelCase = (name: string): string => name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * The PascalCase stem of the names sit derives from a tracking class (`Gitlab::Tracking::AiTracking`
+ * → `GitlabTrackingAiTracking`): ASCII letters, digits and underscores only, never starting with a
+ * digit, so `${stem}Processor` and `sendTo${stem}` are always identifiers.
+ */
+export function classNameStem(className: string): string {
+  const stem = pascalCase(className.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, ""));
+  if (stem === "") return "Tracker";
+  return /^[0-9]/.test(stem) ? `Tracker${stem}` : stem;
+}
+
+/** The last segment of a tracking class in camelCase (`Gitlab::Tracking::AiTracking` → `aiTracking`), for local names. */
+export function classNameWord(className: string): string {
+  const last = className.split("::").pop() ?? "";
+  const stem = classNameStem(last);
+  return stem.charAt(0).toLowerCase() + stem.slice(1);
+}

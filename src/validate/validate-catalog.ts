@@ -1,16 +1,32 @@
-import type { ResolvedConfig } from "../config/load-config";
+import type { DeclaredProcessors } from "../config/validate-config";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
 import { fileDiagnostic } from "../load/source-file";
-import { argsTypeNameOf, functionNameOf, GENERATED_API_NAMES } from "../model/names";
-import type { ValidDefinition } from "./validate-definition";
+import { SDK_API_NAMES } from "../emit/sdk-api";
+import { argsTypeNameOf, functionNameOf } from "../model/names";
+import type { FileTrackerReferences, ValidDefinition } from "./validate-definition";
 
-/** Checks across all definitions: unique actions and generated names, configured tracking classes. */
-export function validateCatalog(definitions: readonly ValidDefinition[], config: ResolvedConfig): Diagnostic[] {
+/**
+ * Checks across all definitions: unique actions and generated names, and configured tracking classes
+ * (of every internal event's file, also of files with other errors, so all is reported in one run).
+ */
+export function validateCatalog(
+  definitions: readonly ValidDefinition[],
+  trackerReferences: readonly FileTrackerReferences[],
+  config: DeclaredProcessors,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const atAction = (definition: ValidDefinition, severity: "error" | "warning", code: Diagnostic["code"], message: string, hint?: string) => {
+  const atAction = (
+    definition: ValidDefinition,
+    other: ValidDefinition | undefined,
+    severity: "error" | "warning",
+    code: Diagnostic["code"],
+    message: string,
+    hint?: string,
+  ) => {
     const { line, column } = definition.actionPosition;
-    diagnostics.push(fileDiagnostic(definition.displayPath, line, column, severity, code, message, hint));
+    const diagnostic = fileDiagnostic(definition.displayPath, line, column, severity, code, message, hint);
+    diagnostics.push(other === undefined ? diagnostic : { ...diagnostic, related: [other.displayPath] });
   };
   const where = (definition: ValidDefinition): string =>
     `${definition.displayPath}:${definition.actionPosition.line}:${definition.actionPosition.column}`;
@@ -23,19 +39,20 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
     if (!definition.internal) continue;
     const first = internalByAction.get(action);
     if (first !== undefined) {
-      atAction(definition, "error", "SIT015", `action "${action}" is already defined by ${first.displayPath}`, `first defined at ${where(first)}`);
+      atAction(definition, first, "error", "SIT015", `action "${action}" is already defined by ${first.displayPath}`, `first defined at ${where(first)}`);
       continue;
     }
     internalByAction.set(action, definition);
     for (const name of [functionNameOf(action), argsTypeNameOf(action)]) {
-      if (GENERATED_API_NAMES.has(name)) {
-        atAction(definition, "error", "SIT018", `action "${action}" would generate \`${name}\`, which the SDK already uses for its own API`, "rename the action");
+      if (SDK_API_NAMES.has(name)) {
+        atAction(definition, undefined, "error", "SIT018", `action "${action}" would generate \`${name}\`, which the SDK already uses for its own API`, "rename the action");
         break;
       }
       const owner = owners.get(name);
       if (owner !== undefined && owner.data.action !== action) {
         atAction(
           definition,
+          owner,
           "error",
           "SIT018",
           `actions "${owner.data.action}" (${owner.displayPath}) and "${action}" both generate \`${name}\``,
@@ -51,37 +68,36 @@ export function validateCatalog(definitions: readonly ValidDefinition[], config:
     const { action } = definition.data;
     const internal = internalByAction.get(action);
     if (internal !== undefined) {
-      atAction(definition, "warning", "SIT017", `legacy definition shares action "${action}" with the internal event in ${internal.displayPath}`);
+      atAction(definition, internal, "warning", "SIT017", `legacy definition shares action "${action}" with the internal event in ${internal.displayPath}`);
     }
     const first = legacyByAction.get(action);
     if (first !== undefined) {
-      atAction(definition, "warning", "SIT016", `legacy action "${action}" is also defined by ${first.displayPath}`, `first defined at ${where(first)}`);
+      atAction(definition, first, "warning", "SIT016", `legacy action "${action}" is also defined by ${first.displayPath}`, `first defined at ${where(first)}`);
     } else {
       legacyByAction.set(action, definition);
     }
   }
 
-  for (const definition of definitions) {
-    if (!definition.internal) continue;
+  for (const file of trackerReferences) {
     const seen = new Set<string>();
-    for (const { className, position } of definition.trackerClasses) {
-      if (!config.processors.has(className)) {
+    for (const { className, position } of file.references) {
+      if (!config.classNames.has(className)) {
         diagnostics.push(
           fileDiagnostic(
-            definition.displayPath,
+            file.displayPath,
             position.line,
             position.column,
             "error",
             "SIT023",
             `tracking class "${className}" is not configured in ${config.configFile === undefined ? "sit.config.yaml (there is none)" : "processors"}`,
-            didYouMean(className, config.processors.keys()) ?? `add it to processors: "${className}": { module: ./path/to/module, export: Name }`,
+            didYouMean(className, config.classNames) ?? `add it to processors: "${className}": { module: ./path/to/module, export: Name }`,
           ),
         );
       }
       if (seen.has(className) || config.defaultProcessors.includes(className)) {
         diagnostics.push(
           fileDiagnostic(
-            definition.displayPath,
+            file.displayPath,
             position.line,
             position.column,
             "error",

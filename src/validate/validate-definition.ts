@@ -29,7 +29,18 @@ export interface ValidDefinition {
   /** Where the action's value is written. */
   readonly actionPosition: Position;
   /** Each tracking class the definition names, in order, where it names it. */
-  readonly trackerClasses: readonly { readonly className: string; readonly position: Position }[];
+  readonly trackerClasses: readonly TrackerReference[];
+}
+
+export interface TrackerReference {
+  readonly className: string;
+  readonly position: Position;
+}
+
+/** The tracking classes an internal event's file names, read even when the file has other errors. */
+export interface FileTrackerReferences {
+  readonly displayPath: string;
+  readonly references: readonly TrackerReference[];
 }
 
 export interface DefinitionCheckOptions {
@@ -42,7 +53,7 @@ const SIT_EXTENSION_KEYS = ["type", "enum", "required"];
 export function validateDefinition(
   loaded: LoadedDefinition,
   options: DefinitionCheckOptions,
-): { definition: ValidDefinition | undefined; diagnostics: Diagnostic[] } {
+): { definition: ValidDefinition | undefined; diagnostics: Diagnostic[]; trackerReferences: FileTrackerReferences } {
   const root = loaded.root;
   const parsed = definitionSchema.safeParse(toPlainValue(root));
   const diagnostics = parsed.success
@@ -52,7 +63,9 @@ export function validateDefinition(
       ).map((diagnostic) => (diagnostic.code === "SIT014" ? { ...diagnostic, hint: actionHint(root) } : diagnostic));
   diagnostics.push(...semanticDiagnostics(loaded, root, options));
   const valid = parsed.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error");
+  const trackerClasses = isInternal(root) ? trackerClassNodes(root).map(({ className, offset }) => ({ className, position: loaded.source.position(offset) })) : [];
   return {
+    trackerReferences: { displayPath: loaded.source.displayPath, references: trackerClasses },
     definition: valid
       ? {
           projectPath: loaded.projectPath,
@@ -60,7 +73,7 @@ export function validateDefinition(
           data: parsed.data,
           internal: parsed.data.internal_events === true,
           actionPosition: loaded.source.position(entry(root, "action")?.value.start ?? 0),
-          trackerClasses: trackerClassNodes(root).map(({ className, offset }) => ({ className, position: loaded.source.position(offset) })),
+          trackerClasses,
         }
       : undefined,
     diagnostics,
@@ -314,10 +327,12 @@ function matchesType(value: unknown, type: PropertyType): boolean {
   }
 }
 
+/** The tracking classes a definition names; of a file with both lists (SIT020), those of `extra_trackers`. */
 function trackerClassNodes(root: YamlMapping): { className: string; offset: number }[] {
   const result: { className: string; offset: number }[] = [];
+  const both = entry(root, "extra_trackers") !== undefined && entry(root, "extra_tracking_classes") !== undefined;
   for (const { key, value } of root.entries) {
-    if (value.kind !== "sequence") continue;
+    if (value.kind !== "sequence" || (both && key === "extra_tracking_classes")) continue;
     if (key === "extra_tracking_classes") {
       for (const item of value.items) if (item.kind === "scalar") result.push({ className: String(item.value), offset: item.start });
     } else if (key === "extra_trackers") {

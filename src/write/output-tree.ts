@@ -1,18 +1,24 @@
+import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import { contentHasher, headerHash, parseHeader, type ParsedHeader } from "./ownership-header";
+import { byCodeUnits } from "../text/code-units";
+import { isGeneratedBySit, OWNERSHIP_MARK } from "./ownership-header";
 
-/** Prefix of the temporary files a write creates beside their targets before renaming them. */
-export const TEMP_PREFIX = ".sit-tmp-";
+/**
+ * The name of a temporary file sit writes into the output folder: its process id and 64 random
+ * bits make it a name no user chooses, so only such files are ever removed as leftovers.
+ */
+export const temporaryName = (purpose: string): string => `.sit-tmp-${process.pid}-${randomBytes(8).toString("hex")}-${purpose}.tmp`;
+/** The lock file in the output folder: one `generate` writes there at a time (see output-lock.ts). */
+export const LOCK_NAME = ".sit-generate.lock";
+const TEMPORARY_NAME = /^\.sit-tmp-[0-9]+-[0-9a-f]{16}-[A-Za-z0-9._-]+\.tmp$/;
 
 export interface ExistingFile {
   readonly path: string;
-  /** Read on first use: the fast path needs only the header, and hashes the rest as it streams by. */
-  readonly bytes: Buffer;
-  /** The bytes as text, decoded on first use. */
-  readonly content: string;
-  /** Set when sit generated the file: only such files may be replaced or deleted. */
-  readonly header: ParsedHeader | undefined;
+  /** The file starts with sit's header: only such files may be replaced or deleted. */
+  readonly generatedBySit: boolean;
+  /** Reads the file's bytes now. */
+  read(): Buffer;
 }
 
 export interface OutputTree {
@@ -24,8 +30,10 @@ export interface OutputTree {
    * replace them, so a generated file of that name is a conflict, never a failed rename half-way.
    */
   readonly obstacles: ReadonlySet<string>;
-  /** Temporary files an interrupted run left behind. */
+  /** Temporary files an interrupted run left behind (removed only under the output lock). */
   readonly leftovers: readonly string[];
+  /** Another run's lock is there: a live one to wait for, or a killed run's to recover and remove. */
+  readonly locked: boolean;
 }
 
 /** Reads what is in the output folder now; sit only ever writes top-level `.ts` files there. */
@@ -34,48 +42,42 @@ export function readOutputTree(outputDir: string): OutputTree {
   try {
     entries = readdirSync(outputDir, { withFileTypes: true });
   } catch (error) {
-    if ((error as { code?: unknown }).code === "ENOENT") return { exists: false, files: new Map(), obstacles: new Set(), leftovers: [] };
+    if ((error as { code?: unknown }).code === "ENOENT") return { exists: false, files: new Map(), obstacles: new Set(), leftovers: [], locked: false };
     throw error;
   }
   const files = new Map<string, ExistingFile>();
   const obstacles = new Set<string>();
   const leftovers: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  let locked = false;
+  for (const entry of entries.sort(byCodeUnits((candidate) => candidate.name))) {
     const name = entry.name;
-    // Only regular files can be sit's temporaries; a folder of that name is the user's.
-    if (name.startsWith(TEMP_PREFIX)) {
+    const path = join(outputDir, name);
+    if (name === LOCK_NAME) {
+      locked = true;
+      continue;
+    }
+    if (TEMPORARY_NAME.test(name)) {
+      // Only regular files can be sit's temporaries; a folder of that name is the user's.
       if (entry.isFile()) leftovers.push(name);
       continue;
     }
     if (!name.endsWith(".ts")) continue;
     // Reading a FIFO would block forever and a folder cannot be read: look before reading.
-    if (!isRegularFile(join(outputDir, name), entry)) {
+    if (!isRegularFile(path, entry)) {
       obstacles.add(name);
       continue;
     }
-    const path = join(outputDir, name);
-    let header: ParsedHeader | undefined;
+    let head: Buffer;
     try {
-      header = readHeader(path);
+      head = readHead(path);
     } catch (error) {
       // Deleted since the folder was listed: it is simply not there.
       if ((error as { code?: unknown }).code === "ENOENT") continue;
       throw error;
     }
-    let bytes: Buffer | undefined;
-    let content: string | undefined;
-    files.set(name, {
-      path: name,
-      header,
-      get bytes() {
-        return (bytes ??= readFileSync(path));
-      },
-      get content() {
-        return (content ??= this.bytes.toString("utf8"));
-      },
-    });
+    files.set(name, { path: name, generatedBySit: isGeneratedBySit(head), read: () => readFileSync(path) });
   }
-  return { exists: true, files, obstacles, leftovers };
+  return { exists: true, files, obstacles, leftovers, locked };
 }
 
 function isRegularFile(path: string, entry: Dirent): boolean {
@@ -88,25 +90,11 @@ function isRegularFile(path: string, entry: Dirent): boolean {
   }
 }
 
-/** One buffer for every file read: a fresh 13 MB buffer per file cost ~60 ms in page faults alone. */
-const READ_CHUNK = Buffer.allocUnsafe(1024 * 1024);
-
-/** A file's header, its body hashed as it streams through `READ_CHUNK`. */
-function readHeader(path: string): ParsedHeader | undefined {
+function readHead(path: string): Buffer {
+  const head = Buffer.alloc(OWNERSHIP_MARK.length);
   const descriptor = openSync(path, "r");
   try {
-    const headLength = readSync(descriptor, READ_CHUNK, 0, READ_CHUNK.length, 0);
-    const head = READ_CHUNK.subarray(0, headLength);
-    return parseHeader(head, (bodyStart) => {
-      const hash = contentHasher();
-      if (bodyStart < headLength) hash.update(head.subarray(bodyStart));
-      let position = Math.max(headLength, bodyStart);
-      for (let read = headLength; read > 0; position += read) {
-        read = readSync(descriptor, READ_CHUNK, 0, READ_CHUNK.length, position);
-        hash.update(READ_CHUNK.subarray(0, read));
-      }
-      return headerHash(hash);
-    });
+    return head.subarray(0, readSync(descriptor, head, 0, head.length, 0));
   } finally {
     closeSync(descriptor);
   }

@@ -110,6 +110,8 @@ describe("a consumer of the generated SDK", () => {
       "a value outside the enum",
       "a required property left out",
       "the properties left out although one is required",
+      "a helper generic over the event checks the arguments too",
+      "replacing a tracking class the config does not name",
       "exactOptionalPropertyTypes: an optional property is left out, not set to undefined",
     ]);
     const result = await withoutDirectives;

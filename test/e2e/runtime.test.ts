@@ -18,7 +18,7 @@ interface Call {
 interface ReportedError {
   readonly message: string;
   readonly eventName: string;
-  readonly processorName: string;
+  readonly processorName: string | null;
 }
 
 interface Recorded {
@@ -41,6 +41,12 @@ interface Report {
   readonly search: Recorded;
   readonly noArguments: Recorded;
   readonly unknownNames: Recorded & { readonly thrown: string[] };
+  readonly exactPayloads: Recorded;
+  readonly replaced: Recorded & { readonly contexts: string[] };
+  readonly disabled: Recorded;
+  readonly perProcessor: Recorded & { readonly askedWhenConfigured: number; readonly askedAfterCalls: number };
+  readonly validated: Recorded;
+  readonly validationOff: Recorded;
   readonly catalog: {
     readonly actions: string[];
     readonly catalogFrozen: boolean;
@@ -185,8 +191,53 @@ describe("the generated SDK at run time", () => {
     expect(report.unknownNames.thrown).toEqual([]);
     expect(report.unknownNames.calls).toEqual([]);
     expect(report.unknownNames.errors).toEqual(
-      ["nope", "constructor", "__proto__"].map((name) => ({ message: `unknown event "${name}"`, eventName: name, processorName: "trackEvent" })),
+      ["nope", "constructor", "__proto__"].map((name) => ({ message: `unknown event "${name}"`, eventName: name, processorName: null })),
     );
+  });
+
+  it("builds additionalProperties from the declared keys only: undeclared and foreign protected keys passed through a variable reach no processor", () => {
+    expect(propertiesBy(report.exactPayloads)).toEqual([
+      ["InternalEvents", { label: "link" }],
+      ["ProductAnalytics", { label: "link" }],
+      ["Tracking::Throwing", { label: "link" }],
+      ["Gitlab::Tracking::AiTracking", { label: "link", model_name: "m" }],
+      ["Tracking::Rejecting", { label: "link" }],
+      ["Tracking::Slow", { label: "link", latency_ms: 5 }],
+    ]);
+    for (const call of report.exactPayloads.calls) expect(Object.keys(call.payload).sort()).toEqual(["additionalProperties", "namespace", "project", "user"]);
+  });
+
+  it("replaces the implementation of configured tracking classes, telling each processor which class it serves", () => {
+    expect(report.replaced.calls.map((call) => call.processor)).toEqual([
+      "replacement of InternalEvents",
+      "ProductAnalytics",
+      "Tracking::Throwing",
+      "Gitlab::Tracking::AiTracking",
+      "Tracking::Rejecting",
+      "replacement of Tracking::Slow",
+    ]);
+    expect(report.replaced.contexts).toEqual(["InternalEvents", "Tracking::Slow"]);
+  });
+
+  it("stops every event before any processor with enabled: false, and asks a per-processor switch only when configured", () => {
+    expect(report.disabled).toEqual({ calls: [], errors: [] });
+    expect(report.perProcessor.calls.map((call) => call.processor)).toEqual(Array(2).fill(["InternalEvents", "Gitlab::Tracking::AiTracking"]).flat());
+    expect(report.perProcessor.askedWhenConfigured).toBe(SHARE_PROCESSORS.length);
+    expect(report.perProcessor.askedAfterCalls).toBe(SHARE_PROCESSORS.length);
+  });
+
+  it("reports each violation of a definition to onError with validate: checkEvents, and still sends the event", () => {
+    const violation = (eventName: string, message: string) => ({ message, eventName, processorName: null });
+    expect(report.validated.errors.filter((error) => error.processorName === null)).toEqual([
+      violation("create_snippet", "identifier user is missing"),
+      violation("create_snippet", 'property label must be one of "private", "public", not "secret"'),
+      violation("create_snippet", "property language is required"),
+      violation("create_snippet", "property email is not declared, so it is not sent"),
+      violation("share_snippet", "property value must be an integer, not 2.5"),
+    ]);
+    expect(report.validated.calls.filter((call) => call.eventName === "create_snippet")).toHaveLength(4);
+    expect(report.validationOff.errors.filter((error) => error.processorName === null)).toEqual([]);
+    expect(report.validationOff.calls).toHaveLength(SHARE_PROCESSORS.length);
   });
 
   it("exposes EVENTS deeply frozen, with removed events and without legacy definitions", () => {

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { generate } from "../../src/index";
-import { analyze, readInputs } from "../../src/pipeline";
+import { analyze } from "../../src/full-pipeline";
+import { readInputs } from "../../src/load/read-inputs";
 import { buildModel } from "../../src/model/build-model";
-import { argsTypeNameOf, functionNameOf, pascalCase } from "../../src/model/names";
+import { argsTypeNameOf, classNameStem, classNameWord, functionNameOf, pascalCase } from "../../src/model/names";
 import { REPO_ROOT } from "../helpers/project";
 
 const trackers = join(REPO_ROOT, "test", "fixtures", "trackers");
@@ -21,7 +22,7 @@ describe("names", () => {
 });
 
 describe("buildModel", () => {
-  const analysis = analyze(readInputs({ cwd: trackers }), {});
+  const analysis = analyze(readInputs({ cwd: trackers }), { withModel: true });
   const model = analysis.model!;
   const event = (action: string) => model.events.find((candidate) => candidate.action === action)!;
 
@@ -43,14 +44,32 @@ describe("buildModel", () => {
     ]);
   });
 
-  it("withholds each tracker's protected properties from every other processor", () => {
-    const withheld = Object.fromEntries(event("ask_duo_question").calls.map((call) => [call.className, call.withheld]));
-    expect(withheld).toEqual({
-      InternalEvents: ["language", "prompt_tokens", "audit_reason"],
-      "Gitlab::Tracking::AiTracking": ["audit_reason"],
-      "Acme::Audit": ["language", "prompt_tokens"],
-      Snowplow: ["language", "prompt_tokens", "audit_reason"],
+  it("gives each tracker a payload with its own protected properties, and every other processor the event's own", () => {
+    const payloads = Object.fromEntries(event("ask_duo_question").calls.map((call) => [call.className, call.payload]));
+    const own = ["label", "value", "is_follow_up"];
+    expect(payloads).toEqual({
+      InternalEvents: { variable: "defaultPayload", propertiesVariable: "defaultProperties", propertyNames: own },
+      "Gitlab::Tracking::AiTracking": { variable: "aiTrackingPayload", propertiesVariable: "aiTrackingProperties", propertyNames: [...own, "language", "prompt_tokens"] },
+      "Acme::Audit": { variable: "auditPayload", propertiesVariable: "auditProperties", propertyNames: [...own, "audit_reason"] },
+      Snowplow: { variable: "defaultPayload", propertiesVariable: "defaultProperties", propertyNames: own },
     });
+    // Processors receiving the same properties share one payload.
+    expect(event("ask_duo_question").payloads).toHaveLength(3);
+  });
+
+  it("derives names that are identifiers from any tracking class, and unique ones when two clash", () => {
+    expect(classNameStem("Gitlab::Tracking::AiTracking")).toBe("GitlabTrackingAiTracking");
+    expect(classNameStem("1Tracker")).toBe("Tracker1Tracker");
+    expect(classNameStem("::")).toBe("Tracker");
+    expect(classNameStem("Ünïcode::Tracker")).toBe("NCodeTracker");
+    expect(classNameWord("Acme::2Fast")).toBe("tracker2Fast");
+    expect(model.processors.map((processor) => [processor.localName, processor.senderName, processor.contextName])).toEqual([
+      ["AcmeAuditProcessor", "sendToAcmeAudit", "acmeAuditContext"],
+      ["GitlabTrackingAiTrackingProcessor", "sendToGitlabTrackingAiTracking", "gitlabTrackingAiTrackingContext"],
+      ["GitlabTrackingContributionAnalyticsTrackingProcessor", "sendToGitlabTrackingContributionAnalyticsTracking", "gitlabTrackingContributionAnalyticsTrackingContext"],
+      ["InternalEventsProcessor", "sendToInternalEvents", "internalEventsContext"],
+      ["SnowplowProcessor", "sendToSnowplow", "snowplowContext"],
+    ]);
   });
 
   it("types properties: GitLab's fixed types, sit's extensions, string | number otherwise", () => {
@@ -68,6 +87,6 @@ describe("buildModel", () => {
   });
 
   it("is the model generate() emits from", () => {
-    expect(generate({ cwd: trackers }).files).toHaveLength(3);
+    expect(generate({ cwd: trackers }).files.map((file) => file.path)).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
   });
 });

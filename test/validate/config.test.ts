@@ -80,7 +80,7 @@ describe("the config file", () => {
 
   it("reads sit.config.json and reports its problems", () => {
     const dir = makeProject({ "sit.config.json": '{\n  "output": "sdk",\n  "defaultProcessors": ["X"\n}\n', "definitions/a.yml": definition("a") });
-    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.json", line: 4, column: 1, message: "YAML syntax error" });
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.json", line: 4, column: 1, message: "invalid JSON: Expected ',' or ']' after array element" });
   });
 });
 

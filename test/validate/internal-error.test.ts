@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as pipeline from "../../src/pipeline";
+import * as inputs from "../../src/load/read-inputs";
 import { definition, makeProject, REPO_ROOT, runCli, runSit } from "../helpers/project";
 
 /**
@@ -12,7 +12,7 @@ describe("an internal error", () => {
   afterEach(() => jest.restoreAllMocks());
 
   it.each([["validate"], ["generate"]])("in `sit %s` prints a short request to report it and exits 2", (command) => {
-    jest.spyOn(pipeline, "readInputs").mockImplementation(() => {
+    jest.spyOn(inputs, "readInputs").mockImplementation(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'entries')");
     });
     const result = runCli([command], makeProject({ "definitions/a.yml": definition("a") }));
@@ -30,7 +30,7 @@ describe("an internal error", () => {
     // Loaded before bin/sit.js: breaks the built pipeline the way a bug would.
     writeFileSync(
       join(dir, "break-pipeline.js"),
-      `require(${JSON.stringify(join(REPO_ROOT, "dist", "pipeline.js"))}).readInputs = () => { throw new Error("boom"); };\n`,
+      `require(${JSON.stringify(join(REPO_ROOT, "dist", "load", "read-inputs.js"))}).readInputs = () => { throw new Error("boom"); };\n`,
     );
     const options = { NODE_OPTIONS: `--require ${join(dir, "break-pipeline.js")}` };
     const quiet = runSit(["validate"], dir, options);

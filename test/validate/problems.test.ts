@@ -312,7 +312,7 @@ describe("options", () => {
           severity: "warning",
           code: "SIT022",
           message: 'file name "b" differs from action "c"',
-          hint: "rename the file to c.yml",
+          hint: "rename the file to c.yml; `warnings: { SIT022: off }` in sit.config.yaml silences it",
         },
       ],
       summary: "1 error and 1 warning in 2 files",

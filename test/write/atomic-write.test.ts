@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readOutputTree } from "../../src/write/output-tree";
+import { OutputLock } from "../../src/write/output-lock";
+import { LOCK_NAME, readOutputTree } from "../../src/write/output-tree";
 import { headed } from "../../src/write/ownership-header";
 import type { FileChange } from "../../src/write/plan-output";
 import { applyPlan } from "../../src/write/write-output";
 import { definition, makeProject, runCli, SIT_BIN, writeFiles } from "../helpers/project";
-import { CONFIG, makeSdkProject, readText, SDK_FILES, snapshotFolder, touchedEntries } from "./output-folder";
+import { CONFIG, makeSdkProject, readText, snapshotFolder, touchedEntries } from "./output-folder";
 
 const temporaries = (folder: string): string[] => readdirSync(folder).filter((name) => name.startsWith(".sit-tmp-"));
 
@@ -21,7 +22,7 @@ function projectWithPendingChange(): { project: string; output: string } {
 describe("all-or-nothing writes", () => {
   it("leaves the output untouched, leftovers included, when a definition is invalid", () => {
     const { project, output } = projectWithPendingChange();
-    writeFileSync(join(output, ".sit-tmp-1-0-index.ts.tmp"), "half");
+    writeFileSync(join(output, ".sit-tmp-1-0123456789abcdef-index.ts.tmp"), "half");
     writeFiles(project, { "definitions/broken.yml": definition("broken").replace("tiers:\n  - free", "tiers: []") });
     const before = snapshotFolder(output);
 
@@ -38,10 +39,14 @@ describe("all-or-nothing writes", () => {
   it("fails with exit 2 and a clear message when the output path goes through a file", () => {
     const project = makeSdkProject({ "sit.config.yaml": CONFIG.replace("output: generated", "output: blocker/generated"), blocker: "a file\n" });
     const before = snapshotFolder(project);
-    for (const args of [["generate"], ["generate", "--check"]]) {
+    const messages = {
+      generate: "sit: cannot write blocker/generated/: a part of the path is a file, not a folder; the previous output is unchanged",
+      check: "sit: cannot read blocker/generated/: a part of the path is a file, not a folder",
+    };
+    for (const [mode, args] of [["generate", ["generate"]], ["check", ["generate", "--check"]]] as const) {
       const result = runCli(args, project);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe("sit: cannot use blocker/generated/ as the output folder: a part of the path is a file, not a folder; nothing written");
+      expect(result.stderr).toBe(messages[mode]);
       expect(snapshotFolder(project)).toEqual(before);
     }
   });
@@ -54,7 +59,7 @@ describe("all-or-nothing writes", () => {
     // full disk, as Node.js ignores SIGXFSZ and gets EFBIG.
     const script = `ulimit -f 1 && exec "${process.execPath}" "${SIT_BIN}" generate`;
     const result = spawnSync("/bin/sh", ["-c", script], { cwd: project, encoding: "utf8" });
-    expect(result.stderr).toContain("sit: cannot write generated/: file too large for the limit set on this process (ulimit -f); the previous output is unchanged");
+    expect(result.stderr).toMatch(/^sit: cannot write generated\/\w+\.ts: file too large for the limit set on this process \(ulimit -f\); the previous output is unchanged$/m);
     expect(result.status).toBe(2);
     expect(snapshotFolder(output)).toEqual(before);
     expect(temporaries(output)).toEqual([]);
@@ -68,7 +73,7 @@ describe("all-or-nothing writes", () => {
     const script = `ulimit -f 1 && exec "${process.execPath}" "${SIT_BIN}" generate`;
     const result = spawnSync("/bin/sh", ["-c", script], { cwd: project, encoding: "utf8" });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("sit: cannot write sdk/generated/: file too large");
+    expect(result.stderr).toMatch(/sit: cannot write sdk\/generated\/\w+\.ts: file too large/);
     expect(existsSync(join(project, "sdk"))).toBe(false);
   });
 
@@ -90,7 +95,7 @@ describe("all-or-nothing writes", () => {
     // The inputs are the same, so only the damaged files differ from what sit generates.
     writeFileSync(join(output, "index.ts"), `${readText(output, "index.ts")}// edited\n`);
     let before = snapshotFolder(output);
-    expect(runCli(["generate"], project).stderr).toContain("wrote 1 (index.ts), 2 unchanged");
+    expect(runCli(["generate"], project).stderr).toContain("wrote 1 (index.ts), 3 unchanged");
     expect(touchedEntries(before, snapshotFolder(output))).toEqual(["index.ts"]);
 
     rmSync(join(output, "runtime.ts"));
@@ -98,11 +103,11 @@ describe("all-or-nothing writes", () => {
     expect(runCli(["generate"], project).code).toBe(0);
     expect(touchedEntries(before, snapshotFolder(output))).toEqual(["runtime.ts"]);
 
-    // Every header carries the inputs hash, so a changed definition changes every file.
+    // A new event changes the files that list events, not the runtime.
     writeFiles(project, { "definitions/view_snippet.yml": definition("view_snippet") });
     before = snapshotFolder(output);
-    expect(runCli(["generate"], project).stderr).toContain("wrote 3 (catalog.ts, index.ts, runtime.ts), 0 unchanged");
-    expect(touchedEntries(before, snapshotFolder(output))).toEqual(SDK_FILES);
+    expect(runCli(["generate"], project).stderr).toContain("wrote 3 (catalog.ts, index.ts, validation.ts), 1 unchanged");
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual(["catalog.ts", "index.ts", "validation.ts"]);
   });
 
   it("keeps the permissions of the files it replaces", () => {
@@ -119,7 +124,11 @@ describe("all-or-nothing writes", () => {
     const project = makeSdkProject();
     expect(runCli(["generate"], project).code).toBe(0);
     const output = join(project, "generated");
-    writeFileSync(join(output, ".sit-tmp-4242-1-index.ts.tmp"), "export function trackOpen");
+    const leftover = ".sit-tmp-4242-0123456789abcdef-index.ts.tmp";
+    writeFileSync(join(output, leftover), "export function trackOpen");
+    // Named like sit's temporaries at a glance, but not by sit: a user's.
+    writeFileSync(join(output, ".sit-tmp-notes"), "mine");
+    writeFileSync(join(output, ".sit-tmp-1-0-index.ts.tmp"), "mine too");
     mkdirSync(join(output, ".sit-tmp-folder"));
     const before = snapshotFolder(output);
 
@@ -129,19 +138,20 @@ describe("all-or-nothing writes", () => {
 
     const result = runCli(["generate"], project);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("wrote 0, 3 unchanged");
-    expect(touchedEntries(before, snapshotFolder(output))).toEqual([".sit-tmp-4242-1-index.ts.tmp"]);
-    expect(temporaries(output)).toEqual([".sit-tmp-folder"]);
+    expect(result.stderr).toContain("wrote 0, 4 unchanged");
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual([leftover]);
+    expect(temporaries(output)).toEqual([".sit-tmp-1-0-index.ts.tmp", ".sit-tmp-folder", ".sit-tmp-notes"]);
   });
 });
 
 describe("applyPlan when the file system changes under it", () => {
   /** Contents as sit writes them: the guard against replacing a user's file lets them through. */
-  const text = (body: string): string => headed("file.ts", [Buffer.from(`${body}\n`)], "0".repeat(32)).content;
+  const text = (body: string): string => headed("file.ts", [Buffer.from(`${body}\n`)]).content;
   const change = (path: string, kind: FileChange["kind"], before: string, after: string): FileChange => {
     const [beforeText, afterText] = [before === "" ? "" : text(before), after === "" ? "" : text(after)];
     return { path, kind, before: beforeText, after: afterText, beforeBytes: Buffer.from(beforeText), afterBytes: Buffer.from(afterText) };
   };
+  const withoutLock = (entries: Record<string, string | undefined>) => Object.fromEntries(Object.entries(entries).filter(([name]) => name !== LOCK_NAME));
   const contents = (folder: string): Record<string, string | undefined> =>
     Object.fromEntries(Object.entries(snapshotFolder(folder)).map(([name, entry]) => [name, entry.bytes?.toString()]));
 
@@ -153,8 +163,10 @@ describe("applyPlan when the file system changes under it", () => {
     const before = contents(output);
     const plan = [change("a.ts", "changed", "old a", "new a"), change("b.ts", "new", "", "new b"), change("c.ts", "changed", "old c", "new c")];
 
-    expect(() => applyPlan(output, tree, plan)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^E(ISDIR|EXIST|NOTEMPTY)$/) }));
-    expect(contents(output)).toEqual(before);
+    expect(() => applyPlan(output, tree, plan, OutputLock.acquire(output))).toThrow(
+      expect.objectContaining({ cause: expect.objectContaining({ code: expect.stringMatching(/^E(ISDIR|EXIST|NOTEMPTY)$/) }) }),
+    );
+    expect(withoutLock(contents(output))).toEqual(before);
   });
 
   it("puts back replaced and deleted files when deleting a stale file fails", () => {
@@ -164,7 +176,7 @@ describe("applyPlan when the file system changes under it", () => {
     const before = contents(output);
     const plan = [change("a.ts", "changed", "old a", "new a"), change("s1.ts", "stale", "stale 1", ""), change("s2.ts", "stale", "stale 2", "")];
 
-    expect(() => applyPlan(output, tree, plan)).toThrow();
-    expect(contents(output)).toEqual(before);
+    expect(() => applyPlan(output, tree, plan, OutputLock.acquire(output))).toThrow();
+    expect(withoutLock(contents(output))).toEqual(before);
   });
 });

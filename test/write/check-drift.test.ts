@@ -21,7 +21,7 @@ function checkDrift(project: string, output: string, expected: Readonly<Record<s
   expect(snapshotFolder(output)).toEqual(before);
   expect(result.code).toBe(1);
   expect(result.stdout).toBe("");
-  const listed = result.stderr.split("\n").filter((line) => /^(missing|out of date|edited by hand|stale)\b.*: generated\//.test(line));
+  const listed = result.stderr.split("\n").filter((line) => /^(missing|differs|stale)\b.*: generated\//.test(line));
   expect(listed).toEqual(Object.entries(expected).map(([path, label]) => `${label}: generated/${path}`));
   for (const path of Object.keys(expected)) expect(result.stderr).toMatch(new RegExp(`^(---|\\+\\+\\+) generated/${path.replace(".", "\\.")} `, "m"));
   expect(result.stderr).toContain(`generated/ is out of date with the definitions: ${Object.keys(expected).length} file`);
@@ -29,12 +29,10 @@ function checkDrift(project: string, output: string, expected: Readonly<Record<s
   return result.stderr;
 }
 
-/** What any change of the inputs does here: two files change, and one only in its header's inputs hash. */
-const allOutOfDate = {
-  "catalog.ts": "out of date",
-  "index.ts": "out of date",
-  "runtime.ts": "out of date (only the inputs hash in its header)",
-};
+const DIFFERS = "differs from what sit generates (out of date or edited by hand)";
+
+/** What adding or removing an event changes: its function, its catalog entry, its checks; not the runtime. */
+const eventsChanged = { "catalog.ts": DIFFERS, "index.ts": DIFFERS, "validation.ts": DIFFERS };
 
 describe("sit generate --check", () => {
   it("exits 0 and writes nothing when the output is up to date", () => {
@@ -49,7 +47,8 @@ describe("sit generate --check", () => {
     const { project, output } = driftedProject((root) =>
       writeFiles(root, { "definitions/create_snippet.yml": definition("create_snippet").replace("create_snippet happened", "A snippet is created") }),
     );
-    const stderr = checkDrift(project, output, allOutOfDate);
+    // A description is in the function's comment and the catalog only.
+    const stderr = checkDrift(project, output, { "catalog.ts": DIFFERS, "index.ts": DIFFERS });
     expect(stderr).toMatch(/^- \* create_snippet happened\.$/m);
     expect(stderr).toMatch(/^\+ \* A snippet is created\.$/m);
   });
@@ -58,25 +57,25 @@ describe("sit generate --check", () => {
     const { project, output } = driftedProject((_, out) =>
       writeFileSync(join(out, "index.ts"), readText(out, "index.ts").replace("export function trackOpenHelp", "export function trackOpenHelpNow")),
     );
-    const stderr = checkDrift(project, output, { "index.ts": "edited by hand" });
+    const stderr = checkDrift(project, output, { "index.ts": DIFFERS });
     expect(stderr).toMatch(/^-export function trackOpenHelpNow/m);
     expect(stderr).toMatch(/^\+export function trackOpenHelp\(/m);
   });
 
   it("reports a deleted event (its definition file removed)", () => {
     const { project, output } = driftedProject((root) => rmSync(join(root, "definitions", "open_help.yml")));
-    expect(checkDrift(project, output, allOutOfDate)).toMatch(/^-export function trackOpenHelp\(/m);
+    expect(checkDrift(project, output, eventsChanged)).toMatch(/^-export function trackOpenHelp\(/m);
   });
 
   it("reports a new event", () => {
     const { project, output } = driftedProject((root) => writeFiles(root, { "definitions/view_snippet.yml": definition("view_snippet") }));
-    expect(checkDrift(project, output, allOutOfDate)).toMatch(/^\+export function trackViewSnippet\(/m);
+    expect(checkDrift(project, output, eventsChanged)).toMatch(/^\+export function trackViewSnippet\(/m);
   });
 
   it("reports a changed config", () => {
     const { project, output } = driftedProject((root) => writeFiles(root, { "sit.config.yaml": CONFIG_WITH_AUDIT }));
-    // A new processor gets its own sender in runtime.ts, so all three files change.
-    const changed = { "catalog.ts": "out of date", "index.ts": "out of date", "runtime.ts": "out of date" };
+    // A new processor gets its own sender in runtime.ts, and is called and listed for every event.
+    const changed = { "catalog.ts": DIFFERS, "index.ts": DIFFERS, "runtime.ts": DIFFERS };
     expect(checkDrift(project, output, changed)).toMatch(/^\+.*Audit/m);
   });
 
@@ -103,7 +102,7 @@ describe("sit generate --check", () => {
     const { project, output } = driftedProject((root) => {
       for (let index = 0; index < 300; index++) writeFiles(root, { [`definitions/event_${index}.yml`]: definition(`event_${index}`) });
     });
-    const stderr = checkDrift(project, output, allOutOfDate);
+    const stderr = checkDrift(project, output, eventsChanged);
     expect(stderr.split("\n").length).toBeLessThan(200);
     expect(stderr).toContain("... (diff cut after 40 lines)");
   });
@@ -139,18 +138,17 @@ describe("sit generate --check", () => {
       const result = runCli(["generate", "--check", "--json"], project);
       expect(result.code).toBe(1);
       const json = JSON.parse(result.stdout) as Record<string, unknown>;
-      expect(Object.keys(json)).toEqual(["mode", "status", "outputDir", "changes", "conflicts", "diagnostics", "message", "fix"]);
+      expect(Object.keys(json)).toEqual(["mode", "status", "outputDir", "changes", "diagnostics", "message", "fix"]);
       expect(json).toMatchObject({
         mode: "check",
         status: "drift",
         outputDir: "generated",
-        conflicts: [],
         diagnostics: [],
         message: "generated/ is out of date with the definitions: 3 files differ",
         fix: "run `npx sit generate` and commit generated/",
       });
       expect(json["changes"]).toEqual([
-        { path: "index.ts", kind: "edited", diff: expect.stringContaining("\n-// edited") },
+        { path: "index.ts", kind: "changed", diff: expect.stringContaining("\n-// edited") },
         { path: "legacy.ts", kind: "stale", diff: expect.stringMatching(/^--- generated\/legacy\.ts \(on disk\)\n\+\+\+ \/dev\/null\n/) },
         { path: "runtime.ts", kind: "new", diff: expect.stringMatching(/^--- \/dev\/null\n\+\+\+ generated\/runtime\.ts \(generated\)\n/) },
       ]);
@@ -165,7 +163,6 @@ describe("sit generate --check", () => {
         status: "up-to-date",
         outputDir: "generated",
         changes: [],
-        conflicts: [],
         diagnostics: [],
         message: "generated/ is up to date",
         fix: null,

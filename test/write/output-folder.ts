@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { definition, makeProject } from "../helpers/project";
 
-export const SDK_FILES = ["catalog.ts", "index.ts", "runtime.ts"];
+export const SDK_FILES = ["catalog.ts", "index.ts", "runtime.ts", "validation.ts"];
 
 export const CONFIG = `definitions: definitions
 output: generated

@@ -1,20 +1,23 @@
 import { relative, sep } from "node:path";
+import { inputsHash, isUpToDate, recordOutput } from "../../cache/fast-path-cache";
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
-import { SDK_FILES } from "../../emit/sdk-files";
-import { analyze, emitFiles, readInputs } from "../../pipeline";
-import { readOutputTree, type OutputTree } from "../../write/output-tree";
-import { bodyOf } from "../../write/ownership-header";
+import { loadFullPipeline } from "../../lazy";
+import { readInputs } from "../../load/read-inputs";
+import { fileDiagnostic } from "../../load/source-file";
+import { LockTimeoutError } from "../../write/output-lock";
+import { LOCK_NAME, readOutputTree } from "../../write/output-tree";
 import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-output";
 import { unifiedDiff } from "../../write/unified-diff";
-import { applyPlan, describeWriteError, IncompleteRollbackError } from "../../write/write-output";
+import { describeWriteError, ForeignFileError, IncompleteRollbackError, WriteStepError, writeOutput } from "../../write/write-output";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { diagnosticsJson, printDiagnostics, summarize, type Output } from "../report";
-import { exitCodeFor } from "./validate";
+import { diagnosticsJson, exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
 
 export interface GenerateCommandOptions {
   readonly config?: string;
   readonly check?: boolean;
   readonly json?: boolean;
+  /** `false` with `--no-cache`: no fast path, no cache written. */
+  readonly cache?: boolean;
 }
 
 /** Lines of diff shown per drifted file: enough to see what changed, bounded for CI logs. */
@@ -27,59 +30,68 @@ const DIFF_LINES_TOTAL = 160;
 type Status = "up-to-date" | "written" | "drift" | "invalid" | "conflict" | "error";
 
 export function runGenerate(options: GenerateCommandOptions, output: Output, cwd = process.cwd()): number {
-  const pipelineOptions = { cwd, configPath: options.config };
-  const inputs = readInputs(pipelineOptions);
+  const inputs = readInputs({ cwd, configPath: options.config });
   const mode = options.check === true ? "check" : "generate";
   const shown = (path: string): string => relative(cwd, path).split(sep).join("/") || ".";
   const fix = `npx sit generate${options.config === undefined ? "" : ` --config ${shellWord(options.config)}`}`;
   const say = (status: Status, message: string, details: Partial<Report> = {}): void =>
-    report(output, options, { mode, status, outputName: undefined, changes: [], diagnostics: inputs.diagnostics, conflicts: [], message, ...details });
+    report(output, options, { mode, status, outputName: undefined, changes: [], diagnostics: inputs.diagnostics, message, ...details });
 
-  // The fast path: the files in place name these exact inputs and are intact, so neither
-  // validating (the config included: it was valid when they were written) nor emitting could
-  // change anything.
-  let tree: OutputTree | undefined;
-  if (inputs.outputDir !== undefined && inputs.inputsHash !== undefined && !hasErrors(inputs.diagnostics)) {
-    tree = tryReadTree(inputs.outputDir);
-    if (tree !== undefined && isUpToDate(tree, inputs.inputsHash)) {
-      inputs.helper?.close();
-      const outputName = shown(inputs.outputDir);
-      say("up-to-date", `${outputName}/ is up to date`, { outputName });
-      return EXIT_OK;
-    }
+  const { layout, definitionFiles } = inputs;
+  const cacheKey =
+    options.cache !== false && layout !== undefined && definitionFiles !== undefined && !hasErrors(inputs.diagnostics) ? inputsHash(layout, definitionFiles) : undefined;
+  // The fast path: the cache says these exact inputs gave the files in place, and they are intact.
+  if (layout !== undefined && cacheKey !== undefined && isUpToDate(layout, cacheKey)) {
+    const outputName = shown(layout.outputDir);
+    say("up-to-date", `${outputName}/ is up to date`, { outputName });
+    return EXIT_OK;
   }
 
-  const analysis = analyze(inputs, pipelineOptions);
-  if (analysis.model === undefined || analysis.config === undefined || analysis.inputsHash === undefined) {
+  const { analyze, emitFiles } = loadFullPipeline();
+  const analysis = analyze(inputs, { withModel: true });
+  if (analysis.model === undefined || layout === undefined) {
     say("invalid", `${summarize(analysis.diagnostics)}; nothing written`, { diagnostics: analysis.diagnostics });
     return exitCodeFor(analysis.diagnostics) === EXIT_OK ? EXIT_FINDINGS : exitCodeFor(analysis.diagnostics);
   }
-  const outputDir = analysis.config.outputDir;
+  const outputDir = layout.outputDir;
   const outputName = shown(outputDir);
-  const files = emitFiles(analysis.model, analysis.inputsHash, analysis.helper);
+  const files = emitFiles(analysis.model);
   const details = { outputName, diagnostics: analysis.diagnostics };
-
-  if (tree === undefined) {
-    try {
-      tree = readOutputTree(outputDir);
-    } catch (error) {
-      say("error", `sit: cannot use ${outputName}/ as the output folder: ${describeWriteError(error)}; nothing written`, details);
-      return EXIT_USAGE;
-    }
-  }
-  const conflicts = foreignConflicts(
-    tree,
-    files.map((file) => file.path),
-  );
-  if (conflicts.length > 0) {
-    const them = conflicts.length === 1 ? "it" : "them";
-    say("conflict", `sit will not overwrite files it did not generate: move ${them} out of ${outputName}/; nothing written`, { ...details, conflicts });
+  const remember = (): void => {
+    if (cacheKey !== undefined) recordOutput(layout, cacheKey, files);
+  };
+  const conflict = (paths: readonly string[]): number => {
+    const conflicts = paths.map((path) =>
+      fileDiagnostic(
+        `${outputName}/${path}`,
+        0,
+        0,
+        "error",
+        "SIT044",
+        "this file has the name of a generated file but not sit's header line, so sit will not overwrite it",
+        `move it out of ${outputName}/; if sit generated it and its header line was removed, delete it and run \`${fix}\``,
+      ),
+    );
+    say("conflict", `sit will not overwrite files it did not generate; nothing written`, { ...details, diagnostics: [...analysis.diagnostics, ...conflicts] });
     return EXIT_FINDINGS;
-  }
-  const changes = planOutput(tree, files);
+  };
 
   if (mode === "check") {
+    let changes: FileChange[];
+    try {
+      const tree = readOutputTree(outputDir);
+      const foreign = foreignConflicts(
+        tree,
+        files.map((file) => file.path),
+      );
+      if (foreign.length > 0) return conflict(foreign);
+      changes = planOutput(tree, files);
+    } catch (error) {
+      say("error", `sit: cannot read ${outputName}/: ${describeWriteError(error)}`, details);
+      return EXIT_USAGE;
+    }
     if (changes.length === 0) {
+      remember();
       say("up-to-date", `${outputName}/ is up to date`, details);
       return EXIT_OK;
     }
@@ -92,46 +104,35 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
     return EXIT_FINDINGS;
   }
 
-  if (changes.length > 0 || tree.leftovers.length > 0) {
-    try {
-      applyPlan(outputDir, tree, changes);
-    } catch (error) {
-      const outcome = error instanceof IncompleteRollbackError ? `run \`${fix}\` again once that is fixed` : "the previous output is unchanged";
-      say("error", `sit: cannot write ${outputName}/: ${describeWriteError(error)}; ${outcome}`, details);
+  let changes: FileChange[];
+  try {
+    changes = writeOutput(outputDir, files, { lockTimeoutMs: lockTimeoutMs() });
+  } catch (error) {
+    if (error instanceof ForeignFileError) return conflict(error.paths);
+    if (error instanceof LockTimeoutError) {
+      say("error", `sit: cannot write ${outputName}/: ${error.message}; if no sit is running there, delete ${outputName}/${LOCK_NAME}`, details);
       return EXIT_USAGE;
     }
+    const outcome = error instanceof IncompleteRollbackError ? `run \`${fix}\` again once that is fixed` : "the previous output is unchanged";
+    // A failed step names its file; anything else failed on the folder as a whole.
+    const what = error instanceof WriteStepError ? describeWriteError(error) : `cannot write ${outputName}/: ${describeWriteError(error)}`;
+    say("error", `sit: ${what.replaceAll(`${outputDir}${sep}`, `${outputName}/`).replaceAll(outputDir, outputName)}; ${outcome}`, details);
+    return EXIT_USAGE;
   }
+  remember();
   const unchanged = files.length - changes.filter((change) => change.kind !== "stale").length;
   say("written", `${outputName}/: ${analysis.model.events.length} events; ${describeChanges(changes)}, ${unchanged} unchanged`, { ...details, changes });
   return EXIT_OK;
 }
 
+/** How long `generate` waits for another run writing the same folder: SIT_LOCK_TIMEOUT_MS, for CI and tests. */
+function lockTimeoutMs(): number | undefined {
+  const value = Number(process.env["SIT_LOCK_TIMEOUT_MS"]);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
 /** A path as a shell word, so the printed fix can be pasted as it is. */
 const shellWord = (word: string): string => (/^[\w./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
-
-function tryReadTree(outputDir: string): OutputTree | undefined {
-  try {
-    return readOutputTree(outputDir);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The fast path's test: every file sit writes is there, names these inputs and is intact, no other
- * generated (so stale) file is there, and no interrupted run left temporaries to clean up.
- */
-function isUpToDate(tree: OutputTree, inputsHash: string): boolean {
-  if (tree.leftovers.length > 0) return false;
-  for (const name of SDK_FILES) {
-    const header = tree.files.get(name)?.header;
-    if (header === undefined || header.inputsHash !== inputsHash || !header.intact) return false;
-  }
-  for (const file of tree.files.values()) {
-    if (file.header !== undefined && !SDK_FILES.includes(file.path)) return false;
-  }
-  return true;
-}
 
 function describeChanges(changes: readonly FileChange[]): string {
   const written = changes.filter((change) => change.kind !== "stale").map((change) => change.path);
@@ -147,7 +148,6 @@ interface Report {
   /** The output folder as shown to the user, once the config is known. */
   readonly outputName: string | undefined;
   readonly changes: readonly FileChange[];
-  readonly conflicts: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   readonly message: string;
   readonly fix?: string;
@@ -155,8 +155,7 @@ interface Report {
 
 const KIND_LABELS: Readonly<Record<FileChange["kind"], string>> = {
   new: "missing (would be created)",
-  changed: "out of date",
-  edited: "edited by hand",
+  changed: "differs from what sit generates (out of date or edited by hand)",
   stale: "stale (would be deleted)",
 };
 
@@ -182,7 +181,6 @@ function report(output: Output, options: GenerateCommandOptions, result: Report)
         kind: change.kind,
         ...(drift ? { diff: diffOf(outputName, change, DIFF_LINES_PER_FILE) } : {}),
       })),
-      conflicts: result.conflicts,
       diagnostics: diagnosticsJson(result.diagnostics),
       message: result.message,
       fix: result.fix ?? null,
@@ -191,16 +189,8 @@ function report(output: Output, options: GenerateCommandOptions, result: Report)
     return;
   }
   printDiagnostics(output, result.diagnostics);
-  for (const path of result.conflicts) {
-    output.err(`${outputName}/${path}: error: not generated by sit (no sit header), so sit will not overwrite it`);
-  }
   if (drift) {
-    for (const change of result.changes) {
-      // Every header carries the inputs hash, so any input change touches every file: say which
-      // files differ in that line alone, so the reader looks at the others.
-      const headerOnly = change.kind === "changed" && bodyOf(change.before) === bodyOf(change.after);
-      output.err(`${KIND_LABELS[change.kind]}${headerOnly ? " (only the inputs hash in its header)" : ""}: ${outputName}/${change.path}`);
-    }
+    for (const change of result.changes) output.err(`${KIND_LABELS[change.kind]}: ${outputName}/${change.path}`);
     let budget = DIFF_LINES_TOTAL;
     let shownDiffs = 0;
     for (const change of result.changes) {

@@ -3,24 +3,28 @@
  * what happened as JSON on stdout, for the test to assert on. Processor failures before
  * `configureTracking` go to the default handler, i.e. to stderr.
  */
+import { EVENTS } from "../generated/catalog.js";
 import {
   configureTracking,
-  EVENTS,
   flush,
+  resetTracking,
+  trackCreateSnippet,
   trackEvent,
   trackOpenCommandPalette,
   trackSearchSnippets,
   trackShareSnippet,
   trackStarSnippet,
+  type Processor,
   type ShareSnippetArgs,
 } from "../generated/index.js";
-import { calls, type Call } from "../src/tracking/recorder.js";
+import { checkEvents } from "../generated/validation.js";
+import { calls, record, type Call } from "../src/tracking/recorder.js";
 import { releaseSlow, settledCount } from "../src/tracking/slow.js";
 
 interface ReportedError {
   readonly message: string;
   readonly eventName: string;
-  readonly processorName: string;
+  readonly processorName: string | null;
 }
 
 const errors: ReportedError[] = [];
@@ -54,8 +58,8 @@ async function run(): Promise<Record<string, unknown>> {
   report["defaultHandler"] = take();
 
   configureTracking({
-    onError: (error, context) => {
-      errors.push({ message: error instanceof Error ? error.message : String(error), ...context });
+    onError: (error, { eventName, processorName }) => {
+      errors.push({ message: error instanceof Error ? error.message : String(error), eventName, processorName: processorName ?? null });
     },
   });
 
@@ -108,6 +112,66 @@ async function run(): Promise<Record<string, unknown>> {
   }
   await settleAll();
   report["unknownNames"] = { thrown, ...take() };
+
+  // Keys TypeScript lets through a variable: undeclared ones, and another tracker's protected one.
+  const widened = { ...shareArgs, additionalProperties: { label: "link", email: "ada@example.com", latency_ms: 5, model_name: "m" } } as const;
+  const loose: ShareSnippetArgs = widened;
+  trackShareSnippet(loose);
+  await settleAll();
+  report["exactPayloads"] = take();
+
+  // The third argument tells a processor which tracking class it serves.
+  const contexts: string[] = [];
+  const contextRecorder: Processor = {
+    trackEvent(eventName, payload, context) {
+      contexts.push(context.processorName);
+      record(`replacement of ${context.processorName}`, eventName, payload);
+    },
+  };
+  configureTracking({ processors: { InternalEvents: contextRecorder, "Tracking::Slow": contextRecorder } });
+  trackShareSnippet(shareArgs);
+  await settleAll();
+  report["replaced"] = { contexts: contexts.splice(0), ...take() };
+
+  configureTracking({ enabled: false });
+  trackShareSnippet(shareArgs);
+  trackOpenCommandPalette();
+  await settleAll();
+  report["disabled"] = take();
+
+  const asked: string[] = [];
+  configureTracking({
+    processors: {},
+    enabled: (processorName) => {
+      asked.push(processorName);
+      return processorName === "Gitlab::Tracking::AiTracking" || processorName === "InternalEvents";
+    },
+  });
+  const askedWhenConfigured = asked.length;
+  trackShareSnippet(shareArgs);
+  trackShareSnippet(shareArgs);
+  await settleAll();
+  report["perProcessor"] = { askedWhenConfigured, askedAfterCalls: asked.length, ...take() };
+
+  resetTracking();
+  configureTracking({
+    onError: (error, { eventName, processorName }) => {
+      errors.push({ message: error instanceof Error ? error.message : String(error), eventName, processorName: processorName ?? null });
+    },
+    validate: checkEvents,
+  });
+  const untypedCreate = trackCreateSnippet as (args: unknown) => void;
+  const untypedShare = trackShareSnippet as (args: unknown) => void;
+  untypedCreate({ project: { id: 1 }, additionalProperties: { label: "secret", email: "x@example.com" } });
+  untypedShare({ ...shareArgs, additionalProperties: { value: 2.5, label: "email" } });
+  trackCreateSnippet({ project: { id: 1 }, user: { id: 3, username: "ada" }, additionalProperties: { language: "go", label: "public" } });
+  await settleAll();
+  report["validated"] = take();
+  configureTracking({ validate: false });
+  untypedShare({ ...shareArgs, additionalProperties: { value: 2.5 } });
+  await settleAll();
+  report["validationOff"] = take();
+  resetTracking();
 
   const entries = Object.values(EVENTS);
   report["catalog"] = {

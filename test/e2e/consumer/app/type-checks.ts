@@ -4,7 +4,9 @@
  * backticks after it is a fragment of the error tsc must give (checked with the directives removed),
  * so a line cannot pass by failing for another reason.
  */
+import { EVENTS } from "../generated/catalog.js";
 import {
+  configureTracking,
   trackCreateSnippet,
   trackEvent,
   trackOpenCommandPalette,
@@ -52,6 +54,24 @@ export function correctCalls(): void {
   trackEvent("star_snippet", { user, featureEnabledByNamespaceIds: [] });
 }
 
+/** A helper of the application's own, generic over the event: it compiles as written. */
+export function track<E extends EventName>(name: E, args: EventArgs[E]): void {
+  trackEvent(name, args);
+}
+
+export const removedSince: string | undefined = EVENTS.view_gallery.milestoneRemoved;
+
+export function configuredSwitches(recorder: Processor): void {
+  configureTracking({ processors: { InternalEvents: recorder, "Tracking::Slow": recorder } });
+  configureTracking({ enabled: (processorName) => processorName !== "Gitlab::Tracking::AiTracking" });
+}
+
+export function typedHelperCalls(): void {
+  track("create_snippet", { project, user, additionalProperties: { language: "go" } });
+  track("search_snippets", undefined);
+  track("open_command_palette", undefined);
+}
+
 export const customProcessor: Processor = {
   trackEvent(eventName: string, payload: EventPayload): void {
     void [eventName, payload.user?.username, payload.additionalProperties["label"]];
@@ -87,14 +107,18 @@ export function misuses(): void {
   trackEvent("create_snippet", { project, user, additionalProperties: { language: 1 } });
   // @ts-expect-error an argument to an event that takes none: `Expected 0 arguments, but got 1`
   trackOpenCommandPalette({});
-  // @ts-expect-error trackEvent with an argument for an event that takes none: `Expected 1 arguments, but got 2`
-  trackEvent("open_command_palette", undefined);
+  // @ts-expect-error trackEvent with an argument for an event that takes none: `is not assignable to parameter of type 'void'`
+  trackEvent("open_command_palette", {});
   // @ts-expect-error a value outside the enum: `Type '"fax"' is not assignable to type '"link" | "email" | "embed"`
   trackShareSnippet({ project, namespace, user, additionalProperties: { label: "fax" } });
   // @ts-expect-error a required property left out: `Property 'language' is missing`
   trackCreateSnippet({ project, user, additionalProperties: { label: "public" } });
   // @ts-expect-error the properties left out although one is required: `Property 'additionalProperties' is missing`
   trackCreateSnippet({ project, user });
+  // @ts-expect-error a helper generic over the event checks the arguments too: `Property 'user' is missing`
+  track("create_snippet", { project, additionalProperties: { language: "go" } });
+  // @ts-expect-error replacing a tracking class the config does not name: `'Nope' does not exist in type`
+  configureTracking({ processors: { Nope: customProcessor } });
   // @ts-expect-error exactOptionalPropertyTypes: an optional property is left out, not set to undefined: `Type 'undefined' is not assignable to type 'number'`
   trackShareSnippet({ project, namespace, user, additionalProperties: { value: undefined } });
 }

@@ -1,4 +1,4 @@
-import { stringLiteral, TypeScriptWriter } from "../../src/emit/typescript-writer";
+import { CodeWriter, stringLiteral } from "../../src/emit/code-writer";
 
 describe("stringLiteral", () => {
   it.each([
@@ -16,9 +16,9 @@ describe("stringLiteral", () => {
   });
 });
 
-describe("TypeScriptWriter layout", () => {
-  const write = (build: (writer: TypeScriptWriter) => void): string => {
-    const writer = new TypeScriptWriter();
+describe("CodeWriter layout", () => {
+  const write = (build: (writer: CodeWriter) => void): string => {
+    const writer = new CodeWriter();
     build(writer);
     return writer.toString();
   };

@@ -1,5 +1,3 @@
-import CodeBlockWriter from "code-block-writer";
-
 /** Prettier's default print width: output within it needs no reformatting. */
 export const PRINT_WIDTH = 80;
 const INDENT = 2;
@@ -7,20 +5,27 @@ const INDENT = 2;
 const SHORT_KEY_WIDTH = 5;
 
 /**
- * The few layout rules prettier applies to what sit emits, so the output is prettier-clean by
- * construction: a list that does not fit on its line is broken one item per line with a trailing
- * comma, a union that does not fit moves below its key, a long value moves below its key.
- * Subclasses only say how a line is stored.
+ * Writes every generated file, line by line, with the few layout rules prettier applies to what sit
+ * emits, so the output is prettier-clean by construction: a list that does not fit on its line is
+ * broken one item per line with a trailing comma, a union that does not fit moves below its key, a
+ * long value moves below its key. The text is kept as UTF-8 bytes in pieces: the text of a large
+ * SDK, kept as one growing string, was copied by every young-generation collection while it grew.
  */
-abstract class LayoutWriter {
-  /** Writes one line (without its newline) at the current indentation; "" writes an empty line. */
-  protected abstract writeLine(text: string): void;
-  protected abstract writeBlankLineIfLastNot(): void;
-  protected abstract indentation(): number;
-  protected abstract indent(body: () => void): void;
+export class CodeWriter {
+  private pending = "";
+  private readonly chunks: Buffer[] = [];
+  private empty = true;
+  private lastLineBlank = false;
+  private level = 0;
 
   line(text = ""): this {
     this.writeLine(text);
+    return this;
+  }
+
+  /** Writes each line of a block of fixed text at the current indentation. */
+  lines(text: string): this {
+    for (const line of text.split("\n")) this.writeLine(line);
     return this;
   }
 
@@ -110,6 +115,31 @@ abstract class LayoutWriter {
     return this;
   }
 
+  /**
+   * `if (value !== undefined) target = value;` for a value and a target that are member expressions,
+   * as prettier lays it out: the assignment moves below the condition, and then below its `=`, when
+   * the line is too long; a condition too long for its line breaks inside the parentheses.
+   */
+  ifDefined(value: string, target: string): this {
+    const condition = `${value} !== undefined`;
+    if (this.fits(`if (${condition}) ${target} = ${value};`)) return this.line(`if (${condition}) ${target} = ${value};`);
+    if (this.fits(`if (${condition})`)) {
+      this.writeLine(`if (${condition})`);
+    } else {
+      this.writeLine("if (");
+      this.indent(() => {
+        if (this.fits(condition)) this.writeLine(condition);
+        else {
+          this.writeLine(`${value} !==`);
+          this.writeLine("undefined");
+        }
+      });
+      this.writeLine(")");
+    }
+    this.indent(() => this.assignment(target, value));
+    return this;
+  }
+
   /** `head = {` … `};` for a declaration; prettier moves the object below a head that is too long. */
   objectDeclaration(head: string, body: () => void): this {
     if (this.fits(`${head} = {`)) return this.block(`${head} = {`, body, "};");
@@ -125,64 +155,24 @@ abstract class LayoutWriter {
     this.indent(() => this.block("{", body, "},"));
     return this;
   }
-}
 
-/** The small, hand-shaped runtime.ts goes through ts-morph's CodeBlockWriter. */
-export class TypeScriptWriter extends LayoutWriter {
-  private readonly writer = new CodeBlockWriter({ newLine: "\n", indentNumberOfSpaces: INDENT, useTabs: false, useSingleQuote: false });
-
-  protected writeLine(text: string): void {
-    if (text === "") this.writer.newLine();
-    else this.writer.writeLine(text);
-  }
-
-  protected writeBlankLineIfLastNot(): void {
-    this.writer.blankLineIfLastNot();
-  }
-
-  protected indentation(): number {
-    return this.writer.getIndentationLevel();
-  }
-
-  protected indent(body: () => void): void {
-    this.writer.indent(body);
-  }
-
-  override toString(): string {
-    return this.writer.toString();
-  }
-}
-
-/**
- * What grows with the events (their functions, the catalog, the argument map) is written as UTF-8
- * bytes, the same layout without CodeBlockWriter's character-by-character bookkeeping (~40 ns a
- * character, about 0.5 s of the 13 MB a 10,000-event SDK takes). The text gathers in a short
- * string that is encoded every 64 KiB: kept as JavaScript strings until the end, the whole SDK
- * was copied by every young-generation collection while it grew (~0.3 s at 10,000 events).
- */
-export class ByteWriter extends LayoutWriter {
-  private pending = "";
-  private readonly chunks: Buffer[] = [];
-  private empty = true;
-  private lastLineBlank = false;
-  private level = 0;
-
-  protected writeLine(text: string): void {
+  /** Writes one line (without its newline) at the current indentation; "" writes an empty line. */
+  private writeLine(text: string): void {
     this.pending += text === "" ? "\n" : `${indentation(this.level)}${text}\n`;
     this.empty = false;
     this.lastLineBlank = text === "";
     if (this.pending.length >= CHUNK_LENGTH) this.flush();
   }
 
-  protected writeBlankLineIfLastNot(): void {
+  private writeBlankLineIfLastNot(): void {
     if (!this.empty && !this.lastLineBlank) this.writeLine("");
   }
 
-  protected indentation(): number {
+  private indentation(): number {
     return this.level;
   }
 
-  protected indent(body: () => void): void {
+  private indent(body: () => void): void {
     this.level++;
     try {
       body();
@@ -197,7 +187,7 @@ export class ByteWriter extends LayoutWriter {
     return this.chunks;
   }
 
-  override toString(): string {
+  toString(): string {
     return Buffer.concat(this.toChunks()).toString("utf8");
   }
 

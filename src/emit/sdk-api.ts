@@ -1,0 +1,40 @@
+import { pascalCase } from "../model/names";
+
+/**
+ * The names the generated SDK declares for its own API. The emitters write them from here, and
+ * validation keeps an action from generating one of them (`event` would give `trackEvent`).
+ */
+export const SDK_API = {
+  trackEvent: "trackEvent",
+  configureTracking: "configureTracking",
+  resetTracking: "resetTracking",
+  flush: "flush",
+  EVENTS: "EVENTS",
+  checkEvents: "checkEvents",
+  EventName: "EventName",
+  EventArgs: "EventArgs",
+  TrackEventArguments: "TrackEventArguments",
+  EventPayload: "EventPayload",
+  EventMetadata: "EventMetadata",
+  EventCatalog: "EventCatalog",
+  EventValidator: "EventValidator",
+  Processor: "Processor",
+  ProcessorContext: "ProcessorContext",
+  ProcessorName: "ProcessorName",
+  PropertyValue: "PropertyValue",
+  TrackingOptions: "TrackingOptions",
+  TrackingErrorContext: "TrackingErrorContext",
+} as const;
+
+export const SDK_API_NAMES: ReadonlySet<string> = new Set(Object.values(SDK_API));
+
+/** The files of the SDK, relative to the output folder. */
+export const SDK_FILES = {
+  index: "index.ts",
+  runtime: "runtime.ts",
+  catalog: "catalog.ts",
+  validation: "validation.ts",
+} as const;
+
+/** `UserIdentifier`: the type callers identify an event's `user` with. */
+export const identifierTypeName = (identifier: string): string => `${pascalCase(identifier)}Identifier`;
