@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { Project, ts } from "ts-morph";
-import { compareCodeUnits } from "../text/code-units";
+import { ts } from "ts-morph";
+import { findSourceFiles } from "./find-source-files";
 
 /** What to scan and what the generated SDK exports. */
 export interface UsageScanOptions {
@@ -83,17 +83,13 @@ export function scanUsage(options: UsageScanOptions): { ok: true; scan: UsageSca
   const readSourceFile = host.getSourceFile.bind(host);
   const sdkEntry = resolve(options.sdkEntry);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
-    resolve(fileName) === sdkEntry
-      ? ts.createSourceFile(fileName, outline.text, languageVersion)
-      : readSourceFile(fileName, languageVersion, onError, shouldCreate);
+    resolve(fileName) === sdkEntry ? ts.createSourceFile(fileName, outline, languageVersion) : readSourceFile(fileName, languageVersion, onError, shouldCreate);
   // Comments are never uses: their JSDoc need not be parsed.
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseNone;
   const program = ts.createProgram({ rootNames: [...files, sdkEntry], options: compilerOptions.value, host });
   const checker = program.getTypeChecker();
 
-  const sdkFile = program.getSourceFile(sdkEntry);
-  const sdk =
-    sdkFile === undefined ? { bySymbol: new Map<ts.Symbol, Binding>(), exported: new Set<string>() } : sdkBindings(checker, sdkFile, options.functions);
+  const sdk = sdkBindings(checker, program.getSourceFile(sdkEntry), options.functions);
   const notGenerated = [...options.functions.keys()].filter((name) => !sdk.exported.has(name));
   const moduleBindings = new Map<ts.Symbol, Binding | undefined>();
   const bindingOf = (target: ts.Symbol): Binding | undefined => {
@@ -129,28 +125,26 @@ function readCompilerOptions(tsconfigPath: string | undefined): { ok: true; valu
  * would cost more than scanning the application. The names are read from the top-level `export`
  * lines sit writes (`export function trackCreateSnippet(`, `export const flush`).
  */
-export function sdkOutline(text: string): { names: string[]; text: string } {
+function sdkOutline(text: string): string {
   const names = [...text.matchAll(/^export (?:declare )?(?:async )?(?:function\*? ?|const |let |var )([A-Za-z_$][\w$]*)/gm)].map((match) => match[1]!);
-  return { names, text: names.map((name) => `export declare function ${name}(...args: any[]): any;\n`).join("") };
+  return names.map((name) => `export declare function ${name}(...args: any[]): any;\n`).join("");
 }
 
-/** The files the globs match, sorted; never the SDK's own files, declaration files or `node_modules`. */
+/** The files the globs match, sorted; never the SDK's own files, declaration files, `node_modules` or hidden folders. */
 function sourceFiles(options: UsageScanOptions): string[] {
-  const root = toGlobPath(options.rootDir);
-  const patterns = options.globs.map((glob) => (glob.startsWith("!") ? `!${root}/${glob.slice(1)}` : `${root}/${glob}`));
-  const fileSystem = new Project({ skipLoadingLibFiles: true }).getFileSystem();
-  const outputPrefix = relative(options.rootDir, options.outputDir).split(sep).join("/");
-  return [...fileSystem.globSync([...patterns, "!**/node_modules/**"])]
-    .map((path) => resolve(path))
-    .filter((path) => !/\.d\.[mc]?ts$/.test(path) && !isInside(path, options.rootDir, outputPrefix))
-    .sort(compareCodeUnits);
+  const outputFolder = relative(options.rootDir, options.outputDir).split(sep).join("/");
+  const skipFolder = (path: string): boolean => {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    return path === outputFolder || name === "node_modules" || (name.startsWith(".") && name !== "." && name !== "..");
+  };
+  return findSourceFiles(options.rootDir, options.globs, skipFolder).filter((path) => !/\.d\.[mc]?ts$/.test(path));
 }
 
 /** The SDK's exports by name and by symbol. */
-function sdkBindings(checker: ts.TypeChecker, sdkFile: ts.SourceFile, functions: ReadonlyMap<string, string>) {
+function sdkBindings(checker: ts.TypeChecker, sdkFile: ts.SourceFile | undefined, functions: ReadonlyMap<string, string>) {
   const bySymbol = new Map<ts.Symbol, Binding>();
   const exported = new Set<string>();
-  const moduleSymbol = checker.getSymbolAtLocation(sdkFile);
+  const moduleSymbol = sdkFile === undefined ? undefined : checker.getSymbolAtLocation(sdkFile);
   for (const symbol of moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol)) {
     const name = symbol.getName();
     const event = functions.get(name);
@@ -174,19 +168,6 @@ function moduleBinding(checker: ts.TypeChecker, moduleSymbol: ts.Symbol, sdk: Re
 
 const resolveAlias = (checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol =>
   (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
-
-function isInside(fileName: string, rootDir: string, outputPrefix: string): boolean {
-  const path = relative(rootDir, fileName).split(sep).join("/");
-  return path === outputPrefix || path.startsWith(`${outputPrefix}/`);
-}
-
-/** Glob patterns take `/` and give `(`, `[`, `{`, `*`… a meaning: a folder's own name must not. */
-function toGlobPath(path: string): string {
-  return path
-    .split(sep)
-    .join("/")
-    .replace(/[()[\]{}*?!+@]/g, "\\$&");
-}
 
 /** The uses of the SDK in one file. */
 class FileScanner {

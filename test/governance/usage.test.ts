@@ -134,6 +134,16 @@ describe("sit usage exit codes", () => {
     expect(result.code).toBe(0);
   });
 
+  it("works in a folder whose name has glob characters", () => {
+    const parent = makeProject({});
+    const root = join(parent, "app (v2) [beta]");
+    writeFiles(root, USAGE_APP);
+    expect(runCli(["generate"], root).code).toBe(0);
+    const { report } = usageJson(root);
+    expect(report.summary["files"]).toBe(15);
+    expect(report.summary["tracked"]).toBe(11);
+  });
+
   it("1 when the SDK is older than the definitions", () => {
     const root = usageApp();
     writeFiles(root, { "definitions/new_event.yml": USAGE_APP["definitions/create_snippet.yml"]!.replace(/create_snippet/g, "new_event") });
