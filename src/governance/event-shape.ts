@@ -68,14 +68,10 @@ export function eventShapeOf(definition: ValidDefinition): EventShape {
     status: data.status ?? "active",
     identifiers: [...new Set(data.identifiers ?? [])].sort(),
     properties,
-    trackers: trackersOf(data),
+    trackers: definition.trackerClasses.map((tracker) => tracker.className),
     metadata,
     contentKey: stableJson({ ...data, action: undefined }),
   };
-}
-
-export function trackersOf(data: DefinitionData): string[] {
-  return data.extra_trackers?.map((tracker) => tracker.tracking_class) ?? data.extra_tracking_classes ?? [];
 }
 
 function propertyShape(name: string, property: PropertyData, builtIn: PropertyType | undefined, protectedFor: readonly string[] | undefined): PropertyShape {
