@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { makeProject, writeFiles } from "../helpers/project";
 
@@ -13,14 +13,28 @@ export function git(root: string, ...args: string[]): string {
   });
 }
 
-/** A temporary git repository holding `files`, committed once as "base". */
+const templates = new Map<Readonly<Record<string, string>>, string>();
+
+/**
+ * A temporary git repository holding `files`, committed once as "base". The first repository
+ * made from one `files` object is copied for the next ones: a copy is faster than five git runs.
+ */
 export function gitProject(files: Readonly<Record<string, string>>): string {
+  const template = templates.get(files);
+  if (template !== undefined) {
+    const root = makeProject({});
+    cpSync(template, root, { recursive: true });
+    return root;
+  }
   const root = makeProject(files);
   git(root, "init", "--quiet", "--initial-branch=main");
   git(root, "config", "user.name", "sit tests");
   git(root, "config", "user.email", "sit-tests@example.com");
   git(root, "config", "commit.gpgsign", "false");
   commitAll(root, "base");
+  const copy = makeProject({});
+  cpSync(root, copy, { recursive: true });
+  templates.set(files, copy);
   return root;
 }
 
