@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 "use strict";
-process.exitCode = require("../dist/cli/main.js").main(process.argv.slice(2));
+const cli = require("../dist/cli/main.js");
+cli.endQuietlyWhenOutputCloses();
+process.exitCode = cli.main(process.argv.slice(2));

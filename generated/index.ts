@@ -633,10 +633,10 @@ export function trackEvent<E extends EventName>(
   name: E,
   args: EventArgs[E],
 ): void;
-export function trackEvent(name: EventName, args?: unknown): void {
+export function trackEvent(name: string, args?: unknown): void {
   if (!Object.prototype.hasOwnProperty.call(TRACK_FUNCTIONS, name)) {
     reportError(new TypeError(`unknown event "${name}"`), name, undefined);
     return;
   }
-  (TRACK_FUNCTIONS[name] as (args: unknown) => void)(args);
+  (TRACK_FUNCTIONS[name as EventName] as (args: unknown) => void)(args);
 }

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ConfigLayout } from "../config/config-layout";
 import { realPath } from "../config/config-layout";
 import type { DefinitionFile } from "../load/load-definitions";
 import { readOutputTree } from "../write/output-tree";
+import { removeFileQuietly } from "../write/remove-file";
 import { generatorIdentity } from "./generator-identity";
 
 /**
@@ -87,7 +88,7 @@ export function recordOutput(layout: ConfigLayout, inputs: string, files: readon
     writeFileSync(temp, `${JSON.stringify(entry)}\n`);
     renameSync(temp, path);
   } catch {
-    rmSync(temp, { force: true });
+    removeFileQuietly(temp);
   }
 }
 

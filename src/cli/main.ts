@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { processOutput, type Output } from "./report";
+
+export { endQuietlyWhenOutputCloses } from "./report";
 import { SIT_VERSION } from "../version";
 
 /**

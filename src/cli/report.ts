@@ -45,3 +45,16 @@ export function printDiagnostics(output: Output, diagnostics: readonly Diagnosti
 
 export const diagnosticsJson = (diagnostics: readonly Diagnostic[]) =>
   diagnostics.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, hint: hint ?? null }));
+
+/**
+ * A reader that closes its end early (`sit --help | head -1`) ends sit quietly, with the exit code
+ * it had, instead of an EPIPE stack trace.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit();
+    });
+  }
+}

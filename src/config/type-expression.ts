@@ -19,11 +19,11 @@ export function typeExpressionProblem(type: string): string | undefined {
   if (syntaxError !== undefined) {
     return `is not a TypeScript type: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, " ")} (at column ${Math.max(1, (syntaxError.start ?? PREFIX.length) - PREFIX.length + 1)})`;
   }
+  if (hasComment(ts, file, text)) return "must not contain comments";
   const [statement, ...more] = file.statements;
   if (statement === undefined || more.length > 0 || !ts.isTypeAliasDeclaration(statement) || statement.type.end !== PREFIX.length + type.length) {
     return "is not exactly one TypeScript type: it must hold a type and nothing else (no `;`, no second statement)";
   }
-  if (hasComment(ts, file, text)) return "must not contain comments";
   return undefined;
 }
 

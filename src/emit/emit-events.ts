@@ -44,7 +44,7 @@ export function emitEventMaps(model: SdkModel): Buffer[] {
 
 /** What the event functions use from runtime.ts: values first, then types, each sorted. */
 export function runtimeImports(model: SdkModel): string[] {
-  const values = new Set(["checkArgs", "reportError"]);
+  const values = new Set(model.events.length === 0 ? ["reportError"] : ["checkArgs", "reportError"]);
   const types = new Set<string>();
   for (const event of model.events) {
     for (const identifier of event.identifiers) types.add(identifierTypeName(identifier));
@@ -176,10 +176,10 @@ export function ${API.trackEvent}<E extends ${API.EventName}>(
   name: E,
   args: ${API.EventArgs}[E],
 ): void;
-export function ${API.trackEvent}(name: ${API.EventName}, args?: unknown): void {
+export function ${API.trackEvent}(name: string, args?: unknown): void {
   if (!Object.prototype.hasOwnProperty.call(TRACK_FUNCTIONS, name)) {
     reportError(new TypeError(\`unknown event "\${name}"\`), name, undefined);
     return;
   }
-  (TRACK_FUNCTIONS[name] as (args: unknown) => void)(args);
+  (TRACK_FUNCTIONS[name as ${API.EventName}] as (args: unknown) => void)(args);
 }`;

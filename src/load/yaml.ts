@@ -63,6 +63,8 @@ export const MAX_EXPANDED_NODES = 10_000;
 const MAX_DEPTH = 64;
 
 const STRING_TAGS = new Set(["!", "!!str", "tag:yaml.org,2002:str"]);
+/** The only tags a list or a mapping may carry: they say what it is already. */
+const COLLECTION_TAGS = new Set(["!", "!!seq", "!!map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"]);
 const EXPLICIT_TAGS = new Map<string, ScalarTagDefinition<YamlScalarValue>>([
   ["!!null", nullCoreTag],
   ["!!bool", boolCoreTag],
@@ -88,7 +90,7 @@ export function parseYamlEvents(source: string, filename: string): YamlParseResu
   try {
     events = parseEvents(source, { filename, maxDepth: MAX_DEPTH });
   } catch (error) {
-    return { ok: false, problems: [parserProblem(error)] };
+    return { ok: false, problems: [parserProblem(error, source)] };
   }
   try {
     return new TreeBuilder(source, events).build();
@@ -102,17 +104,51 @@ export function parseYamlEvents(source: string, filename: string): YamlParseResu
  * The parser's own position, taken as an offset so that line and column are counted the same way
  * as for every other diagnostic (js-yaml and sit disagree on some line breaks, e.g. U+2028).
  */
-function parserProblem(error: unknown): YamlProblem {
+function parserProblem(error: unknown, source: string): YamlProblem {
   const exception = error as { reason?: unknown; mark?: { position?: unknown } };
   const reason = typeof exception.reason === "string" ? exception.reason : String(error);
   const position = exception.mark?.position;
-  return { code: "SIT001", offset: typeof position === "number" ? position : 0, message: `YAML syntax error: ${reason}` };
+  const offset = typeof position === "number" ? position : 0;
+  const quote = openQuoteAt(source, offset);
+  if (quote !== undefined) {
+    const mark = source[quote] === '"' ? "double" : "single";
+    return { code: "SIT001", offset: quote, message: `YAML syntax error: this ${mark}-quoted value is never closed, so the lines after it were read as part of it` };
+  }
+  return { code: "SIT001", offset, message: `YAML syntax error: ${reason}` };
 }
+
+/**
+ * Where the quoted value that is still open at `offset` starts, when it started on an earlier line:
+ * a missing closing quote makes the parser fail lines later, at a place that says nothing of it.
+ */
+function openQuoteAt(source: string, offset: number): number | undefined {
+  let open: number | undefined;
+  for (let index = 0; index < offset && index < source.length; index++) {
+    const char = source[index];
+    if (open !== undefined) {
+      if (source[open] === '"' && char === "\\") index++;
+      else if (char === source[open]) {
+        if (char === "'" && source[index + 1] === "'") index++;
+        else open = undefined;
+      }
+    } else if (char === "#" && (index === 0 || /\s/.test(source[index - 1]!))) {
+      const end = source.indexOf("\n", index);
+      index = end < 0 ? source.length : end;
+    } else if ((char === '"' || char === "'") && startsValue(source, index)) {
+      open = index;
+    }
+  }
+  return open !== undefined && source.lastIndexOf("\n", offset - 1) >= open ? open : undefined;
+}
+
+/** A quote starts a value after a `key: `, a `- `, a flow indicator or indentation alone. */
+const startsValue = (source: string, index: number): boolean => /(?:^|\n|: |- |[[{,])[ \t]*$/.test(source.slice(Math.max(0, index - 64), index));
 
 class TreeBuilder {
   private index = 0;
   private lastOffset = 0;
   private expanded = 0;
+  private aliased = false;
   private readonly anchors = new Map<string, { node: YamlNode; size: number }>();
   private readonly problems: YamlProblem[] = [];
 
@@ -159,6 +195,7 @@ class TreeBuilder {
       }
       case EVENT_ID.SEQUENCE: {
         this.lastOffset = event.start;
+        this.refuseCollectionTag(event);
         const items: YamlNode[] = [];
         let size = 1;
         this.count(1, event.start);
@@ -172,6 +209,7 @@ class TreeBuilder {
       }
       case EVENT_ID.MAPPING: {
         this.lastOffset = event.start;
+        this.refuseCollectionTag(event);
         const entries: YamlEntry[] = [];
         const seen = new Map<string, number>();
         let size = 1;
@@ -206,6 +244,7 @@ class TreeBuilder {
         if (anchored === undefined) {
           throw new YamlBuildError({ code: "SIT001", offset: start, message: `unknown alias "*${name}"` });
         }
+        this.aliased = true;
         this.count(anchored.size, start);
         return anchored;
       }
@@ -216,13 +255,19 @@ class TreeBuilder {
 
   private count(nodes: number, offset: number): void {
     this.expanded += nodes;
-    if (this.expanded > MAX_EXPANDED_NODES) {
-      throw new YamlBuildError({
-        code: "SIT006",
-        offset,
-        message: `the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`,
-      });
-    }
+    if (this.expanded <= MAX_EXPANDED_NODES) return;
+    throw new YamlBuildError(
+      this.aliased
+        ? { code: "SIT006", offset, message: `the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases` }
+        : { code: "SIT005", offset, message: `the document holds more than ${MAX_EXPANDED_NODES} values; a definition holds a few dozen` },
+    );
+  }
+
+  /** Tags on a list or mapping (`!!python/object/apply`) are refused as on values: sit builds no objects from them. */
+  private refuseCollectionTag(event: { tagStart: number; tagEnd: number }): void {
+    if (event.tagStart < 0) return;
+    const tag = this.source.slice(event.tagStart, event.tagEnd);
+    if (!COLLECTION_TAGS.has(tag)) throw new YamlBuildError({ code: "SIT001", offset: event.tagStart, message: `unsupported YAML tag "${tag}"` });
   }
 
   private registered(event: { anchorStart: number; anchorEnd: number }, node: YamlNode, size: number) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACTION_PATTERN, IDENTIFIERS, MILESTONE_PATTERN, PROPERTY_TYPES, STATUSES, TIERS } from "./vocabulary";
 
-const enumValue = z.union([z.string(), z.number(), z.boolean()]);
+const enumValue = z.union([z.string(), z.number(), z.boolean()], { error: "an enum value must be a string, a finite number, or true or false" });
 
 /** One entry of `additional_properties` or `protected_properties`; GitLab allows null entries. */
 export const propertySchema = z

@@ -75,8 +75,10 @@ export function schemaDiagnostics(
       case "too_small":
         diagnostics.push(source.diagnostic(offset, "error", "SIT013", `\`${name}\` must not be empty`));
         break;
-      default:
-        diagnostics.push(source.diagnostic(offset, "error", "SIT012", `\`${name}\`: ${issue.message}`));
+      default: {
+        const what = located.exact && located.node.kind === "scalar" ? ` is ${describeNode(located.node, source.text)}` : "";
+        diagnostics.push(source.diagnostic(offset, "error", "SIT012", `\`${name}\`${what}: ${issue.message}`));
+      }
     }
   }
   return diagnostics;

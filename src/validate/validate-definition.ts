@@ -1,7 +1,8 @@
 import type { Diagnostic, Position } from "../diagnostics/diagnostic";
 import { closestMatch } from "../diagnostics/suggest";
 import type { LoadedDefinition } from "../load/load-definitions";
-import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode } from "../load/yaml";
+import type { SourceFile } from "../load/source-file";
+import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode, type YamlScalar } from "../load/yaml";
 import { DEFINITION_KEYS, definitionSchema, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
 import { schemaDiagnostics, type PathSegment } from "./schema-diagnostics";
 import {
@@ -279,10 +280,11 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
   const enumEntry = entry(property.value, "enum");
   if (effectiveType !== undefined && enumEntry?.value.kind === "sequence") {
     for (const item of enumEntry.value.items) {
-      if (item.kind === "scalar" && !matchesType(item.value, effectiveType)) {
-        diagnostics.push(
-          source.diagnostic(item.start, "error", "SIT026", `enum value ${JSON.stringify(item.value)} of property "${name}" is not of type ${effectiveType}`),
-        );
+      // A number that is not finite is no enum value at all; the schema says so.
+      if (item.kind !== "scalar") continue;
+      const finite = typeof item.value !== "number" || Number.isFinite(item.value);
+      if (finite && !matchesType(item.value, effectiveType)) {
+        diagnostics.push(source.diagnostic(item.start, "error", "SIT026", `enum value ${writtenAs(item, source)} of property "${name}" is not of type ${effectiveType}`));
       }
     }
   }
@@ -290,12 +292,16 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
     const seen = new Set<unknown>();
     for (const item of enumEntry.value.items) {
       if (item.kind !== "scalar") continue;
-      if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `enum value ${JSON.stringify(item.value)} of property "${name}" is listed twice`));
+      if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `enum value ${writtenAs(item, source)} of property "${name}" is listed twice`));
       seen.add(item.value);
     }
   }
   return diagnostics;
 }
+
+/** A value for a message: a string quoted, anything else as the file writes it (JSON would show `.inf` as null). */
+const writtenAs = (node: YamlScalar, source: SourceFile): string =>
+  typeof node.value === "string" ? JSON.stringify(node.value) : source.text.slice(node.start, node.end);
 
 const isPropertyType = (value: unknown): value is PropertyType => (PROPERTY_TYPES as readonly unknown[]).includes(value);
 

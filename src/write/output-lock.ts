@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { LOCK_NAME, temporaryName } from "./output-tree";
+import { removeFile, removeFileQuietly } from "./remove-file";
 
 /** How long a run waits for another to finish before giving up. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
@@ -77,7 +78,7 @@ export class OutputLock {
   }
 
   release(): void {
-    if (readLock(this.path)?.holder?.token === this.token) rmSync(this.path, { force: true });
+    if (readLock(this.path)?.holder?.token === this.token) removeFile(this.path);
   }
 }
 
@@ -94,7 +95,7 @@ function tryCreate(path: string, holder: LockHolder): boolean {
     fsyncSync(descriptor);
   } catch (error) {
     closeSync(descriptor);
-    rmSync(path, { force: true });
+    removeFileQuietly(path);
     throw error;
   }
   closeSync(descriptor);
@@ -163,7 +164,7 @@ function takeAside(outputDir: string, path: string, staleRaw: string): void {
   } catch (error) {
     if ((error as { code?: unknown }).code !== "EEXIST") throw error;
   } finally {
-    rmSync(aside, { force: true });
+    removeFile(aside);
   }
 }
 

@@ -1,10 +1,11 @@
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describeFsError } from "../load/read-text-file";
 import { DEFAULT_LOCK_TIMEOUT_MS, OutputLock } from "./output-lock";
 import { readOutputTree, temporaryName, type OutputTree } from "./output-tree";
 import type { GeneratedFile } from "./ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "./plan-output";
+import { removeFile, removeFileQuietly } from "./remove-file";
 
 /** The plan would replace files sit did not generate; nothing was written. */
 export class ForeignFileError extends Error {
@@ -88,7 +89,7 @@ function refuseForeign(tree: OutputTree, files: readonly GeneratedFile[]): void 
  * half-way leaves at worst a stale file the next run deletes.
  */
 export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly FileChange[], lock: OutputLock): void {
-  for (const leftover of tree.leftovers) step("delete the leftover", join(outputDir, leftover), () => rmSync(join(outputDir, leftover), { force: true }));
+  for (const leftover of tree.leftovers) step("delete the leftover", join(outputDir, leftover), () => removeFile(join(outputDir, leftover)));
 
   const staged: { change: FileChange; temp: string }[] = [];
   try {
@@ -102,7 +103,7 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
     }
     lock.assertHeld();
   } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
+    for (const { temp } of staged) removeFileQuietly(temp);
     throw error;
   }
 
@@ -114,11 +115,11 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
     }
     for (const change of changes) {
       if (change.kind !== "stale") continue;
-      step("delete the stale", join(outputDir, change.path), () => rmSync(join(outputDir, change.path), { force: true }));
+      step("delete the stale", join(outputDir, change.path), () => removeFile(join(outputDir, change.path)));
       done.push(change);
     }
   } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
+    for (const { temp } of staged) removeFileQuietly(temp);
     const unrestored = rollBack(outputDir, done);
     if (unrestored.length > 0) throw new IncompleteRollbackError(error, unrestored);
     throw error;
@@ -157,7 +158,7 @@ function rollBack(outputDir: string, done: readonly FileChange[]): string[] {
   for (const change of [...done].reverse()) {
     const target = join(outputDir, change.path);
     try {
-      if (change.kind === "new") rmSync(target, { force: true });
+      if (change.kind === "new") removeFile(target);
       else {
         const temp = join(outputDir, temporaryName(`restore-${change.path}`));
         // The file in place carries the replaced file's permissions (see writeDurably); a deleted one is gone.
