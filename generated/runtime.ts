@@ -61,11 +61,16 @@ export interface Processor {
     payload: EventPayload,
     context: ProcessorContext,
   ): void | Promise<void>;
+  /** A processor that queues events delivers them: `flush()` waits for it. */
+  flush?(): void | Promise<void>;
 }
 
-/** Where a failure happened: the processor, or none for a check of the event. */
+/**
+ * Where a failure happened: the event (none for a processor's flush) and the
+ * processor (none for a check of the event's values).
+ */
 export interface TrackingErrorContext {
-  readonly eventName: string;
+  readonly eventName: string | undefined;
   readonly processorName: ProcessorName | undefined;
 }
 
@@ -96,10 +101,11 @@ export interface TrackingOptions {
 type ErrorHandler = (error: unknown, context: TrackingErrorContext) => void;
 
 const logError: ErrorHandler = (error, { eventName, processorName }) => {
+  const what = eventName === undefined ? "flush" : `event ${eventName}`;
   const where =
     processorName === undefined
-      ? `event ${eventName}`
-      : `processor ${processorName} failed on event ${eventName}`;
+      ? what
+      : `processor ${processorName} failed on ${what}`;
   console.error(`sit: ${where}:`, error);
 };
 
@@ -156,17 +162,35 @@ function activeProcessors(): ActiveProcessors {
   return result;
 }
 
-/** Settles when every asynchronous processor call made so far has settled. */
+/**
+ * Settles when every asynchronous processor call made so far has settled,
+ * and every processor with a `flush` of its own has delivered what it holds.
+ */
 export async function flush(): Promise<void> {
   while (pending.size > 0) {
     await Promise.all(pending);
   }
+  const flushed = new Set<Processor>();
+  const waits: Promise<void>[] = [];
+  for (const name of Object.keys(active) as ProcessorName[]) {
+    const processor = active[name];
+    if (processor?.flush === undefined || flushed.has(processor)) continue;
+    flushed.add(processor);
+    const report = (error: unknown): void =>
+      reportError(error, undefined, name);
+    waits.push(
+      Promise.resolve()
+        .then(() => processor.flush?.())
+        .then(undefined, report),
+    );
+  }
+  await Promise.all(waits);
 }
 
 /** Hands a failure to the error handler; if the handler fails too, logs both. */
 export function reportError(
   error: unknown,
-  eventName: string,
+  eventName: string | undefined,
   processorName: ProcessorName | undefined,
 ): void {
   try {

@@ -17,7 +17,7 @@ interface Call {
 
 interface ReportedError {
   readonly message: string;
-  readonly eventName: string;
+  readonly eventName: string | null;
   readonly processorName: string | null;
 }
 
@@ -47,6 +47,7 @@ interface Report {
   readonly perProcessor: Recorded & { readonly askedWhenConfigured: number; readonly askedAfterCalls: number };
   readonly validated: Recorded;
   readonly validationOff: Recorded;
+  readonly processorFlush: { readonly beforeFlush: number; readonly delivered: string[]; readonly flushCalls: number; readonly errors: ReportedError[] };
   readonly catalog: {
     readonly actions: string[];
     readonly catalogFrozen: boolean;
@@ -238,6 +239,15 @@ describe("the generated SDK at run time", () => {
     expect(report.validated.calls.filter((call) => call.eventName === "create_snippet")).toHaveLength(4);
     expect(report.validationOff.errors.filter((error) => error.processorName === null)).toEqual([]);
     expect(report.validationOff.calls).toHaveLength(SHARE_PROCESSORS.length);
+  });
+
+  it("waits in flush() for processors that queue, once per processor, and reports a flush that fails", () => {
+    expect(report.processorFlush).toEqual({
+      beforeFlush: 0,
+      delivered: ["open_command_palette", "open_command_palette"],
+      flushCalls: 1,
+      errors: [{ message: "flush failed", eventName: null, processorName: "Tracking::Slow" }],
+    });
   });
 
   it("exposes EVENTS deeply frozen, with removed events and without legacy definitions", () => {

@@ -23,7 +23,7 @@ import { releaseSlow, settledCount } from "../src/tracking/slow.js";
 
 interface ReportedError {
   readonly message: string;
-  readonly eventName: string;
+  readonly eventName: string | null;
   readonly processorName: string | null;
 }
 
@@ -59,7 +59,7 @@ async function run(): Promise<Record<string, unknown>> {
 
   configureTracking({
     onError: (error, { eventName, processorName }) => {
-      errors.push({ message: error instanceof Error ? error.message : String(error), eventName, processorName: processorName ?? null });
+      errors.push({ message: error instanceof Error ? error.message : String(error), eventName: eventName ?? null, processorName: processorName ?? null });
     },
   });
 
@@ -156,7 +156,7 @@ async function run(): Promise<Record<string, unknown>> {
   resetTracking();
   configureTracking({
     onError: (error, { eventName, processorName }) => {
-      errors.push({ message: error instanceof Error ? error.message : String(error), eventName, processorName: processorName ?? null });
+      errors.push({ message: error instanceof Error ? error.message : String(error), eventName: eventName ?? null, processorName: processorName ?? null });
     },
     validate: checkEvents,
   });
@@ -171,6 +171,35 @@ async function run(): Promise<Record<string, unknown>> {
   untypedShare({ ...shareArgs, additionalProperties: { value: 2.5 } });
   await settleAll();
   report["validationOff"] = take();
+  // flush() also waits for processors that queue, once each, and reports a failing one.
+  const queued: string[] = [];
+  const delivered: string[] = [];
+  let flushCalls = 0;
+  const queueing: Processor = {
+    trackEvent(eventName) {
+      queued.push(eventName);
+    },
+    flush() {
+      flushCalls++;
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          delivered.push(...queued.splice(0));
+          resolve();
+        }, 5),
+      );
+    },
+  };
+  const failingFlush: Processor = {
+    trackEvent() {},
+    flush() {
+      throw new Error("flush failed");
+    },
+  };
+  configureTracking({ processors: { InternalEvents: queueing, ProductAnalytics: queueing, "Tracking::Slow": failingFlush } });
+  trackOpenCommandPalette();
+  const beforeFlush = delivered.length;
+  await flush();
+  report["processorFlush"] = { beforeFlush, delivered, flushCalls, errors: take().errors };
   resetTracking();
 
   const entries = Object.values(EVENTS);
