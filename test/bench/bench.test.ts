@@ -44,14 +44,20 @@ describe("npm run bench", () => {
     expect(results.sizes).toHaveLength(1);
     const [size] = results.sizes;
     expect(size).toMatchObject({ events: 50, legacyDefinitions: 1, definitionFiles: 51 });
-    expect(Object.keys(size.measures).sort()).toEqual(["checkChanged", "checkUnchanged", "generate", "tsc", "validate"]);
+    expect(Object.keys(size.measures).sort()).toEqual(["checkChanged", "checkCommentOnly", "checkNoCache", "checkUnchanged", "generate", "nodeFloor", "tsc", "validate"]);
     for (const measure of Object.values(size.measures) as { ok: boolean; runs: number; medianMs: unknown; medianRssMb: unknown; medianCpuMs: unknown }[]) {
       expect(measure).toMatchObject({ ok: true, runs: 1 });
       expect(measure.medianMs).toEqual(expect.any(Number));
       expect(measure.medianRssMb).toEqual(expect.any(Number));
       expect(measure.medianCpuMs).toEqual(expect.any(Number));
     }
-    expect(Object.keys(size.generated).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts"]);
+    expect(Object.keys(size.generated).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+    // "Cache present" took sit's fast path, which leaves the cache entry untouched; a full comparison
+    // that passes rewrites it, as the comment-only edit shows, and a fresh clone starts without one.
+    expect(size.measures.checkUnchanged).toMatchObject({ cacheHits: 1, samples: [{ cache: "hit" }] });
+    expect(size.measures.checkCommentOnly).toMatchObject({ cacheHits: 0, samples: [{ cache: "miss", exitCode: 0 }] });
+    expect(size.measures.checkNoCache).toMatchObject({ cacheHits: 0, samples: [{ cache: "written", exitCode: 0 }] });
+    expect(size.measures.checkChanged.samples).toMatchObject([{ exitCode: 1 }]);
 
     expect(results.typewriter.status).toBe("skipped");
     expect(results.micro.ok).toBe(true);

@@ -4,18 +4,21 @@
  * Where `sit generate` spends its time: runs the real CLI once under `node --cpu-prof` on a
  * synthetic set and summarizes the profile — self time by function, and time by pipeline stage.
  *
- *   node test/bench/profile.js [--events 10000] [--seed 1] [--command generate|check|validate]
- *                              [--interval 200] [--keep] [--top 30] [--json out.json]
+ *   node test/bench/profile.js [--events 10000] [--seed 1] [--interval 200] [--keep] [--top 30]
+ *     [--command generate|check|check-no-cache|check-comment|check-changed|validate] [--json out.json]
+ *
+ * `check` runs with sit's fast-path cache in place, `check-no-cache` without it (a fresh clone),
+ * `check-comment` after a comment-only edit of one definition (a full comparison that passes).
  *
  * Stage attribution: each sample goes to the innermost frame that decides it, walking from the
  * sampled function towards the root. A frame of Node's module loader decides "startup/module
  * load" (so zod's or ts-morph's module bodies count as loading, wherever they are required
- * from); a frame in sit's dist/ decides by its folder (load → find+read or YAML parse, validate,
- * model, emit, write, cli/config). Library code (js-yaml, zod) and Node internals (fs, crypto)
+ * from); a frame in sit's dist/ decides by its folder (load → find+read or YAML parse, cache,
+ * validate, model, emit, write, cli/config). Library code (js-yaml, zod) and Node internals (fs, crypto)
  * therefore count towards the sit stage that called them. `(garbage collector)` is GC;
  * `(program)` is native time V8 cannot attribute to JavaScript.
  */
-const { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
+const { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join, resolve, sep } = require("node:path");
 const { spawnSync } = require("node:child_process");
@@ -29,15 +32,15 @@ const STAGES = [
   "startup/module load",
   "config",
   "find+read files",
+  "generator identity",
   "inputs hash",
+  "cache check",
   "YAML parse",
   "validation",
   "model",
   "emit",
   "write/compare",
   "CLI/report",
-  "thread handoff",
-  "waiting for helper",
   "GC",
   "(program) native",
   "other",
@@ -50,22 +53,21 @@ function frameStage(frame) {
   if (url.startsWith("node:internal/modules/") || url.startsWith("node:internal/main/")) return "startup/module load";
   if (!url.startsWith(DIST)) return undefined;
   const path = url.slice(DIST.length).split(sep).join("/");
-  if (path.startsWith("load/find-definition-files") || path.startsWith("load/read-text-file")) return "find+read files";
-  if (path.startsWith("load/load-definitions")) return name === "readDefinitionFiles" ? "find+read files" : "YAML parse";
+  if (path.startsWith("load/find-definition-files") || path.startsWith("load/read-text-file") || path.startsWith("load/read-inputs")) return "find+read files";
+  if (path.startsWith("load/load-definitions")) return name === "readDefinition" || name === "findDefinitions" ? "find+read files" : "YAML parse";
   if (path.startsWith("load/")) return "YAML parse";
+  if (path.startsWith("cache/generator-identity")) return "generator identity";
+  if (path.startsWith("cache/")) return name === "inputsHash" ? "inputs hash" : "cache check";
   if (path.startsWith("validate/") || path.startsWith("diagnostics/")) return "validation";
   if (path.startsWith("model/")) return "model";
   if (path.startsWith("emit/")) return "emit";
   if (path.startsWith("write/")) return "write/compare";
   if (path.startsWith("config/")) return "config";
-  if (path === "pipeline.js") {
-    if (name === "readInputs") return "inputs hash";
+  if (path === "full-pipeline.js") {
     if (name === "emitFiles") return "emit";
+    if (name === "withConfiguredSeverities") return "validation";
     return undefined;
   }
-  if (path === "version.js") return "inputs hash";
-  if (path.startsWith("parallel/helper-thread")) return name === "reply" ? "waiting for helper" : "thread handoff";
-  if (path.startsWith("parallel/")) return undefined;
   if (path.startsWith("cli/")) return "CLI/report";
   return undefined;
 }
@@ -162,18 +164,28 @@ function main() {
     const dir = join(work, "project");
     const set = createEventSet(events, seed);
     writeSitProject(dir, set);
+    // sit's fast-path cache goes to node_modules/.cache/sit/ of the project, and with it.
+    mkdirSync(join(dir, "node_modules"));
     const sit = (...args) => spawnSync(process.execPath, [...args], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
-    // Warm the page cache; for the check modes, leave an up-to-date output in place.
+    // Warm the page cache; for the check modes, leave an up-to-date output (and its cache entry) in place.
     sit(SIT_BIN, "generate");
-    let args = ["generate"];
-    if (command === "generate") rmSync(join(dir, "generated"), { recursive: true, force: true });
-    if (command === "check") args = ["generate", "--check"];
-    if (command === "check-changed") {
-      args = ["generate", "--check"];
-      const changed = eventToChange(set);
-      writeFileSync(join(dir, "definitions", changed.path), definitionYaml({ ...changed, description: `${changed.description}, now edited` }));
+    const changed = eventToChange(set);
+    const changedPath = join(dir, "definitions", changed.path);
+    const prepare = {
+      generate: () => rmSync(join(dir, "generated"), { recursive: true, force: true }),
+      check: () => {},
+      "check-no-cache": () => rmSync(join(dir, "node_modules", ".cache"), { recursive: true, force: true }),
+      "check-comment": () => writeFileSync(changedPath, `# Reviewed by the owning group.\n${readFileSync(changedPath, "utf8")}`),
+      "check-changed": () => writeFileSync(changedPath, definitionYaml({ ...changed, description: `${changed.description}, now edited` })),
+      validate: () => {},
+    };
+    if (!Object.hasOwn(prepare, command)) {
+      console.error(`profile: unknown --command ${command} (one of ${Object.keys(prepare).join(", ")})`);
+      process.exitCode = 2;
+      return;
     }
-    if (command === "validate") args = ["validate"];
+    prepare[command]();
+    const args = command === "generate" ? ["generate"] : command === "validate" ? ["validate"] : ["generate", "--check"];
     const profileDir = join(work, "prof");
     const started = process.hrtime.bigint();
     const run = sit("--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${interval}`, SIT_BIN, ...args);

@@ -9,9 +9,9 @@
  */
 const { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
-const { join, relative, resolve } = require("node:path");
+const { join, relative, resolve, sep } = require("node:path");
 const { createEventSet, definitionYaml, writeSitProject, eventToChange } = require("./lib/synthetic");
-const { repeat, round, rssMethod } = require("./lib/measure");
+const { interleave, repeat, round, rssMethod } = require("./lib/measure");
 const { runMicro } = require("./lib/micro");
 const { machineInfo, gitInfo } = require("./lib/machine");
 const typewriter = require("./typewriter/typewriter-bench");
@@ -44,10 +44,14 @@ Options:
   --micro-calls <n>          calls per timed micro round (default 1000000)
   --micro-rounds <n>         alternating micro rounds (default 15)
   --tsc-runs-large <n>       tsc runs for sets above 10,000 events (default 1: minutes each)
-  --sit-env <KEY=VALUE>      environment for every sit command, e.g. SIT_THREADS=1 (repeatable)
   --no-snapshot              run the repository's bin/sit.js instead of a copy of the package
   --keep                     keep the temporary projects (their folder is printed)
   -h, --help                 this text
+
+Each size's measures run interleaved (one run of each per round, in rotating order) beside
+\`node -e 0\`, so a change in the machine's load reaches every measure alike. The project has a
+node_modules/ of its own, so sit's fast-path cache is node_modules/.cache/sit/ there; "cache
+present" runs are verified to take the fast path, "no cache" runs start without that folder.
 
 By default the bench runs a snapshot of the package as npm would install it (bin/, dist/,
 templates/, package.json; node_modules linked), copied when the bench starts, so a rebuild of
@@ -71,7 +75,6 @@ function parseArgs(argv) {
     microRounds: 15,
     tscRunsLarge: 1,
     snapshot: true,
-    sitEnv: {},
     keep: false,
   };
   const list = (value, name) => {
@@ -108,12 +111,6 @@ function parseArgs(argv) {
       case "--micro-rounds": options.microRounds = count(value(), flag); break;
       case "--tsc-runs-large": options.tscRunsLarge = count(value(), flag); break;
       case "--no-snapshot": options.snapshot = false; break;
-      case "--sit-env": {
-        const pair = value();
-        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(pair)) usage("--sit-env needs KEY=VALUE");
-        options.sitEnv[pair.slice(0, pair.indexOf("="))] = pair.slice(pair.indexOf("=") + 1);
-        break;
-      }
       case "--keep": options.keep = true; break;
       case "-h":
       case "--help":
@@ -156,19 +153,51 @@ function checkBuild() {
 
 /**
  * A copy of sit as `npm install` would lay it out (the package.json `files` plus package.json),
- * with the repository's node_modules linked in. Without src/ beside dist/, sit's inputs hash covers
- * its version only, as for every user of the published package.
+ * with the repository's node_modules linked in. sit's cache key names the code that runs, so the
+ * entries this copy writes are valid for this copy alone, whatever happens to dist/ meanwhile.
+ * Of dist/, only what src/ compiles to today: tsc leaves the output of deleted sources behind, and
+ * sit hashes every script of its dist/ into its cache key.
  */
 function snapshotSit(work) {
   const root = join(work, "sit-package");
   mkdirSync(root, { recursive: true });
   const pkg = require(join(REPO_ROOT, "package.json"));
+  const dist = join(REPO_ROOT, "dist");
+  const compiledFromSource = (path) => {
+    if (!path.startsWith(`${dist}${sep}`) || statSync(path).isDirectory()) return true;
+    const source = join(REPO_ROOT, "src", relative(dist, path)).replace(/(?:\.d\.ts|\.js)$/, ".ts");
+    return existsSync(source);
+  };
   for (const entry of pkg.files ?? ["bin", "dist"]) {
-    if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true });
+    if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true, filter: compiledFromSource });
   }
   cpSync(join(REPO_ROOT, "package.json"), join(root, "package.json"));
   symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
   return join(root, "bin", "sit.js");
+}
+
+/** A definition with a comment added at the top: the SDK it gives is the same. */
+const withComment = (text) => `# Reviewed by the owning group; the SDK does not change.\n${text}`;
+
+/**
+ * The fast path's cache entry of a project: the project has a `node_modules/` of its own, so sit
+ * keeps the entry in `node_modules/.cache/sit/` there (one JSON file per output folder), and it
+ * goes when the project does.
+ */
+function projectCache(dir) {
+  const folder = join(dir, "node_modules", ".cache", "sit");
+  const entry = () => {
+    const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(".json")) : [];
+    return names.length === 1 ? join(folder, names[0]) : undefined;
+  };
+  /** The entry's identity on disk: sit writes it to a temporary file and renames it, so any write changes it. */
+  const identity = () => {
+    const path = entry();
+    if (path === undefined) return undefined;
+    const stat = statSync(path, { bigint: true });
+    return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+  };
+  return { folder, entry, identity };
 }
 
 function measureSize(size, options, work) {
@@ -176,6 +205,7 @@ function measureSize(size, options, work) {
   const set = createEventSet(size, options.seed);
   const dir = join(work, `sit-${size}`);
   const written = writeSitProject(dir, set);
+  mkdirSync(join(dir, "node_modules"));
   const outputDir = join(dir, "generated");
   const changed = eventToChange(set);
   const changedPath = join(dir, "definitions", changed.path);
@@ -183,28 +213,101 @@ function measureSize(size, options, work) {
   const loadavg = machineInfo().loadavg;
   progress(`${size} events: ${written.files} files in ${written.folders} folders (${(written.bytes / 1e6).toFixed(1)} MB), ${runs} runs each, load ${loadavg.join(" ")}`);
 
-  // Unmeasured: fills the page cache with the definitions and sit's modules.
-  const env = options.sitEnv;
-  repeat(1, { args: sit("generate"), cwd: dir, env });
-
-  const measures = {};
-  progress("  generate (output folder removed before each run)");
-  measures.generate = repeat(runs, { args: sit("generate"), cwd: dir, env, before: () => rmSync(outputDir, { recursive: true, force: true }) });
-  progress("  generate --check, nothing changed");
-  measures.checkUnchanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir, env });
-  progress("  validate");
-  measures.validate = repeat(runs, { args: sit("validate"), cwd: dir, env });
-  progress("  tsc --noEmit on the generated SDK");
-  const tscRuns = size > 10000 ? Math.min(runs, options.tscRunsLarge) : runs;
-  measures.tsc = repeat(tscRuns, { args: [TSC_BIN, "-p", "tsconfig.json", "--noEmit"], cwd: dir });
-  progress("  generate --check, one definition changed");
-  const original = readFileSync(changedPath, "utf8");
-  writeFileSync(changedPath, definitionYaml({ ...changed, description: `${changed.description}, now edited` }));
-  try {
-    measures.checkChanged = repeat(runs, { args: sit("generate", "--check"), cwd: dir, env, expectExit: 1 });
-  } finally {
-    writeFileSync(changedPath, original);
+  // Unmeasured: fills the page cache with the definitions and sit's modules, and writes the cache entry.
+  const cache = projectCache(dir);
+  const warmup = repeat(1, { args: sit("generate"), cwd: dir });
+  const cacheEntry = cache.entry();
+  if (!warmup.ok || cacheEntry === undefined) {
+    throw new Error(`the first sit generate at ${size} events ${warmup.ok ? `wrote no fast-path cache entry in ${cache.folder}` : `failed: ${warmup.error}`}`);
   }
+  const currentCache = readFileSync(cacheEntry);
+
+  // Each measure sets up exactly the state it needs, so the rounds can run them in any order.
+  const original = readFileSync(changedPath, "utf8");
+  const texts = {
+    original,
+    comment: withComment(original),
+    changed: definitionYaml({ ...changed, description: `${changed.description}, now edited` }),
+  };
+  let definition = "original";
+  const useDefinition = (kind) => {
+    if (definition !== kind) writeFileSync(changedPath, texts[kind]);
+    definition = kind;
+  };
+  /** The cache entry `generate` wrote for the original definitions and the current output, byte for byte. */
+  const restoreCache = () => {
+    const path = cache.entry();
+    if (path !== undefined && readFileSync(path).equals(currentCache)) return;
+    rmSync(cache.folder, { recursive: true, force: true });
+    mkdirSync(cache.folder, { recursive: true });
+    writeFileSync(cacheEntry, currentCache);
+  };
+  /** Whether the run left the cache entry as it found it (the fast path: sit rewrites it after any full comparison). */
+  const cacheOutcome = (before) => {
+    const after = cache.identity();
+    return before !== undefined && after === before ? "hit" : after === undefined ? "none" : "miss";
+  };
+  const tscRuns = size > 10000 ? Math.min(runs, options.tscRunsLarge) : runs;
+  const measure = (key, label, details) => ({ key, label, runs, cwd: dir, ...details });
+  const plan = [
+    measure("generate", "generate (output folder removed first)", {
+      args: sit("generate"),
+      before: () => {
+        useDefinition("original");
+        restoreCache();
+        rmSync(outputDir, { recursive: true, force: true });
+      },
+    }),
+    measure("checkUnchanged", "generate --check, nothing changed, cache present", {
+      args: sit("generate", "--check"),
+      before: () => {
+        useDefinition("original");
+        restoreCache();
+        return cache.identity();
+      },
+      after: (_run, before) => {
+        const outcome = cacheOutcome(before);
+        return outcome === "hit" ? { cache: outcome } : { cache: outcome, problem: `the fast path was not taken (cache ${outcome}): sit did a full comparison with the cache present` };
+      },
+    }),
+    measure("checkNoCache", "generate --check, nothing changed, no cache (fresh clone)", {
+      args: sit("generate", "--check"),
+      before: () => {
+        useDefinition("original");
+        rmSync(cache.folder, { recursive: true, force: true });
+      },
+      after: () => ({ cache: cache.entry() === undefined ? "none" : "written" }),
+    }),
+    measure("checkCommentOnly", "generate --check, comment-only edit", {
+      args: sit("generate", "--check"),
+      before: () => {
+        useDefinition("comment");
+        restoreCache();
+        return cache.identity();
+      },
+      after: (_run, before) => ({ cache: cacheOutcome(before) }),
+    }),
+    measure("checkChanged", "generate --check, one definition changed", {
+      args: sit("generate", "--check"),
+      expectExit: 1,
+      before: () => {
+        useDefinition("changed");
+        restoreCache();
+      },
+    }),
+    measure("validate", "validate", { args: sit("validate"), before: () => useDefinition("original") }),
+    measure("tsc", "tsc --noEmit on the generated SDK", { args: [TSC_BIN, "-p", "tsconfig.json", "--noEmit"], runs: tscRuns, before: () => useDefinition("original") }),
+    // The floor every cold command pays, beside the others: how loaded the machine was meanwhile.
+    measure("nodeFloor", "node -e 0", { args: ["-e", "0"] }),
+  ];
+  let measures;
+  try {
+    measures = interleave(plan, { onRun: (entry, roundIndex) => progress(`  round ${roundIndex + 1}/${runs}: ${entry.label}`) });
+  } finally {
+    useDefinition("original");
+  }
+  const hits = (samples) => samples.filter((sample) => sample.cache === "hit").length;
+  for (const key of ["checkUnchanged", "checkNoCache", "checkCommentOnly"]) measures[key].cacheHits = hits(measures[key].samples);
 
   const generated = {};
   if (existsSync(outputDir)) {
@@ -255,7 +358,7 @@ function typewriterOnly(options, work) {
 const TARGETS = [
   { key: "generateMs", label: "sit generate, 10,000 events, wall", limit: 1500, unit: "ms", at: 10000, pick: (s) => s.measures.generate.medianMs },
   { key: "generateRssMb", label: "sit generate, 10,000 events, peak RSS", limit: 400, unit: "MB", at: 10000, pick: (s) => s.measures.generate.medianRssMb },
-  { key: "checkUnchangedMs", label: "sit generate --check, nothing changed, 10,000 events", limit: 600, unit: "ms", at: 10000, pick: (s) => s.measures.checkUnchanged.medianMs },
+  { key: "checkUnchangedMs", label: "sit generate --check, nothing changed (cache present), 10,000 events", limit: 600, unit: "ms", at: 10000, pick: (s) => s.measures.checkUnchanged.medianMs },
   { key: "helpMs", label: "sit --help", limit: 150, unit: "ms" },
   { key: "tscMs", label: "tsc --noEmit on the generated SDK, 10,000 events", limit: 3000, unit: "ms", at: 10000, pick: (s) => s.measures.tsc.medianMs },
   { key: "callRatio", label: "generated call vs direct calls by hand (geometric mean, CommonJS)", limit: 1.2, unit: "×" },
@@ -300,6 +403,8 @@ function growth(results) {
     generateMs: ratio((s) => s.measures.generate.medianMs),
     generateRssMb: ratio((s) => s.measures.generate.medianRssMb),
     checkUnchangedMs: ratio((s) => s.measures.checkUnchanged.medianMs),
+    checkNoCacheMs: ratio((s) => s.measures.checkNoCache.medianMs),
+    checkCommentOnlyMs: ratio((s) => s.measures.checkCommentOnly.medianMs),
     checkChangedMs: ratio((s) => s.measures.checkChanged.medianMs),
     validateMs: ratio((s) => s.measures.validate.medianMs),
     tscMs: ratio((s) => s.measures.tsc.medianMs),
@@ -323,8 +428,8 @@ function printReport(results) {
   lines.push(`load average at start ${machine.loadavg.join(" ")}, at end ${results.loadavgAtEnd.join(" ")} (other processes on the machine add noise)`);
   lines.push(`peak RSS and CPU: ${results.rssMethod}; wall time: hrtime around the whole child process; sit: ${results.sit.measured}`);
   lines.push("CPU time (all threads) is steadier than wall time when other processes compete for the cores.");
-  const sitEnv = Object.entries(results.sit.environment);
-  if (sitEnv.length > 0) lines.push(`sit ran with ${sitEnv.map(([key, value]) => `${key}=${value}`).join(" ")}`);
+  const sitVariables = Object.entries(results.sit.environment);
+  if (sitVariables.length > 0) lines.push(`sit ran with ${sitVariables.map(([key, value]) => `${key}=${value}`).join(" ")}`);
   lines.push("");
   const sizes = results.sizes;
   const runsNote = (entry) => entry.measures.generate.runs;
@@ -338,12 +443,15 @@ function printReport(results) {
     row("sit generate, wall", (e) => fmtMs(e.measures.generate.medianMs) + flag(e.measures.generate)),
     row("sit generate, peak RSS", (e) => fmtMb(e.measures.generate.medianRssMb)),
     row("sit generate, CPU (user + system)", (e) => fmtMs(e.measures.generate.medianCpuMs)),
-    row("sit generate --check, nothing changed", (e) => fmtMs(e.measures.checkUnchanged.medianMs) + flag(e.measures.checkUnchanged)),
-    row("sit generate --check, one definition changed", (e) => fmtMs(e.measures.checkChanged.medianMs) + flag(e.measures.checkChanged)),
+    row("--check, nothing changed, cache present (fast path)", (e) => fmtMs(e.measures.checkUnchanged.medianMs) + flag(e.measures.checkUnchanged)),
+    row("--check, nothing changed, no cache (fresh clone)", (e) => fmtMs(e.measures.checkNoCache.medianMs) + flag(e.measures.checkNoCache)),
+    row("--check, comment-only edit (passes)", (e) => fmtMs(e.measures.checkCommentOnly.medianMs) + flag(e.measures.checkCommentOnly)),
+    row("--check, one definition changed (exit 1)", (e) => fmtMs(e.measures.checkChanged.medianMs) + flag(e.measures.checkChanged)),
     row("sit validate", (e) => fmtMs(e.measures.validate.medianMs) + flag(e.measures.validate)),
     row("tsc --noEmit on the generated SDK", (e) => fmtMs(e.measures.tsc.medianMs) + flag(e.measures.tsc)),
     row("tsc peak RSS", (e) => fmtMb(e.measures.tsc.medianRssMb)),
     row("generated SDK", (e) => `${(e.generatedBytes / 1e6).toFixed(1)} MB, ${fmtInt(e.generatedLines)} lines`),
+    row("node -e 0 meanwhile (min–median–max)", (e) => `${fmtMs(e.measures.nodeFloor.minMs)}–${fmtMs(e.measures.nodeFloor.medianMs)}–${fmtMs(e.measures.nodeFloor.maxMs)}`),
   ];
   if (sizes.some((entry) => entry.typewriter)) {
     rows.push(row("typewriter build, wall", (e) => (e.typewriter ? `${fmtMs(e.typewriter.medianMs)}${flag(e.typewriter)} (${e.typewriter.runs})` : "—")));
@@ -355,8 +463,13 @@ function printReport(results) {
     );
   }
   if (sizes.length > 0) lines.push(table(rows));
-  lines.push(`sit --help: ${fmtMs(results.help.medianMs)} median of ${results.help.runs}, ${fmtMb(results.help.medianRssMb)}${results.help.ok ? "" : " (FAILED)"}`);
-  lines.push(`node -e 0 (the start-up floor of every cold command here): ${fmtMs(results.nodeStartup.medianMs)}, ${fmtMb(results.nodeStartup.medianRssMb)}`);
+  lines.push(
+    `sit --help: ${fmtMs(results.help.medianMs)} median of ${results.help.runs} (${fmtMs(results.help.minMs)}–${fmtMs(results.help.maxMs)}), ${fmtMb(results.help.medianRssMb)}${results.help.ok ? "" : " (FAILED)"}`,
+  );
+  lines.push(
+    `node -e 0 (the start-up floor of every cold command here), interleaved with --help: ${fmtMs(results.nodeStartup.medianMs)} ` +
+      `(${fmtMs(results.nodeStartup.minMs)}–${fmtMs(results.nodeStartup.maxMs)}), ${fmtMb(results.nodeStartup.medianRssMb)}`,
+  );
   for (const extra of results.typewriterOnly) {
     lines.push(`typewriter build, ${fmtInt(extra.events)} events (no sit run at this size): ${fmtMs(extra.medianMs)}, ${fmtMb(extra.medianRssMb)} (${extra.runs} run${extra.runs === 1 ? "" : "s"})`);
   }
@@ -407,8 +520,8 @@ function printReport(results) {
   if (results.growth) {
     const g = results.growth;
     lines.push(
-      `growth 10,000 → 50,000 events (5× the events): generate ${g.generateMs}×, RSS ${g.generateRssMb}×, --check unchanged ${g.checkUnchangedMs}×, ` +
-        `--check changed ${g.checkChangedMs}×, validate ${g.validateMs}×, tsc ${g.tscMs}×`,
+      `growth 10,000 → 50,000 events (5× the events): generate ${g.generateMs}×, RSS ${g.generateRssMb}×, --check with cache ${g.checkUnchangedMs}×, ` +
+        `without ${g.checkNoCacheMs}×, after a comment ${g.checkCommentOnlyMs}×, changed ${g.checkChangedMs}×, validate ${g.validateMs}×, tsc ${g.tscMs}×`,
     );
   } else {
     lines.push("growth 10,000 → 50,000: not measured (needs both sizes)");
@@ -453,7 +566,7 @@ function main() {
       ...gitInfo(REPO_ROOT),
       distOlderThanSrc: stale.length > 0,
       // SIT_* variables of the bench's own environment reach every sit run too.
-      environment: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith("SIT_") && !key.startsWith("SIT_BENCH_"))), ...options.sitEnv },
+      environment: Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith("SIT_") && !key.startsWith("SIT_BENCH_"))),
     },
     options: { ...options, json: options.json ?? null },
     help: null,
@@ -486,10 +599,14 @@ function main() {
       }
     }
     results.sit.measured = snapshot ? "snapshot of bin/, dist/, templates/ and package.json (as installed from npm)" : "the repository's bin/sit.js";
-    progress(`sit --help, ${options.helpRuns} runs`);
-    results.help = repeat(options.helpRuns, { args: [SIT_BIN, "--help"], cwd: work, env: options.sitEnv });
-    // The floor every cold command pays on this machine: Node.js starting and exiting.
-    results.nodeStartup = repeat(options.helpRuns, { args: ["-e", "0"], cwd: work });
+    progress(`sit --help and node -e 0, ${options.helpRuns} runs each, interleaved`);
+    // Beside the floor every cold command pays on this machine: Node.js starting and exiting.
+    const startup = interleave([
+      { key: "help", runs: options.helpRuns, args: [SIT_BIN, "--help"], cwd: work },
+      { key: "nodeStartup", runs: options.helpRuns, args: ["-e", "0"], cwd: work },
+    ]);
+    results.help = startup.help;
+    results.nodeStartup = startup.nodeStartup;
     for (const size of options.sizes) results.sizes.push(measureSize(size, { ...options, typewriter: typewriterWanted }, work));
     if (typewriterWanted) {
       results.typewriterOnly = typewriterOnly(options, work);

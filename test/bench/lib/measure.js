@@ -101,13 +101,48 @@ function repeat(runs, { args, cwd, env, expectExit = 0, before, timeoutMs }) {
   const samples = [];
   for (let index = 0; index < runs; index++) {
     if (before) before(index);
-    const run = runNode(args, { cwd, env, timeoutMs });
-    samples.push(run);
+    samples.push(runNode(args, { cwd, env, timeoutMs }));
   }
+  return summarize(samples, expectExit);
+}
+
+/**
+ * Runs several measures in rounds, one run of each per round in an order that rotates from round to
+ * round, so a change in the machine's load reaches every measure alike. A measure is
+ * `{ key, runs, args, cwd, env, expectExit, before, after, timeoutMs }`: `before(round)` sets up its
+ * preconditions and returns what `after(run, prepared)` needs to verify the run; `after` returns
+ * labels recorded on the sample (e.g. `{ cache: "hit" }`), with `problem` set when the run did not
+ * measure what it claims to. Returns each measure's summary by key, as `repeat` does.
+ */
+function interleave(measures, { onRun = () => {} } = {}) {
+  const rounds = Math.max(0, ...measures.map((measure) => measure.runs));
+  const samples = new Map(measures.map((measure) => [measure.key, []]));
+  for (let roundIndex = 0; roundIndex < rounds; roundIndex++) {
+    const due = measures.filter((measure) => roundIndex < measure.runs);
+    for (let index = 0; index < due.length; index++) {
+      const measure = due[(index + roundIndex) % due.length];
+      onRun(measure, roundIndex);
+      const prepared = measure.before ? measure.before(roundIndex) : undefined;
+      const run = runNode(measure.args, { cwd: measure.cwd, env: measure.env, timeoutMs: measure.timeoutMs });
+      samples.get(measure.key).push({ ...run, labels: measure.after ? measure.after(run, prepared) ?? {} : {} });
+    }
+  }
+  return Object.fromEntries(measures.map((measure) => [measure.key, summarize(samples.get(measure.key), measure.expectExit ?? 0)]));
+}
+
+/** Medians, spread and every sample of one measure; `ok` when every run exited as expected and had no problem. */
+function summarize(samples, expectExit) {
   const unexpected = samples.find((sample) => sample.exitCode !== expectExit);
+  const problem = samples.find((sample) => sample.labels?.problem !== undefined);
   const walls = samples.map((sample) => sample.wallMs);
   const rss = samples.map((sample) => sample.rssKb);
   const cpu = samples.map((sample) => sample.cpuMs);
+  let error;
+  if (unexpected !== undefined) {
+    error = `exit ${unexpected.exitCode}, expected ${expectExit}: ${(unexpected.stderr || unexpected.stdout).trim().split("\n").slice(-12).join("\n")}`;
+  } else if (problem !== undefined) {
+    error = problem.labels.problem;
+  }
   return {
     runs: samples.length,
     medianMs: round(median(walls)),
@@ -115,13 +150,13 @@ function repeat(runs, { args, cwd, env, expectExit = 0, before, timeoutMs }) {
     maxMs: round(Math.max(...walls)),
     medianRssMb: rss.every((value) => value === null) ? null : round(median(rss) / 1024),
     medianCpuMs: cpu.every((value) => value === null) ? null : round(median(cpu)),
-    samples: samples.map((sample) => ({ wallMs: round(sample.wallMs), rssKb: sample.rssKb, cpuMs: round(sample.cpuMs), exitCode: sample.exitCode })),
-    ok: unexpected === undefined,
+    samples: samples.map((sample) => ({ wallMs: round(sample.wallMs), rssKb: sample.rssKb, cpuMs: round(sample.cpuMs), exitCode: sample.exitCode, ...sample.labels })),
+    ok: error === undefined,
     expectedExit: expectExit,
-    ...(unexpected === undefined ? {} : { error: `exit ${unexpected.exitCode}, expected ${expectExit}: ${(unexpected.stderr || unexpected.stdout).trim().split("\n").slice(-12).join("\n")}` }),
+    ...(error === undefined ? {} : { error }),
   };
 }
 
 const round = (value, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-module.exports = { runNode, repeat, median, round, hasGnuTime, rssMethod };
+module.exports = { runNode, repeat, interleave, median, round, hasGnuTime, rssMethod };

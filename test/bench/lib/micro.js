@@ -96,20 +96,21 @@ export function record(processor: string, eventName: string, payload: unknown): 
   "src/tracking/internal-events.ts": `import type { EventPayload, Processor } from "../../generated/index.js";
 import { record } from "../sink.js";
 
-export const InternalEvents: Processor = {
+/** Held to sit's contract by \`satisfies\`; called by hand with what it reads: no context. */
+export const InternalEvents = {
   trackEvent(eventName: string, payload: EventPayload): void {
     record("InternalEvents", eventName, payload);
   },
-};
+} satisfies Processor;
 `,
   "src/tracking/audit-log.ts": `import type { EventPayload, Processor } from "../../generated/index.js";
 import { record } from "../sink.js";
 
-export const AuditLog: Processor = {
+export const AuditLog = {
   trackEvent(eventName: string, payload: EventPayload): void {
     record("AuditLog", eventName, payload);
   },
-};
+} satisfies Processor;
 `,
   "src/tracking/ai-tracking.ts": `import type { EventPayload } from "../../generated/index.js";
 import { record } from "../sink.js";
@@ -302,6 +303,8 @@ function build(dir, format, { sitBin, tscBin }) {
     ...Object.fromEntries(Object.entries(DEFINITIONS).map(([name, text]) => [`definitions/${name}`, text])),
     ...SOURCES,
   });
+  // A node_modules/ of its own keeps sit's fast-path cache inside the project, gone with it.
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
   const generate = runNode([sitBin, "generate"], { cwd: dir });
   if (generate.exitCode !== 0) return `sit generate failed (exit ${generate.exitCode}): ${generate.stderr.trim()}`;
   const compile = runNode([tscBin, "-p", "tsconfig.json"], { cwd: dir });
