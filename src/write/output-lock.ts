@@ -9,8 +9,8 @@ import { removeFile, removeFileQuietly } from "./remove-file";
 export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
 /** A lock older than this is stale whatever it says: no run of sit holds its lock that long. */
 const STALE_AFTER_MS = 10 * 60_000;
-/** A lock file still empty after this was left by a run killed while creating it. */
-const UNWRITTEN_AFTER_MS = 5_000;
+/** A lock whose holder cannot be read, older than this, was not written by sit: it is taken over. */
+const UNREADABLE_AFTER_MS = 5_000;
 const POLL_MS = 50;
 
 /** Who holds a lock, as its file records it. */
@@ -45,8 +45,9 @@ export class LockLostError extends Error {
 /**
  * An exclusive lock on an output folder, held for the whole write phase: a second run waits (up to
  * `timeoutMs`), then gives up naming the holder. A lock whose process is gone (same host), that
- * is older than any run, or that was never written is stale and taken over; taking over moves the
+ * is older than any run, or whose holder cannot be read is stale and taken over; taking over moves the
  * lock aside and checks it moved the stale one, so two runs recovering at once cannot both win.
+ * The temporary files it uses are named as sit's, so a killed run's are removed as leftovers.
  */
 export class OutputLock {
   private constructor(
@@ -59,7 +60,7 @@ export class OutputLock {
     const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString("hex") };
     const started = Date.now();
     for (;;) {
-      if (tryCreate(path, holder)) return new OutputLock(path, holder.token);
+      if (tryCreate(outputDir, path, holder)) return new OutputLock(path, holder.token);
       const current = readLock(path);
       if (current === undefined) continue;
       if (isStale(current)) {
@@ -82,24 +83,33 @@ export class OutputLock {
   }
 }
 
-function tryCreate(path: string, holder: LockHolder): boolean {
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, "wx", 0o644);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "EEXIST") return false;
-    throw error;
-  }
+/**
+ * Creates the lock with its holder already in it: written to a temporary file, then linked into
+ * place, which fails if a lock exists. A reader never sees a lock without its holder.
+ */
+function tryCreate(outputDir: string, path: string, holder: LockHolder): boolean {
+  const temp = join(outputDir, temporaryName("lock"));
+  const descriptor = openSync(temp, "wx", 0o644);
   try {
     writeSync(descriptor, `${JSON.stringify(holder)}\n`);
     fsyncSync(descriptor);
   } catch (error) {
     closeSync(descriptor);
-    removeFileQuietly(path);
+    removeFileQuietly(temp);
     throw error;
   }
   closeSync(descriptor);
-  return true;
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (error) {
+    // ENOENT: the holder removed our temporary file as a leftover meanwhile; try again.
+    const code = (error as { code?: unknown }).code;
+    if (code === "EEXIST" || code === "ENOENT") return false;
+    throw error;
+  } finally {
+    removeFileQuietly(temp);
+  }
 }
 
 interface LockState {
@@ -133,7 +143,7 @@ function parseHolder(raw: string): LockHolder | undefined {
 
 function isStale(lock: LockState): boolean {
   if (lock.ageMs > STALE_AFTER_MS) return true;
-  if (lock.holder === undefined) return lock.ageMs > UNWRITTEN_AFTER_MS;
+  if (lock.holder === undefined) return lock.ageMs > UNREADABLE_AFTER_MS;
   return lock.holder.host === hostname() && !isRunning(lock.holder.pid);
 }
 

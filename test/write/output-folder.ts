@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, lstatSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { definition, makeProject } from "../helpers/project";
+import { definition, makeProject, REPO_ROOT } from "../helpers/project";
 
 export const SDK_FILES = ["catalog.ts", "index.ts", "runtime.ts", "validation.ts"];
 
@@ -68,3 +68,46 @@ export function touchedEntries(before: Record<string, EntryState>, after: Record
 const equalBytes = (a: Buffer | undefined, b: Buffer | undefined): boolean => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
 
 export const readText = (folder: string, name: string): string => readFileSync(join(folder, name), "utf8");
+
+/**
+ * A private copy of the built CLI: other work rebuilding dist/ meanwhile cannot change the
+ * expected output half-way through a test that runs for seconds.
+ */
+export function frozenCli(): string {
+  const root = makeProject({});
+  cpSync(join(REPO_ROOT, "dist"), join(root, "dist"), { recursive: true });
+  cpSync(join(REPO_ROOT, "bin"), join(root, "bin"), { recursive: true });
+  copyFileSync(join(REPO_ROOT, "package.json"), join(root, "package.json"));
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
+  return join(root, "bin", "sit.js");
+}
+
+export type Version = "old" | "new";
+
+function versionedDefinition(index: number, version: Version): string {
+  const property = version === "new" ? "additional_properties:\n  label:\n    description: where it happened\n" : "";
+  return `description: Event ${index} happened${version === "new" ? " again" : ""}
+internal_events: true
+action: event_${index}
+identifiers: [user]
+${property}product_group: analytics_instrumentation
+milestone: '18.0'
+introduced_by_url: null
+tiers: [free]
+`;
+}
+
+/**
+ * A project with two sets of `events` definitions, each with its own config (`sit.old.yaml`,
+ * `sit.new.yaml`) writing the same output folder: switching versions is passing another --config.
+ */
+export function twoVersionProject(events: number): string {
+  const files: Record<string, string> = {
+    "src/internal-events.ts": "export const InternalEvents = { trackEvent(): void {} };\n",
+  };
+  for (const version of ["old", "new"] as const) {
+    files[`sit.${version}.yaml`] = CONFIG.replace("definitions: definitions", `definitions: definitions-${version}`);
+    for (let index = 0; index < events; index++) files[`definitions-${version}/event_${index}.yml`] = versionedDefinition(index, version);
+  }
+  return makeProject(files);
+}

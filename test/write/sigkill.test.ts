@@ -1,51 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { makeProject, REPO_ROOT } from "../helpers/project";
 import { LOCK_NAME } from "../../src/write/output-tree";
-import { CONFIG, SDK_FILES } from "./output-folder";
-
-/** Enough events that a run takes about a second, with megabytes to write. */
-const EVENTS = 2000;
-
-/**
- * A private copy of the built CLI: other work rebuilding dist/ meanwhile cannot change the
- * expected output half-way through this test.
- */
-function frozenCli(): string {
-  const root = makeProject({});
-  cpSync(join(REPO_ROOT, "dist"), join(root, "dist"), { recursive: true });
-  cpSync(join(REPO_ROOT, "bin"), join(root, "bin"), { recursive: true });
-  copyFileSync(join(REPO_ROOT, "package.json"), join(root, "package.json"));
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
-  return join(root, "bin", "sit.js");
-}
-
-function eventDefinition(index: number, version: "old" | "new"): string {
-  const property = version === "new" ? "additional_properties:\n  label:\n    description: where it happened\n" : "";
-  return `description: Event ${index} happened${version === "new" ? " again" : ""}
-internal_events: true
-action: event_${index}
-identifiers: [user]
-${property}product_group: analytics_instrumentation
-milestone: '18.0'
-introduced_by_url: null
-tiers: [free]
-`;
-}
-
-/** Two sets of definitions, each with its own config, so switching is passing another --config. */
-function largeProject(): string {
-  const files: Record<string, string> = {
-    "src/internal-events.ts": "export const InternalEvents = { trackEvent(): void {} };\n",
-  };
-  for (const version of ["old", "new"] as const) {
-    files[`sit.${version}.yaml`] = CONFIG.replace("definitions: definitions", `definitions: definitions-${version}`);
-    for (let index = 0; index < EVENTS; index++) files[`definitions-${version}/event_${index}.yml`] = eventDefinition(index, version);
-  }
-  return makeProject(files);
-}
+import { frozenCli, SDK_FILES, twoVersionProject } from "./output-folder";
 
 type Contents = Readonly<Record<string, string>>;
 type Moment = { readonly afterMs: number } | { readonly when: string; readonly reached: () => boolean };
@@ -53,7 +11,7 @@ type Moment = { readonly afterMs: number } | { readonly when: string; readonly r
 describe("generate killed with SIGKILL", () => {
   it("leaves every file wholly old or wholly new, and the next run cleans up and completes", async () => {
     const cli = frozenCli();
-    const project = largeProject();
+    const project = twoVersionProject(2000);
     const output = join(project, "generated");
     const run = (version: "old" | "new") => spawnSync(process.execPath, [cli, "generate", "--config", `sit.${version}.yaml`], { cwd: project, encoding: "utf8" });
     const read = (): Record<string, string> => Object.fromEntries(readdirSync(output).sort().map((name) => [name, readFileSync(join(output, name), "utf8")]));
