@@ -8,7 +8,7 @@ import {
   EMPTY_PROPERTIES,
   checkArgs,
   reportError,
-  sendToInternalEvents,
+  sendToDefaultProcessors,
   sendToSnipboxTrackingAiTracking,
   sendToSnipboxTrackingAuditLog,
   sendToSnipboxTrackingContributionAnalytics,
@@ -95,7 +95,7 @@ export function trackAcceptAiSuggestion(args: AcceptAiSuggestionArgs): void {
     featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
     additionalProperties: aiTrackingProperties,
   };
-  sendToInternalEvents("accept_ai_suggestion", defaultPayload);
+  sendToDefaultProcessors("accept_ai_suggestion", defaultPayload);
   sendToSnipboxTrackingAiTracking("accept_ai_suggestion", aiTrackingPayload);
 }
 
@@ -126,7 +126,7 @@ export function trackChangeEditorTheme(args: ChangeEditorThemeArgs): void {
     user: args.user,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("change_editor_theme", defaultPayload);
+  sendToDefaultProcessors("change_editor_theme", defaultPayload);
 }
 
 /** The arguments of `trackCommentOnSnippet`. */
@@ -159,7 +159,7 @@ export function trackCommentOnSnippet(args: CommentOnSnippetArgs): void {
     user: args.user,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("comment_on_snippet", defaultPayload);
+  sendToDefaultProcessors("comment_on_snippet", defaultPayload);
   sendToSnipboxTrackingContributionAnalytics(
     "comment_on_snippet",
     defaultPayload,
@@ -203,7 +203,7 @@ export function trackCreateSnippet(args: CreateSnippetArgs): void {
     user: args.user,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("create_snippet", defaultPayload);
+  sendToDefaultProcessors("create_snippet", defaultPayload);
 }
 
 /** The arguments of `trackDeleteSnippet`. */
@@ -253,7 +253,7 @@ export function trackDeleteSnippet(args: DeleteSnippetArgs): void {
     user: args.user,
     additionalProperties: auditLogProperties,
   };
-  sendToInternalEvents("delete_snippet", defaultPayload);
+  sendToDefaultProcessors("delete_snippet", defaultPayload);
   sendToSnipboxTrackingAuditLog("delete_snippet", auditLogPayload);
 }
 
@@ -282,7 +282,7 @@ export function trackForkSnippet(args: ForkSnippetArgs): void {
     user: args.user,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("fork_snippet", defaultPayload);
+  sendToDefaultProcessors("fork_snippet", defaultPayload);
   sendToSnipboxTrackingContributionAnalytics("fork_snippet", defaultPayload);
 }
 
@@ -296,7 +296,7 @@ export function trackOpenCommandPalette(): void {
   const defaultPayload = {
     additionalProperties: EMPTY_PROPERTIES,
   };
-  sendToInternalEvents("open_command_palette", defaultPayload);
+  sendToDefaultProcessors("open_command_palette", defaultPayload);
 }
 
 /** The arguments of `trackRequestAiExplanation`. */
@@ -359,7 +359,7 @@ export function trackRequestAiExplanation(
     featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
     additionalProperties: aiTrackingProperties,
   };
-  sendToInternalEvents("request_ai_explanation", defaultPayload);
+  sendToDefaultProcessors("request_ai_explanation", defaultPayload);
   sendToSnipboxTrackingAiTracking("request_ai_explanation", aiTrackingPayload);
   sendToSnipboxTrackingAuditLog("request_ai_explanation", defaultPayload);
 }
@@ -400,7 +400,7 @@ export function trackRunSnippet(args: RunSnippetArgs): void {
     user: args.user,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("run_snippet", defaultPayload);
+  sendToDefaultProcessors("run_snippet", defaultPayload);
 }
 
 /** The arguments of `trackSearchSnippets`. */
@@ -431,7 +431,7 @@ export function trackSearchSnippets(args?: SearchSnippetsArgs): void {
   const defaultPayload = {
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("search_snippets", defaultPayload);
+  sendToDefaultProcessors("search_snippets", defaultPayload);
 }
 
 /** The arguments of `trackShareSnippet`. */
@@ -482,7 +482,7 @@ export function trackShareSnippet(args: ShareSnippetArgs): void {
     user: args.user,
     additionalProperties: auditLogProperties,
   };
-  sendToInternalEvents("share_snippet", defaultPayload);
+  sendToDefaultProcessors("share_snippet", defaultPayload);
   sendToSnipboxTrackingAuditLog("share_snippet", auditLogPayload);
 }
 
@@ -509,7 +509,7 @@ export function trackStarSnippet(args: StarSnippetArgs): void {
     user: args.user,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("star_snippet", defaultPayload);
+  sendToDefaultProcessors("star_snippet", defaultPayload);
 }
 
 /** The arguments of `trackViewSnippet`. */
@@ -540,7 +540,7 @@ export function trackViewSnippet(args: ViewSnippetArgs): void {
     user: args.user,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("view_snippet", defaultPayload);
+  sendToDefaultProcessors("view_snippet", defaultPayload);
 }
 
 /** The arguments of `trackViewSnippetGallery`. */
@@ -568,7 +568,7 @@ export function trackViewSnippetGallery(args: ViewSnippetGalleryArgs): void {
     namespace: args.namespace,
     additionalProperties: defaultProperties,
   };
-  sendToInternalEvents("view_snippet_gallery", defaultPayload);
+  sendToDefaultProcessors("view_snippet_gallery", defaultPayload);
 }
 
 /**

@@ -327,3 +327,13 @@ export function sendToSnipboxTrackingContributionAnalytics(
     reportError(error, eventName, context.processorName);
   }
 }
+
+/**
+ * Calls the default processors in the order of sit.config.yaml: what every internal event does first.
+ */
+export function sendToDefaultProcessors(
+  eventName: string,
+  payload: EventPayload,
+): void {
+  sendToInternalEvents(eventName, payload);
+}

@@ -156,6 +156,23 @@ export class CodeWriter {
     return this;
   }
 
+  /** A new, empty writer at this one's indentation: the lines it renders can be copied in with `rendered`. */
+  apart(): CodeWriter {
+    const writer = new CodeWriter();
+    writer.level = this.level;
+    return writer;
+  }
+
+  /** Copies in whole lines that a writer from `apart()` rendered (text remembered from an earlier run). */
+  rendered(text: string): this {
+    if (text === "") return this;
+    this.pending += text;
+    this.empty = false;
+    this.lastLineBlank = text === "\n" || text.endsWith("\n\n");
+    if (this.pending.length >= CHUNK_LENGTH) this.flush();
+    return this;
+  }
+
   /** Writes one line (without its newline) at the current indentation; "" writes an empty line. */
   private writeLine(text: string): void {
     this.pending += text === "" ? "\n" : `${indentation(this.level)}${text}\n`;

@@ -1,6 +1,7 @@
 import type { EventModel, SdkModel } from "../model/event-model";
 import { IDENTIFIERS, STATUSES, TIERS } from "../validate/vocabulary";
 import { CodeWriter, stringLiteral } from "./code-writer";
+import { eventText, type EventTextMemo } from "./event-text-memo";
 import { SDK_API as API } from "./sdk-api";
 
 /**
@@ -9,13 +10,16 @@ import { SDK_API as API } from "./sdk-api";
  * object literals, and TypeScript reads the literal as a single token, where 10,000 object
  * literals took over a second of every build to parse, bind and check.
  */
-export function emitCatalog(model: SdkModel): Buffer[] {
+export function emitCatalog(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   const writer = new CodeWriter();
   writer.line(`import type { ${API.EventName} } from "./index.js";`).blankLine();
   writer.lines(catalogTypes()).blankLine();
+  writer.jsDoc(["The default processors of sit.config.yaml, which every event calls first."]);
+  writer.list("const DEFAULT_PROCESSORS: readonly string[] = [", model.defaultProcessors.map((processor) => stringLiteral(processor.className)), "];");
+  writer.blankLine();
   writer.jsDoc(["Every internal event, removed ones included, by action, deeply frozen."]);
   writer.line(`export const ${API.EVENTS}: ${API.EventCatalog} = /* @__PURE__ */ parseCatalog(\``);
-  for (const event of model.events) writer.line(templateText(catalogEntry(event)));
+  for (const event of model.events) writer.line(eventText(memo, event, "catalogLine", () => templateText(catalogEntry(event))));
   writer.line("`);");
   writer.blankLine();
   writer.lines(PARSE_CATALOG);
@@ -37,7 +41,8 @@ function catalogEntry(event: EventModel): string {
     status: metadata.status,
     identifiers: event.identifiers,
     additionalProperties: event.properties.map((property) => property.name),
-    processors: event.calls.map((call) => call.className),
+    // The default processors are written once, above the entries, and put back in front when read.
+    trackers: event.calls.filter((call) => !call.byDefault).map((call) => call.className),
     productGroup: metadata.productGroup,
   };
   if (metadata.productCategories.length > 0) entry["productCategories"] = metadata.productCategories;
@@ -86,7 +91,11 @@ const PARSE_CATALOG = `function parseCatalog(lines: string): ${API.EventCatalog}
   const catalog: Record<string, ${API.EventMetadata}> = {};
   for (const line of lines.split("\\n")) {
     if (line === "") continue;
-    const metadata: ${API.EventMetadata} = deepFreeze(JSON.parse(line));
+    const { trackers, ...entry } = JSON.parse(line);
+    const metadata: ${API.EventMetadata} = deepFreeze({
+      ...entry,
+      processors: [...DEFAULT_PROCESSORS, ...trackers],
+    });
     catalog[metadata.action] = metadata;
   }
   // Through unknown: comparing the two types would check every event again, for nothing.

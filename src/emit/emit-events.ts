@@ -3,14 +3,17 @@ import { camelCase } from "../model/names";
 import { compareCodeUnits } from "../text/code-units";
 import { propertyKey } from "../text/javascript-names";
 import { CodeWriter, stringLiteral } from "./code-writer";
-import { identifierTypeName, SDK_API as API } from "./sdk-api";
+import type { EventTextMemo } from "./event-text-memo";
+import { DEFAULT_SENDER, identifierTypeName, SDK_API as API } from "./sdk-api";
 
 /**
  * The arguments interface and tracking function of each event, in order. Events are independent,
  * so the text for a list is the concatenation of the texts for its parts, and two branches that
- * change different events change different lines.
+ * change different events change different lines. With a memo, each event's text is its own piece,
+ * emitted once per model object.
  */
-export function emitEventFunctions(events: readonly EventModel[]): Buffer[] {
+export function emitEventFunctions(events: readonly EventModel[], memo?: EventTextMemo): Buffer[] {
+  if (memo !== undefined) return events.map((event) => memo.remember(event, "functions", () => Buffer.concat(emitEventFunctions([event]))));
   const writer = new CodeWriter();
   for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
@@ -20,26 +23,46 @@ export function emitEventFunctions(events: readonly EventModel[]): Buffer[] {
 }
 
 /** EventArgs, EventName, trackEvent and its dispatch table: aggregates over all events, a line each. */
-export function emitEventMaps(model: SdkModel): Buffer[] {
+export function emitEventMaps(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   const writer = new CodeWriter();
   writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
   writer.block(`export interface ${API.EventArgs} {`, () => {
-    for (const event of model.events) {
-      const type = event.argument === "none" ? ["void"] : event.argument === "optional" ? [event.argsTypeName, "undefined"] : [event.argsTypeName];
-      writer.union(`${propertyKey(event.action)}:`, type, ";");
-    }
+    for (const event of model.events) emitEntry(writer, memo, event, "argsEntry", (target) => emitArgsEntry(target, event));
   });
   writer.blankLine();
   writer.lines(EVENT_NAME);
   writer.blankLine();
   writer.block("const TRACK_FUNCTIONS: {", () => writer.line(`readonly [E in ${API.EventName}]: (args: ${API.EventArgs}[E]) => void;`), "} = {");
   writer.indented(() => {
-    for (const event of model.events) writer.property(propertyKey(event.action), event.functionName);
+    for (const event of model.events) emitEntry(writer, memo, event, "dispatchEntry", (target) => target.property(propertyKey(event.action), event.functionName));
   });
   writer.line("};");
   writer.blankLine();
   writer.lines(TRACK_EVENT);
   return writer.toChunks();
+}
+
+function emitArgsEntry(writer: CodeWriter, event: EventModel): void {
+  const type = event.argument === "none" ? ["void"] : event.argument === "optional" ? [event.argsTypeName, "undefined"] : [event.argsTypeName];
+  writer.union(`${propertyKey(event.action)}:`, type, ";");
+}
+
+/**
+ * An event's lines in a list of all events: written by `write`, or, with a memo, rendered once apart
+ * at the writer's indentation and copied in.
+ */
+function emitEntry(writer: CodeWriter, memo: EventTextMemo | undefined, event: EventModel, part: "argsEntry" | "dispatchEntry", write: (target: CodeWriter) => void): void {
+  if (memo === undefined) {
+    write(writer);
+    return;
+  }
+  writer.rendered(
+    memo.remember(event, part, () => {
+      const apart = writer.apart();
+      write(apart);
+      return apart.toString();
+    }),
+  );
 }
 
 /** What the event functions use from runtime.ts: values first, then types, each sorted. */
@@ -49,7 +72,7 @@ export function runtimeImports(model: SdkModel): string[] {
   for (const event of model.events) {
     for (const identifier of event.identifiers) types.add(identifierTypeName(identifier));
     if (event.calls.length === 0) continue;
-    for (const call of event.calls) values.add(call.senderName);
+    for (const call of event.calls) values.add(call.byDefault ? DEFAULT_SENDER : call.senderName);
     if (event.properties.length === 0 || !propertiesRequired(event)) values.add("EMPTY_PROPERTIES");
     if (event.properties.length > 0) types.add(API.PropertyValue);
   }
@@ -125,7 +148,11 @@ function emitTrackBody(writer: CodeWriter, event: EventModel): void {
       writer.property("additionalProperties", event.properties.length === 0 ? "EMPTY_PROPERTIES" : payload.propertiesVariable);
     });
   }
-  for (const call of event.calls) writer.list(`${call.senderName}(`, [stringLiteral(event.action), call.payload.variable], ");");
+  const byDefault = event.calls.find((call) => call.byDefault);
+  if (byDefault !== undefined) writer.list(`${DEFAULT_SENDER}(`, [stringLiteral(event.action), byDefault.payload.variable], ");");
+  for (const call of event.calls) {
+    if (!call.byDefault) writer.list(`${call.senderName}(`, [stringLiteral(event.action), call.payload.variable], ");");
+  }
 }
 
 /** The properties object of a payload: a copy of `base`'s, when there is one, then each further declared property passed. */

@@ -2,6 +2,7 @@ import type { SdkModel } from "../model/event-model";
 import { compareCodeUnits } from "../text/code-units";
 import { CodeWriter } from "./code-writer";
 import { emitEventFunctions, emitEventMaps, runtimeImports } from "./emit-events";
+import type { EventTextMemo } from "./event-text-memo";
 import { identifierTypeName, SDK_API as API } from "./sdk-api";
 
 /**
@@ -10,7 +11,7 @@ import { identifierTypeName, SDK_API as API } from "./sdk-api";
  * object, which turns it into a slow dictionary that every track call paid for. It does not import
  * the catalog: a bundle that uses one event function carries that function and the runtime only.
  */
-export function emitIndex(model: SdkModel): Buffer[] {
+export function emitIndex(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   const writer = new CodeWriter();
   writer.lines(NO_CHECK).blankLine();
   writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
@@ -32,7 +33,7 @@ export function emitIndex(model: SdkModel): Buffer[] {
   writer.blankLine();
   writer.lines(REEXPORTS);
   writer.blankLine();
-  return [...writer.toChunks(), ...emitEventFunctions(model.events), ...emitEventMaps(model)];
+  return [...writer.toChunks(), ...emitEventFunctions(model.events, memo), ...emitEventMaps(model, memo)];
 }
 
 /**

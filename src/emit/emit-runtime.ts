@@ -4,7 +4,7 @@ import { pascalCase } from "../model/names";
 import { compareCodeUnits } from "../text/code-units";
 import { propertyKey } from "../text/javascript-names";
 import { CodeWriter, stringLiteral } from "./code-writer";
-import { identifierTypeName, SDK_API as API } from "./sdk-api";
+import { DEFAULT_SENDER, identifierTypeName, SDK_API as API } from "./sdk-api";
 
 const importedTypeName = (identifier: string): string => `Imported${pascalCase(identifier)}`;
 
@@ -69,6 +69,15 @@ export function emitRuntime(model: SdkModel): Buffer[] {
   writer.lines(switches(withProcessors)).blankLine();
   writer.lines(withProcessors ? `${REPORTING}\n\n${SETTLE}` : REPORTING);
   for (const processor of model.processors) emitSender(writer, processor);
+  if (model.defaultProcessors.length > 0) {
+    writer.blankLine();
+    writer.jsDoc(["Calls the default processors in the order of sit.config.yaml: what every internal event does first."]);
+    writer.list(`export function ${DEFAULT_SENDER}(`, ["eventName: string", `payload: ${API.EventPayload}`], "): void {");
+    writer.indented(() => {
+      for (const processor of model.defaultProcessors) writer.list(`${processor.senderName}(`, ["eventName", "payload"], ");");
+    });
+    writer.line("}");
+  }
   return writer.toChunks();
 }
 

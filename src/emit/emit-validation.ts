@@ -2,6 +2,7 @@ import type { EventModel, SdkModel } from "../model/event-model";
 import { camelCase } from "../model/names";
 import { CodeWriter } from "./code-writer";
 import { templateText } from "./emit-catalog";
+import { eventText, type EventTextMemo } from "./event-text-memo";
 import { SDK_API as API } from "./sdk-api";
 
 /**
@@ -9,12 +10,12 @@ import { SDK_API as API } from "./sdk-api";
  * A file of its own, imported only by applications that enable it, so no other bundle carries the
  * rules or the checks. The rules are lines of JSON, read on the first check.
  */
-export function emitValidation(model: SdkModel): Buffer[] {
+export function emitValidation(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   const writer = new CodeWriter();
   writer.line(`import type { ${API.EventValidator} } from "./runtime.js";`).blankLine();
   writer.lines(RULE_TYPES).blankLine();
   writer.line("const RULES = `");
-  for (const event of model.events) writer.line(templateText(JSON.stringify(eventRule(event))));
+  for (const event of model.events) writer.line(eventText(memo, event, "ruleLine", () => templateText(JSON.stringify(eventRule(event)))));
   writer.line("`;");
   writer.blankLine();
   writer.lines(CHECKS);

@@ -1,3 +1,4 @@
+import { DEFAULT_PROCESSORS_STEM } from "../model/build-model";
 import { pascalCase } from "../model/names";
 
 /**
@@ -35,6 +36,9 @@ export const SDK_FILES = {
   catalog: "catalog.ts",
   validation: "validation.ts",
 } as const;
+
+/** The runtime function every event calls first: it calls each default processor in turn. */
+export const DEFAULT_SENDER = `sendTo${DEFAULT_PROCESSORS_STEM}`;
 
 /** `UserIdentifier`: the type callers identify an event's `user` with. */
 export const identifierTypeName = (identifier: string): string => `${pascalCase(identifier)}Identifier`;

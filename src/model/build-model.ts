@@ -13,6 +13,9 @@ const VALUE_TYPES: Readonly<Record<PropertyType, ValueType>> = {
   boolean: "boolean",
 };
 
+/** The stem of `sendToDefaultProcessors`, which no processor's own sender may take. */
+export const DEFAULT_PROCESSORS_STEM = "DefaultProcessors";
+
 /** What GitLab accepts for a custom property without a declared type. */
 const UNTYPED: readonly ValueType[] = ["string", "number"];
 
@@ -20,7 +23,8 @@ const UNTYPED: readonly ValueType[] = ["string", "number"];
 export function buildModel(definitions: readonly ValidDefinition[], config: ResolvedConfig): SdkModel {
   const internal = definitions.filter((definition) => definition.internal);
   const used = new Set(internal.flatMap((definition) => [...config.defaultProcessors, ...trackersOf(definition).map((tracker) => tracker.className)]));
-  const stems = new Set<string>();
+  // Reserved for the function that calls every default processor.
+  const stems = new Set<string>([DEFAULT_PROCESSORS_STEM]);
   const processors: ProcessorModel[] = [...used].sort(compareCodeUnits).map((className) => {
     const resolved = config.processors.get(className)!;
     const stem = classNameStem(className);
@@ -37,13 +41,15 @@ export function buildModel(definitions: readonly ValidDefinition[], config: Reso
     };
   });
   const senders = new Map(processors.map((processor) => [processor.className, processor.senderName]));
+  const byClass = new Map(processors.map((processor) => [processor.className, processor]));
+  const defaultProcessors = internal.length === 0 ? [] : config.defaultProcessors.map((className) => byClass.get(className)!);
   const events = internal.map((definition) => buildEvent(definition, config, senders)).sort(byCodeUnits((event) => event.action));
 
   const identifierTypes = IDENTIFIERS.map((identifier) => {
     const declared = config.identifierTypes[identifier];
     return { identifier, field: camelCase(identifier), type: declared.type, importSpecifier: declared.importSpecifier };
   });
-  return { events, processors, identifierTypes };
+  return { events, processors, defaultProcessors, identifierTypes };
 }
 
 interface Tracker {
@@ -130,14 +136,15 @@ function processorCalls(
     payloads.set(key, payload);
     return payload;
   };
-  const call = (className: string, protectedNames: readonly string[]): ProcessorCall => ({
+  const call = (className: string, byDefault: boolean, protectedNames: readonly string[]): ProcessorCall => ({
     className,
+    byDefault,
     senderName: senders.get(className)!,
     payload: payloadFor(classNameWord(className), protectedNames),
   });
   return [
-    ...defaultProcessors.map((className) => call(className, [])),
-    ...trackers.map((tracker) => call(tracker.className, Object.keys(tracker.protectedProperties))),
+    ...defaultProcessors.map((className) => call(className, true, [])),
+    ...trackers.map((tracker) => call(tracker.className, false, Object.keys(tracker.protectedProperties))),
   ];
 }
 

@@ -6,6 +6,11 @@ export interface SdkModel {
   readonly events: readonly EventModel[];
   /** Processors some event calls, sorted by class name, with unique local names. */
   readonly processors: readonly ProcessorModel[];
+  /**
+   * The default processors in the config's order, called by every event through one runtime
+   * function: changing them changes runtime.ts alone, so it merges with changes to events.
+   */
+  readonly defaultProcessors: readonly ProcessorModel[];
   /** Identifier types in canonical order. */
   readonly identifierTypes: readonly IdentifierTypeModel[];
 }
@@ -59,6 +64,8 @@ export interface PayloadModel {
 
 export interface ProcessorCall {
   readonly className: string;
+  /** A default processor: called through `sendToDefaultProcessors`, not by the event's own code. */
+  readonly byDefault: boolean;
   /** The runtime function that calls this processor alone, isolating its failures. */
   readonly senderName: string;
   /** Which of the event's payloads it receives. */

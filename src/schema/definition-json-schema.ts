@@ -39,6 +39,7 @@ function annotate(zodSchema: unknown, json: JsonSchema): void {
       Object.assign(json, ACTION_RULE);
       break;
     case SCHEMA_NODES.identifiers:
+    case SCHEMA_NODES.tiers:
     case SCHEMA_NODES.enumValues:
       json.uniqueItems = true;
       break;

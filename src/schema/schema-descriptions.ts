@@ -15,7 +15,7 @@ export const DEFINITION_DESCRIPTIONS: Readonly<Record<DefinitionKey, string>> = 
   product_categories: "The product categories the event belongs to (documented, not typed).",
   milestone: "The milestone that introduced the event, quoted, e.g. '18.0'; null when unknown.",
   introduced_by_url: "The merge request that introduced the event; null when unknown.",
-  tiers: "The tiers the event is tracked on: one or more of free, premium, ultimate.",
+  tiers: "The tiers the event is tracked on: one or more of free, premium, ultimate, each at most once.",
   status: "active (the default) or removed. A removed event needs milestone_removed and removed_by_url; its function stays, marked @deprecated.",
   milestone_removed: "The milestone that removed the event, quoted, e.g. '18.3'. Required when status is removed.",
   removed_by_url: "The merge request that removed the event. Required when status is removed.",

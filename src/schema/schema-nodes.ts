@@ -12,6 +12,7 @@ export const SCHEMA_NODES = {
   definition: definitionSchema,
   action: definitionSchema.shape.action,
   identifiers: definitionSchema.shape.identifiers.unwrap().unwrap(),
+  tiers: definitionSchema.shape.tiers,
   /** The map of property name → property, shared by `additional_properties` and `protected_properties`. */
   properties: definitionSchema.shape.additional_properties.unwrap().unwrap(),
   property: propertySchema.unwrap(),

@@ -149,12 +149,13 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
     }
   }
 
-  const identifiers = entry(root, "identifiers");
-  if (identifiers?.value.kind === "sequence") {
+  for (const [key, what] of [["identifiers", "identifier"], ["tiers", "tier"]] as const) {
+    const list = entry(root, key);
+    if (list?.value.kind !== "sequence") continue;
     const seen = new Set<unknown>();
-    for (const item of identifiers.value.items) {
+    for (const item of list.value.items) {
       if (item.kind !== "scalar") continue;
-      if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `identifier "${String(item.value)}" is listed twice`));
+      if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `${what} "${String(item.value)}" is listed twice`));
       seen.add(item.value);
     }
   }

@@ -13,11 +13,19 @@ afterAll(() => {
   tarball = undefined;
 });
 
-/** `npm pack` of this repository, once per test file: the package exactly as the registry would ship it. */
+/**
+ * `npm pack` of this repository, once per test file: the package exactly as the registry would ship
+ * it. `npm test` has built dist/ already; packing without scripts keeps a rebuild from pulling dist/
+ * away from the tests that run the CLI meanwhile.
+ */
 export function packSit(): string {
   if (tarball !== undefined) return tarball;
   packFolder = mkdtempSync(join(tmpdir(), "sit-pack-"));
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", packFolder], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  try {
+    execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packFolder], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  } catch (error) {
+    throw new Error(`npm pack failed: ${String((error as { stderr?: unknown }).stderr ?? error)}`);
+  }
   const name = readdirSync(packFolder).find((file) => file.endsWith(".tgz"));
   if (name === undefined) throw new Error(`npm pack wrote no tarball into ${packFolder}`);
   tarball = join(packFolder, name);

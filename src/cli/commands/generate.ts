@@ -6,6 +6,7 @@ import { readInputs } from "../../load/read-inputs";
 import { fileDiagnostic } from "../../load/source-file";
 import { LockTimeoutError } from "../../write/output-lock";
 import { LOCK_NAME, readOutputTree } from "../../write/output-tree";
+import type { GeneratedFile } from "../../write/ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-output";
 import { unifiedDiff } from "../../write/unified-diff";
 import { describeWriteError, ForeignFileError, IncompleteRollbackError, WriteStepError, writeOutput } from "../../write/write-output";
@@ -13,11 +14,11 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { diagnosticsJson, exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
 
 export interface GenerateCommandOptions {
-  readonly config?: string;
-  readonly check?: boolean;
-  readonly json?: boolean;
+  readonly config?: string | undefined;
+  readonly check?: boolean | undefined;
+  readonly json?: boolean | undefined;
   /** `false` with `--no-cache`: no fast path, no cache written. */
-  readonly cache?: boolean;
+  readonly cache?: boolean | undefined;
 }
 
 /** Lines of diff shown per drifted file: enough to see what changed, bounded for CI logs. */
@@ -27,40 +28,102 @@ const DIFF_LINES_WHOLE_FILE = 8;
 /** Lines of diff shown in all: the list of files and the fix stay visible at the end of a CI log. */
 const DIFF_LINES_TOTAL = 160;
 
-type Status = "up-to-date" | "written" | "drift" | "invalid" | "conflict" | "error";
+export type Status = "up-to-date" | "written" | "drift" | "invalid" | "conflict" | "error";
 
 export function runGenerate(options: GenerateCommandOptions, output: Output, cwd = process.cwd()): number {
   const inputs = readInputs({ cwd, configPath: options.config });
   const mode = options.check === true ? "check" : "generate";
-  const shown = (path: string): string => relative(cwd, path).split(sep).join("/") || ".";
-  const fix = `npx sit generate${options.config === undefined ? "" : ` --config ${shellWord(options.config)}`}`;
-  const say = (status: Status, message: string, details: Partial<Report> = {}): void =>
-    report(output, options, { mode, status, outputName: undefined, changes: [], diagnostics: inputs.diagnostics, message, ...details });
+  const reporter = new GenerateReporter(options, output, cwd, mode);
 
   const { layout, definitionFiles } = inputs;
   const cacheKey =
     options.cache !== false && layout !== undefined && definitionFiles !== undefined && !hasErrors(inputs.diagnostics) ? inputsHash(layout, definitionFiles) : undefined;
   // The fast path: the cache says these exact inputs gave the files in place, and they are intact.
   if (layout !== undefined && cacheKey !== undefined && isUpToDate(layout, cacheKey)) {
-    const outputName = shown(layout.outputDir);
-    say("up-to-date", `${outputName}/ is up to date`, { outputName });
+    const outputName = reporter.shown(layout.outputDir);
+    reporter.say("up-to-date", `${outputName}/ is up to date`, { outputName, diagnostics: inputs.diagnostics });
     return EXIT_OK;
   }
 
   const { analyze, emitFiles } = loadFullPipeline();
   const analysis = analyze(inputs, { withModel: true });
-  if (analysis.model === undefined || layout === undefined) {
-    say("invalid", `${summarize(analysis.diagnostics)}; nothing written`, { diagnostics: analysis.diagnostics });
-    return exitCodeFor(analysis.diagnostics) === EXIT_OK ? EXIT_FINDINGS : exitCodeFor(analysis.diagnostics);
-  }
-  const outputDir = layout.outputDir;
-  const outputName = shown(outputDir);
+  if (analysis.model === undefined || layout === undefined) return reporter.invalid(analysis.diagnostics);
   const files = emitFiles(analysis.model);
-  const details = { outputName, diagnostics: analysis.diagnostics };
   const remember = (): void => {
     if (cacheKey !== undefined) recordOutput(layout, cacheKey, files);
   };
-  const conflict = (paths: readonly string[]): number => {
+  if (mode === "generate") {
+    const code = reporter.write(layout.outputDir, files, analysis.diagnostics, analysis.model.events.length);
+    if (code === EXIT_OK) remember();
+    return code;
+  }
+
+  const outputDir = layout.outputDir;
+  const outputName = reporter.shown(outputDir);
+  const details = { outputName, diagnostics: analysis.diagnostics };
+  let changes: FileChange[];
+  try {
+    const tree = readOutputTree(outputDir);
+    const foreign = foreignConflicts(
+      tree,
+      files.map((file) => file.path),
+    );
+    if (foreign.length > 0) return reporter.conflict(outputName, analysis.diagnostics, foreign);
+    changes = planOutput(tree, files);
+  } catch (error) {
+    reporter.say("error", `sit: cannot read ${outputName}/: ${describeWriteError(error)}`, details);
+    return EXIT_USAGE;
+  }
+  if (changes.length === 0) {
+    remember();
+    reporter.say("up-to-date", `${outputName}/ is up to date`, details);
+    return EXIT_OK;
+  }
+  const count = `${changes.length} file${changes.length === 1 ? "" : "s"}`;
+  reporter.say("drift", `${outputName}/ is out of date with the definitions: ${count} differ${changes.length === 1 ? "s" : ""}`, {
+    ...details,
+    changes,
+    fix: `run \`${reporter.fix}\` and commit ${outputName}/`,
+  });
+  return EXIT_FINDINGS;
+}
+
+/**
+ * How a run of `generate` names paths, writes the output and reports the outcome: as text on
+ * stderr, or as JSON on stdout. `generate --watch` reports each of its runs through it too, with
+ * one JSON object per line.
+ */
+export class GenerateReporter {
+  /** The command that regenerates, as the user would type it. */
+  readonly fix: string;
+
+  constructor(
+    private readonly options: GenerateCommandOptions,
+    private readonly output: Output,
+    private readonly cwd: string,
+    private readonly mode: "generate" | "check",
+    /** One JSON object per line (`--watch --json`) instead of one indented object. */
+    private readonly jsonLines = false,
+  ) {
+    this.fix = `npx sit generate${options.config === undefined ? "" : ` --config ${shellWord(options.config)}`}`;
+  }
+
+  /** A path as the user sees it: relative to the working directory, `/`-separated. */
+  shown(path: string): string {
+    return relative(this.cwd, path).split(sep).join("/") || ".";
+  }
+
+  say(status: Status, message: string, details: Partial<Report> = {}): void {
+    report(this.output, this.options, { mode: this.mode, status, outputName: undefined, changes: [], diagnostics: [], message, ...details }, this.jsonLines);
+  }
+
+  /** Definitions or config with errors: nothing is written. */
+  invalid(diagnostics: readonly Diagnostic[]): number {
+    this.say("invalid", `${summarize(diagnostics)}; nothing written`, { diagnostics });
+    return exitCodeFor(diagnostics) === EXIT_OK ? EXIT_FINDINGS : exitCodeFor(diagnostics);
+  }
+
+  conflict(outputName: string, diagnostics: readonly Diagnostic[], paths: readonly string[]): number {
     const conflicts = paths.map((path) =>
       fileDiagnostic(
         `${outputName}/${path}`,
@@ -69,60 +132,39 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
         "error",
         "SIT044",
         "this file has the name of a generated file but not sit's header line, so sit will not overwrite it",
-        `move it out of ${outputName}/; if sit generated it and its header line was removed, delete it and run \`${fix}\``,
+        `move it out of ${outputName}/; if sit generated it and its header line was removed, delete it and run \`${this.fix}\``,
       ),
     );
-    say("conflict", `sit will not overwrite files it did not generate; nothing written`, { ...details, diagnostics: [...analysis.diagnostics, ...conflicts] });
+    this.say("conflict", `sit will not overwrite files it did not generate; nothing written`, { outputName, diagnostics: [...diagnostics, ...conflicts] });
     return EXIT_FINDINGS;
-  };
+  }
 
-  if (mode === "check") {
+  /**
+   * Makes the output folder hold `files` (atomically, under its lock) and reports what changed, or
+   * why nothing could be written; `note` ends the summary line. Returns the exit code.
+   */
+  write(outputDir: string, files: readonly GeneratedFile[], diagnostics: readonly Diagnostic[], eventCount: number, note = ""): number {
+    const outputName = this.shown(outputDir);
+    const details = { outputName, diagnostics };
     let changes: FileChange[];
     try {
-      const tree = readOutputTree(outputDir);
-      const foreign = foreignConflicts(
-        tree,
-        files.map((file) => file.path),
-      );
-      if (foreign.length > 0) return conflict(foreign);
-      changes = planOutput(tree, files);
+      changes = writeOutput(outputDir, files, { lockTimeoutMs: lockTimeoutMs() });
     } catch (error) {
-      say("error", `sit: cannot read ${outputName}/: ${describeWriteError(error)}`, details);
+      if (error instanceof ForeignFileError) return this.conflict(outputName, diagnostics, error.paths);
+      if (error instanceof LockTimeoutError) {
+        this.say("error", `sit: cannot write ${outputName}/: ${error.message}; if no sit is running there, delete ${outputName}/${LOCK_NAME}`, details);
+        return EXIT_USAGE;
+      }
+      const outcome = error instanceof IncompleteRollbackError ? `run \`${this.fix}\` again once that is fixed` : "the previous output is unchanged";
+      // A failed step names its file; anything else failed on the folder as a whole.
+      const what = error instanceof WriteStepError ? describeWriteError(error) : `cannot write ${outputName}/: ${describeWriteError(error)}`;
+      this.say("error", `sit: ${what.replaceAll(`${outputDir}${sep}`, `${outputName}/`).replaceAll(outputDir, outputName)}; ${outcome}`, details);
       return EXIT_USAGE;
     }
-    if (changes.length === 0) {
-      remember();
-      say("up-to-date", `${outputName}/ is up to date`, details);
-      return EXIT_OK;
-    }
-    const count = `${changes.length} file${changes.length === 1 ? "" : "s"}`;
-    say("drift", `${outputName}/ is out of date with the definitions: ${count} differ${changes.length === 1 ? "s" : ""}`, {
-      ...details,
-      changes,
-      fix: `run \`${fix}\` and commit ${outputName}/`,
-    });
-    return EXIT_FINDINGS;
+    const unchanged = files.length - changes.filter((change) => change.kind !== "stale").length;
+    this.say("written", `${outputName}/: ${eventCount} events; ${describeChanges(changes)}, ${unchanged} unchanged${note}`, { ...details, changes });
+    return EXIT_OK;
   }
-
-  let changes: FileChange[];
-  try {
-    changes = writeOutput(outputDir, files, { lockTimeoutMs: lockTimeoutMs() });
-  } catch (error) {
-    if (error instanceof ForeignFileError) return conflict(error.paths);
-    if (error instanceof LockTimeoutError) {
-      say("error", `sit: cannot write ${outputName}/: ${error.message}; if no sit is running there, delete ${outputName}/${LOCK_NAME}`, details);
-      return EXIT_USAGE;
-    }
-    const outcome = error instanceof IncompleteRollbackError ? `run \`${fix}\` again once that is fixed` : "the previous output is unchanged";
-    // A failed step names its file; anything else failed on the folder as a whole.
-    const what = error instanceof WriteStepError ? describeWriteError(error) : `cannot write ${outputName}/: ${describeWriteError(error)}`;
-    say("error", `sit: ${what.replaceAll(`${outputDir}${sep}`, `${outputName}/`).replaceAll(outputDir, outputName)}; ${outcome}`, details);
-    return EXIT_USAGE;
-  }
-  remember();
-  const unchanged = files.length - changes.filter((change) => change.kind !== "stale").length;
-  say("written", `${outputName}/: ${analysis.model.events.length} events; ${describeChanges(changes)}, ${unchanged} unchanged`, { ...details, changes });
-  return EXIT_OK;
 }
 
 /** How long `generate` waits for another run writing the same folder: SIT_LOCK_TIMEOUT_MS, for CI and tests. */
@@ -168,7 +210,7 @@ function diffOf(outputName: string, change: FileChange, maxLines: number): strin
   return unifiedDiff(before, after, change.before, change.after, wholeFile ? Math.min(maxLines, DIFF_LINES_WHOLE_FILE) : maxLines);
 }
 
-function report(output: Output, options: GenerateCommandOptions, result: Report): void {
+function report(output: Output, options: GenerateCommandOptions, result: Report, jsonLines: boolean): void {
   const outputName = result.outputName ?? ".";
   const drift = result.status === "drift";
   if (options.json === true) {
@@ -185,7 +227,7 @@ function report(output: Output, options: GenerateCommandOptions, result: Report)
       message: result.message,
       fix: result.fix ?? null,
     };
-    output.out(JSON.stringify(json, null, 2));
+    output.out(jsonLines ? JSON.stringify(json) : JSON.stringify(json, null, 2));
     return;
   }
   printDiagnostics(output, result.diagnostics);
