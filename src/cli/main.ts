@@ -27,19 +27,32 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .option("--check", "write nothing; exit 1 and show what differs when the output is out of date")
     .option("--json", "print the result as JSON on stdout")
     .option("--no-cache", "compare and write by content without the fast path's cache (node_modules/.cache/sit/)")
+    .addOption(new Option("-w, --watch", "generate, then again after every change of a definition or the config, until Ctrl-C").conflicts("check"))
     .addHelpText(
       "after",
       `
 Examples:
   $ npx sit generate                 write generated/ from definitions/
   $ npx sit generate --check         in CI: fail when generated/ has drifted
+  $ npx sit generate --watch         while editing definitions: regenerate on every save
   $ npx sit generate -c app/sit.config.yaml
 
 Only files whose content changes are written. Another generate writing the same
 folder is waited for (SIT_LOCK_TIMEOUT_MS, default 30000).
-Exit codes: 0 written or up to date, 1 invalid definitions or drift, 2 usage or environment error.`,
+With --watch, invalid definitions are reported and nothing is written until they are
+fixed; with --json, each run prints one JSON object on a line of its own.
+Exit codes: 0 written or up to date (or --watch ended with Ctrl-C), 1 invalid definitions or
+drift, 2 usage or environment error.`,
     )
-    .action((options: { config?: string; check?: boolean; json?: boolean; cache?: boolean }) => {
+    .action((options: { config?: string; check?: boolean; json?: boolean; cache?: boolean; watch?: boolean }) => {
+      if (options.watch === true) {
+        const { runWatch } = require("./commands/watch") as typeof import("./commands/watch");
+        const exit = runWatch(options, output, cwd);
+        // Watching ends after main() has returned: the exit code is set when it does.
+        if (typeof exit === "number") setExitCode(exit);
+        else void exit.then((code) => (process.exitCode = code));
+        return;
+      }
       const { runGenerate } = require("./commands/generate") as typeof import("./commands/generate");
       setExitCode(runGenerate(options, output, cwd));
     });
