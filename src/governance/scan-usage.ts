@@ -121,8 +121,8 @@ function readCompilerOptions(tsconfigPath: string | undefined): { ok: true; valu
 
 /**
  * The SDK's entry file as TypeScript needs to see it here: its exported functions and values, by
- * name, without their bodies. At 10,000 events the file is ~10 MB; parsing and binding it whole
- * would cost more than scanning the application. The names are read from the top-level `export`
+ * name, without their bodies. For a large plan, parsing and binding the whole file would cost more
+ * than scanning the application. The names are read from the top-level `export`
  * lines sit writes (`export function trackCreateSnippet(`, `export const flush`).
  */
 function sdkOutline(text: string): string {
