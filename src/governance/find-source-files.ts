@@ -1,5 +1,6 @@
-import { readdirSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { isRegularFile } from "../load/regular-file";
 import { compareCodeUnits } from "../text/code-units";
 
 /**
@@ -63,7 +64,7 @@ export function findSourceFiles(root: string, globs: readonly string[], skipFold
     for (const entry of entries) {
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (isFile(entry, join(root, path)) && matchers.some((matcher) => matcher.test(path)) && !excludes.some((matcher) => matcher.test(path))) {
+      else if (isRegularFile(join(root, path), entry) && matchers.some((matcher) => matcher.test(path)) && !excludes.some((matcher) => matcher.test(path))) {
         found.add(join(root, path));
       }
     }
@@ -86,12 +87,4 @@ function literalFolder(glob: string): string {
   return literal.join("/");
 }
 
-function isFile(entry: Dirent, path: string): boolean {
-  if (entry.isFile()) return true;
-  if (!entry.isSymbolicLink()) return false;
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
+

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { isRegularFile } from "../load/regular-file";
 import { byCodeUnits } from "../text/code-units";
 import { isGeneratedBySit, OWNERSHIP_MARK } from "./ownership-header";
 
@@ -78,16 +79,6 @@ export function readOutputTree(outputDir: string): OutputTree {
     files.set(name, { path: name, generatedBySit: isGeneratedBySit(head), read: () => readFileSync(path) });
   }
   return { exists: true, files, obstacles, leftovers, locked };
-}
-
-function isRegularFile(path: string, entry: Dirent): boolean {
-  if (entry.isFile()) return true;
-  if (!entry.isSymbolicLink()) return false;
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function readHead(path: string): Buffer {
