@@ -1,11 +1,19 @@
 import { runSit } from "../helpers/project";
 
 describe("sit --help", () => {
-  it.each([[["--help"]], [["generate", "--help"]], [["validate", "--help"]]])("%j prints usage with an example and exits 0", (args) => {
+  const COMMANDS = ["generate", "validate", "init", "new", "schema", "docs", "diff", "usage"];
+
+  it.each([[["--help"]], ...COMMANDS.map((command) => [[command, "--help"]])])("%j prints usage with an example and exits 0", (args) => {
     const result = runSit(args, process.cwd());
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: sit/);
     expect(result.stdout).toMatch(/Examples?:/);
+    if (args.length > 1) expect(result.stdout).toMatch(/Exit codes?:/);
+  });
+
+  it("lists every command in the overview", () => {
+    const overview = runSit(["--help"], process.cwd()).stdout;
+    for (const command of COMMANDS) expect(overview).toMatch(new RegExp(`^  ${command}\\b`, "m"));
   });
 
   it("exits 2 on an unknown command or option", () => {
