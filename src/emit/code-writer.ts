@@ -148,13 +148,6 @@ export class CodeWriter {
     return this;
   }
 
-  /** `key: {` … `},` for an object literal value; prettier indents it below a key that is too long. */
-  objectProperty(key: string, body: () => void): this {
-    if (this.fits(`${key}: {`)) return this.block(`${key}: {`, body, "},");
-    this.writeLine(`${key}:`);
-    this.indent(() => this.block("{", body, "},"));
-    return this;
-  }
 
   /** A new, empty writer at this one's indentation: the lines it renders can be copied in with `rendered`. */
   apart(): CodeWriter {
