@@ -148,7 +148,6 @@ export class CodeWriter {
     return this;
   }
 
-
   /** A new, empty writer at this one's indentation: the lines it renders can be copied in with `rendered`. */
   apart(): CodeWriter {
     const writer = new CodeWriter();
@@ -156,13 +155,13 @@ export class CodeWriter {
     return writer;
   }
 
-  /** Copies in whole lines that a writer from `apart()` rendered (text remembered from an earlier run). */
-  rendered(text: string): this {
-    if (text === "") return this;
-    this.pending += text;
+  /** Copies in whole lines that a writer from `apart()` rendered (bytes remembered from an earlier run). */
+  rendered(bytes: Buffer): this {
+    if (bytes.length === 0) return this;
+    this.flush();
+    this.chunks.push(bytes);
     this.empty = false;
-    this.lastLineBlank = text === "\n" || text.endsWith("\n\n");
-    if (this.pending.length >= CHUNK_LENGTH) this.flush();
+    this.lastLineBlank = bytes.length === 1 || bytes[bytes.length - 2] === NEWLINE;
     return this;
   }
 
@@ -209,6 +208,7 @@ export class CodeWriter {
 }
 
 const CHUNK_LENGTH = 64 * 1024;
+const NEWLINE = 0x0a;
 const INDENTATIONS = Array.from({ length: 8 }, (_, level) => " ".repeat(level * INDENT));
 const indentation = (level: number): string => INDENTATIONS[level] ?? " ".repeat(level * INDENT);
 

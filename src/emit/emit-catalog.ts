@@ -1,7 +1,7 @@
 import type { EventModel, SdkModel } from "../model/event-model";
 import { IDENTIFIERS, STATUSES, TIERS } from "../validate/vocabulary";
 import { CodeWriter, stringLiteral } from "./code-writer";
-import { eventText, type EventTextMemo } from "./event-text-memo";
+import { emitEventPart, type EventTextMemo } from "./event-text-memo";
 import { SDK_API as API } from "./sdk-api";
 
 /**
@@ -19,7 +19,7 @@ export function emitCatalog(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   writer.blankLine();
   writer.jsDoc(["Every internal event, removed ones included, by action, deeply frozen."]);
   writer.line(`export const ${API.EVENTS}: ${API.EventCatalog} = /* @__PURE__ */ parseCatalog(\``);
-  for (const event of model.events) writer.line(eventText(memo, event, "catalogLine", () => templateText(catalogEntry(event))));
+  for (const event of model.events) emitEventPart(writer, memo, event, "catalogLine", (target) => target.line(templateText(catalogEntry(event))));
   writer.line("`);");
   writer.blankLine();
   writer.lines(PARSE_CATALOG);

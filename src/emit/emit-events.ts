@@ -3,7 +3,7 @@ import { camelCase } from "../model/names";
 import { compareCodeUnits } from "../text/code-units";
 import { propertyKey } from "../text/javascript-names";
 import { CodeWriter, stringLiteral } from "./code-writer";
-import type { EventTextMemo } from "./event-text-memo";
+import { emitEventPart, type EventTextMemo } from "./event-text-memo";
 import { DEFAULT_SENDER, identifierTypeName, SDK_API as API } from "./sdk-api";
 
 /**
@@ -27,14 +27,14 @@ export function emitEventMaps(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   const writer = new CodeWriter();
   writer.jsDoc(["The arguments of every internal event, by action; `void` when it takes none."]);
   writer.block(`export interface ${API.EventArgs} {`, () => {
-    for (const event of model.events) emitEntry(writer, memo, event, "argsEntry", (target) => emitArgsEntry(target, event));
+    for (const event of model.events) emitEventPart(writer, memo, event, "argsEntry", (target) => emitArgsEntry(target, event));
   });
   writer.blankLine();
   writer.lines(EVENT_NAME);
   writer.blankLine();
   writer.block("const TRACK_FUNCTIONS: {", () => writer.line(`readonly [E in ${API.EventName}]: (args: ${API.EventArgs}[E]) => void;`), "} = {");
   writer.indented(() => {
-    for (const event of model.events) emitEntry(writer, memo, event, "dispatchEntry", (target) => target.property(propertyKey(event.action), event.functionName));
+    for (const event of model.events) emitEventPart(writer, memo, event, "dispatchEntry", (target) => target.property(propertyKey(event.action), event.functionName));
   });
   writer.line("};");
   writer.blankLine();
@@ -47,35 +47,20 @@ function emitArgsEntry(writer: CodeWriter, event: EventModel): void {
   writer.union(`${propertyKey(event.action)}:`, type, ";");
 }
 
-/**
- * An event's lines in a list of all events: written by `write`, or, with a memo, rendered once apart
- * at the writer's indentation and copied in.
- */
-function emitEntry(writer: CodeWriter, memo: EventTextMemo | undefined, event: EventModel, part: "argsEntry" | "dispatchEntry", write: (target: CodeWriter) => void): void {
-  if (memo === undefined) {
-    write(writer);
-    return;
-  }
-  writer.rendered(
-    memo.remember(event, part, () => {
-      const apart = writer.apart();
-      write(apart);
-      return apart.toString();
-    }),
-  );
-}
-
 /** What the event functions use from runtime.ts: values first, then types, each sorted. */
 export function runtimeImports(model: SdkModel): string[] {
   const values = new Set(model.events.length === 0 ? ["reportError"] : ["checkArgs", "reportError"]);
   const types = new Set<string>();
+  // The type names once per identifier, not once per event: the loop runs for every event at each watch run.
+  const identifiers = new Set<string>();
   for (const event of model.events) {
-    for (const identifier of event.identifiers) types.add(identifierTypeName(identifier));
+    for (const identifier of event.identifiers) identifiers.add(identifier);
     if (event.calls.length === 0) continue;
     for (const call of event.calls) values.add(call.byDefault ? DEFAULT_SENDER : call.senderName);
     if (event.properties.length === 0 || !propertiesRequired(event)) values.add("EMPTY_PROPERTIES");
     if (event.properties.length > 0) types.add(API.PropertyValue);
   }
+  for (const identifier of identifiers) types.add(identifierTypeName(identifier));
   return [...[...values].sort(compareCodeUnits), ...[...types].sort(compareCodeUnits).map((type) => `type ${type}`)];
 }
 

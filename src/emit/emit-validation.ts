@@ -2,7 +2,7 @@ import type { EventModel, SdkModel } from "../model/event-model";
 import { camelCase } from "../model/names";
 import { CodeWriter } from "./code-writer";
 import { templateText } from "./emit-catalog";
-import { eventText, type EventTextMemo } from "./event-text-memo";
+import { emitEventPart, type EventTextMemo } from "./event-text-memo";
 import { SDK_API as API } from "./sdk-api";
 
 /**
@@ -15,7 +15,7 @@ export function emitValidation(model: SdkModel, memo?: EventTextMemo): Buffer[] 
   writer.line(`import type { ${API.EventValidator} } from "./runtime.js";`).blankLine();
   writer.lines(RULE_TYPES).blankLine();
   writer.line("const RULES = `");
-  for (const event of model.events) writer.line(eventText(memo, event, "ruleLine", () => templateText(JSON.stringify(eventRule(event)))));
+  for (const event of model.events) emitEventPart(writer, memo, event, "ruleLine", (target) => target.line(templateText(JSON.stringify(eventRule(event)))));
   writer.line("`;");
   writer.blankLine();
   writer.lines(CHECKS);

@@ -1,20 +1,18 @@
 import type { EventModel } from "../model/event-model";
+import type { CodeWriter } from "./code-writer";
 
-/** The text of each SDK file that depends on one event alone. */
-interface EventTexts {
+/** The parts of the SDK's files that depend on one event alone, as UTF-8. */
+export type EventTextPart =
   /** index.ts: the event's arguments interface and tracking function. */
-  functions: Buffer;
-  /** index.ts: the event's member of `EventArgs`, as rendered lines. */
-  argsEntry: string;
-  /** index.ts: the event's entry of the dispatch table of `trackEvent`, as rendered lines. */
-  dispatchEntry: string;
+  | "functions"
+  /** index.ts: the event's member of `EventArgs`. */
+  | "argsEntry"
+  /** index.ts: the event's entry in the dispatch table of `trackEvent`. */
+  | "dispatchEntry"
   /** catalog.ts: the event's line of metadata. */
-  catalogLine: string;
+  | "catalogLine"
   /** validation.ts: the event's line of rules. */
-  ruleLine: string;
-}
-
-export type EventTextPart = keyof EventTexts;
+  | "ruleLine";
 
 /**
  * Remembers the text emitted for each event, by its model object, for a process that emits the
@@ -22,15 +20,29 @@ export type EventTextPart = keyof EventTexts;
  * last time is not emitted again. Models are immutable, so the same object always reads the same.
  */
 export class EventTextMemo {
-  private readonly texts = new WeakMap<EventModel, Partial<EventTexts>>();
+  private readonly texts = new WeakMap<EventModel, Partial<Record<EventTextPart, Buffer>>>();
 
-  remember<P extends EventTextPart>(event: EventModel, part: P, render: () => EventTexts[P]): EventTexts[P] {
+  remember(event: EventModel, part: EventTextPart, render: () => Buffer): Buffer {
     let texts = this.texts.get(event);
     if (texts === undefined) this.texts.set(event, (texts = {}));
-    return (texts[part] ??= render()) as EventTexts[P];
+    return (texts[part] ??= render());
   }
 }
 
-/** An event's text: remembered when there is a memo, rendered otherwise. */
-export const eventText = <P extends EventTextPart>(memo: EventTextMemo | undefined, event: EventModel, part: P, render: () => EventTexts[P]): EventTexts[P] =>
-  memo === undefined ? render() : memo.remember(event, part, render);
+/**
+ * Writes an event's part of a file: with `write` itself, or, with a memo, as bytes `write` rendered
+ * once apart at the writer's indentation.
+ */
+export function emitEventPart(writer: CodeWriter, memo: EventTextMemo | undefined, event: EventModel, part: EventTextPart, write: (target: CodeWriter) => void): void {
+  if (memo === undefined) {
+    write(writer);
+    return;
+  }
+  writer.rendered(
+    memo.remember(event, part, () => {
+      const apart = writer.apart();
+      write(apart);
+      return Buffer.concat(apart.toChunks());
+    }),
+  );
+}
