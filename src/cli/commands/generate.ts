@@ -141,9 +141,10 @@ export class GenerateReporter {
 
   /**
    * Makes the output folder hold `files` (atomically, under its lock) and reports what changed, or
-   * why nothing could be written; `note` ends the summary line. Returns the exit code.
+   * why nothing could be written; `note`, asked once the files are written, ends the summary line.
+   * Returns the exit code.
    */
-  write(outputDir: string, files: readonly GeneratedFile[], diagnostics: readonly Diagnostic[], eventCount: number, note = ""): number {
+  write(outputDir: string, files: readonly GeneratedFile[], diagnostics: readonly Diagnostic[], eventCount: number, note = (): string => ""): number {
     const outputName = this.shown(outputDir);
     const details = { outputName, diagnostics };
     let changes: FileChange[];
@@ -162,7 +163,7 @@ export class GenerateReporter {
       return EXIT_USAGE;
     }
     const unchanged = files.length - changes.filter((change) => change.kind !== "stale").length;
-    this.say("written", `${outputName}/: ${eventCount} events; ${describeChanges(changes)}, ${unchanged} unchanged${note}`, { ...details, changes });
+    this.say("written", `${outputName}/: ${eventCount} event${eventCount === 1 ? "" : "s"}; ${describeChanges(changes)}, ${unchanged} unchanged${note()}`, { ...details, changes });
     return EXIT_OK;
   }
 }

@@ -1,0 +1,230 @@
+import { lstatSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { inputsHash, recordOutput } from "../cache/fast-path-cache";
+import { EXIT_OK, EXIT_USAGE } from "../cli/exit-codes";
+import type { Output } from "../cli/report";
+import { GenerateReporter } from "../cli/commands/generate";
+import { CoalescingTimer } from "./coalescing-timer";
+import { IdleTask } from "./idle-task";
+import { definitionFolders, type DefinitionFolders } from "./definition-folders";
+import { FolderWatchers } from "./folder-watchers";
+import { WatchedProject, type ConfigView, type ProjectRun } from "./watched-project";
+
+/** Quiet time after the last change before a run: an editor's save and a checkout arrive as bursts. */
+const QUIET_MS = 50;
+/** Changes that never pause still get a run this often. */
+const MAX_WAIT_MS = 1000;
+/** How long after a run the fast path's cache is written, unless another run comes first. */
+const CACHE_DELAY_MS = 1000;
+/** Where the file system watches a folder with its subfolders itself; elsewhere each folder is watched. */
+const NATIVE_RECURSIVE = process.platform === "darwin" || process.platform === "win32";
+/** The files findDefinitions reads as definitions (find-definition-files.ts). */
+const DEFINITION_FILE = /\.ya?ml$/;
+
+export interface WatchOptions {
+  readonly config?: string | undefined;
+  readonly json?: boolean | undefined;
+  /** `false` with `--no-cache`: the fast path's cache is not written. */
+  readonly cache?: boolean | undefined;
+}
+
+/**
+ * `sit generate --watch`: a first run as `generate` does it, then a run after each change of a
+ * definition, of the config or of what the config points at. Each run reads only the files that
+ * changed (see WatchedProject), writes through the same atomic, locked writer as `generate` and
+ * reports as `generate` does; invalid definitions are reported and nothing is written.
+ */
+export class WatchSession {
+  private readonly project: WatchedProject;
+  private readonly reporter: GenerateReporter;
+  private readonly timer = new CoalescingTimer(QUIET_MS, MAX_WAIT_MS, () => this.runSafely());
+  /** The fast path's cache is written once the changes pause, off the time from a save to the SDK. */
+  private readonly cacheRecord = new IdleTask(CACHE_DELAY_MS);
+  private readonly definitionWatchers = new FolderWatchers(
+    (folder, name) => this.definitionChanged(folder, name),
+    () => this.relistSoon(),
+    NATIVE_RECURSIVE,
+  );
+  private readonly configWatchers = new FolderWatchers(
+    (folder, name) => this.configFolderChanged(folder, name),
+    () => this.relistSoon(),
+  );
+  private folders: DefinitionFolders = { all: new Map(), plain: new Set() };
+  private definitionsDir: string | undefined;
+  private configFile: string | undefined;
+  private changedPaths = new Set<string>();
+  private relist = false;
+  /** The last write failed: the next change tries again even when it changes nothing. */
+  private writeFailed = false;
+  private closed = false;
+
+  constructor(
+    private readonly options: WatchOptions,
+    private readonly output: Output,
+    cwd: string,
+    /** Watching cannot go on (a bug, or the system's limit of watches): the command ends with this code. */
+    private readonly stop: (code: number) => void,
+  ) {
+    this.project = new WatchedProject(cwd, options.config);
+    this.reporter = new GenerateReporter({ ...options, check: false }, output, cwd, "generate", options.json === true);
+  }
+
+  /**
+   * The first run, reported as `sit generate` reports; then watching starts. Returns the exit code
+   * when there is nothing to watch (no config and no definitions folder), else `undefined`.
+   */
+  start(): number | undefined {
+    let code: number;
+    try {
+      code = this.run(true);
+    } catch (error) {
+      if (!(error instanceof WatchLimitError)) throw error;
+      this.output.err(error.message);
+      return EXIT_USAGE;
+    }
+    if (code === EXIT_USAGE && this.definitionsDir === undefined) return code;
+    if (this.options.json !== true) this.output.err(`Watching ${this.watchedNames()} for changes; press Ctrl-C to stop.`);
+    return undefined;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.timer.cancel();
+    this.cacheRecord.runNow();
+    this.definitionWatchers.close();
+    this.configWatchers.close();
+  }
+
+  private runSafely(): void {
+    if (this.closed) return;
+    try {
+      this.run(false);
+    } catch (error) {
+      if (error instanceof WatchLimitError) {
+        this.output.err(error.message);
+        this.stop(EXIT_USAGE);
+        return;
+      }
+      const detail = process.env["SIT_DEBUG"] === "1" && error instanceof Error ? `\n${error.stack}` : "";
+      this.output.err(
+        `sit: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n` +
+          "This is a bug in sit, not in your definitions. Please report it with the command you ran (set SIT_DEBUG=1 for details).",
+      );
+      this.stop(EXIT_USAGE);
+    }
+  }
+
+  /** One run; returns its exit code as `generate` would (unchanged: 0). */
+  private run(first: boolean): number {
+    const started = performance.now();
+    const changes = { paths: this.changedPaths, relist: this.relist };
+    this.changedPaths = new Set();
+    this.relist = false;
+    const config = this.project.readConfig();
+    // Watch before reading: a file changed while it is being read then makes another run.
+    this.watch(config, changes.relist);
+    const result = this.project.regenerate(changes, { force: this.writeFailed });
+    if (result.kind === "unchanged") return EXIT_OK;
+    if (result.kind === "invalid") {
+      this.writeFailed = false;
+      return this.reporter.invalid(result.diagnostics);
+    }
+    const note = (): string => (first ? "" : ` (${this.describeTrigger(config, result)}; ${Math.round(performance.now() - started)} ms)`);
+    this.cacheRecord.cancel();
+    const code = this.reporter.write(result.layout.outputDir, result.files, result.diagnostics, result.eventCount, note);
+    this.writeFailed = code !== EXIT_OK;
+    if (code === EXIT_OK && this.options.cache !== false) {
+      const { layout, files } = result;
+      const definitions = this.project.definitionFiles();
+      this.cacheRecord.schedule(() => recordOutput(layout, inputsHash(layout, definitions), files));
+    }
+    return code;
+  }
+
+  private watch(config: ConfigView, relist: boolean): void {
+    this.configFile = config.configFile;
+    if (config.reloaded || relist || config.definitionsDir !== this.definitionsDir) {
+      this.definitionsDir = config.definitionsDir;
+      this.folders =
+        config.definitionsDir === undefined || config.realRootDir === undefined
+          ? { all: new Map(), plain: new Set() }
+          : definitionFolders(config.definitionsDir, config.realRootDir);
+      this.watchFolders(this.definitionWatchers, NATIVE_RECURSIVE && config.definitionsDir !== undefined ? new Map([[config.definitionsDir, undefined]]) : this.folders.all);
+    }
+    this.watchFolders(this.configWatchers, new Map(config.configFolders.map((folder) => [folder, undefined])));
+  }
+
+  private watchFolders(watchers: FolderWatchers, folders: ReadonlyMap<string, bigint | undefined>): void {
+    try {
+      watchers.watchOnly(folders);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const limit =
+        code === "ENOSPC"
+          ? "the system's limit of watched folders is reached (raise fs.inotify.max_user_watches)"
+          : code === "EMFILE"
+            ? "too many open files (raise the limit with ulimit -n)"
+            : error instanceof Error
+              ? error.message
+              : String(error);
+      throw new WatchLimitError(`sit: cannot watch the definitions: ${limit}`);
+    }
+  }
+
+  /** A change below the definitions folder: a definition it names, or a folder that needs listing again. */
+  private definitionChanged(folder: string, name: string | undefined): void {
+    if (this.closed) return;
+    const path = name === undefined ? undefined : join(folder, name);
+    if (path !== undefined && DEFINITION_FILE.test(path) && this.folders.plain.has(dirname(path)) && !this.folders.all.has(path)) {
+      this.changedPaths.add(path);
+    } else if (path === undefined || this.folders.all.has(path) || isFolderOrLink(path) || !isFolderOrLink(dirname(path))) {
+      this.relist = true;
+    } else {
+      // A file that is no definition, such as an editor's swap file.
+      return;
+    }
+    this.timer.poke();
+  }
+
+  /** A change beside the config or a module it names; the run reads the config again to see whether it matters. */
+  private configFolderChanged(folder: string, name: string | undefined): void {
+    if (this.closed) return;
+    const path = name === undefined ? undefined : join(folder, name);
+    const definitionsDir = this.definitionsDir;
+    if (path === undefined || (definitionsDir !== undefined && (definitionsDir === path || definitionsDir.startsWith(`${path}${sep}`)))) this.relist = true;
+    this.timer.poke();
+  }
+
+  private relistSoon(): void {
+    if (this.closed) return;
+    this.relist = true;
+    this.timer.poke();
+  }
+
+  private describeTrigger(config: ConfigView, result: Extract<ProjectRun, { kind: "generated" }>): string {
+    if (config.reloaded) return "config changed";
+    const changed = result.changedFiles;
+    if (changed.length === 0) return "the definitions folder changed";
+    return changed.length === 1 ? `${changed[0]} changed` : `${changed.length} definitions changed`;
+  }
+
+  private watchedNames(): string {
+    const definitions = this.definitionsDir === undefined ? [] : [`${this.reporter.shown(this.definitionsDir)}/`];
+    const config = this.configFile === undefined ? "the folder for a sit.config.yaml" : this.reporter.shown(this.configFile);
+    return [...definitions, config].join(" and ");
+  }
+}
+
+/** Watching cannot start or go on: the system ran out of watches or file descriptors. */
+export class WatchLimitError extends Error {
+  override readonly name = "WatchLimitError";
+}
+
+function isFolderOrLink(path: string): boolean {
+  try {
+    const stats = lstatSync(path);
+    return stats.isDirectory() || stats.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
