@@ -27,22 +27,24 @@ export class IncrementalModel {
 
   /** The model of `definitions` (free of errors, legacy ones included) under `config`; `rebuilt` counts the events built. */
   update(definitions: readonly ValidDefinition[], config: ResolvedConfig): { model: SdkModel; rebuilt: number } {
-    const internal = definitions.filter((definition) => definition.internal);
     const built = this.built;
-    if (built === undefined || built.config !== config) return this.buildAll(internal, config);
+    if (built === undefined || built.config !== config) return this.buildAll(definitions, config);
 
-    const present = new Set<string>();
     const changed: ValidDefinition[] = [];
-    for (const definition of internal) {
-      present.add(definition.projectPath);
-      if (built.sources.get(definition.projectPath)?.definition !== definition) changed.push(definition);
+    let kept = 0;
+    for (const definition of definitions) {
+      if (!definition.internal) continue;
+      const source = built.sources.get(definition.projectPath);
+      if (source?.definition !== definition) changed.push(definition);
+      if (source !== undefined) kept++;
     }
-    const gone = [...built.sources.keys()].filter((path) => !present.has(path));
+    // Every event built before still has its definition unless fewer of them were found.
+    const gone = kept === built.sources.size ? [] : goneSince(built, definitions);
     if (changed.length === 0 && gone.length === 0) return { model: built.model, rebuilt: 0 };
 
     const partial = buildModel(changed, config);
     const senders = new Map(built.model.processors.map((processor) => [processor.className, processor.senderName]));
-    if (partial.processors.some((processor) => senders.get(processor.className) !== processor.senderName)) return this.buildAll(internal, config);
+    if (partial.processors.some((processor) => senders.get(processor.className) !== processor.senderName)) return this.buildAll(definitions, config);
 
     const dropped = new Set<EventModel>();
     for (const path of [...gone, ...changed.map((definition) => definition.projectPath)]) {
@@ -57,22 +59,28 @@ export class IncrementalModel {
       built.sources.set(event.metadata.file, { definition: bySource.get(event.metadata.file)!, event });
       countCalls(built.calls, event, 1);
     }
-    if ([...built.calls.values()].some((count) => count === 0)) return this.buildAll(internal, config);
+    if ([...built.calls.values()].some((count) => count === 0)) return this.buildAll(definitions, config);
 
-    const kept = built.model.events.filter((event) => !dropped.has(event));
-    built.model = { ...built.model, events: mergeByAction(kept, partial.events) };
+    const unchanged = built.model.events.filter((event) => !dropped.has(event));
+    built.model = { ...built.model, events: mergeByAction(unchanged, partial.events) };
     return { model: built.model, rebuilt: partial.events.length };
   }
 
-  private buildAll(internal: readonly ValidDefinition[], config: ResolvedConfig): { model: SdkModel; rebuilt: number } {
-    const model = buildModel(internal, config);
-    const byPath = new Map(internal.map((definition) => [definition.projectPath, definition]));
+  private buildAll(definitions: readonly ValidDefinition[], config: ResolvedConfig): { model: SdkModel; rebuilt: number } {
+    const model = buildModel(definitions, config);
+    const byPath = new Map(definitions.map((definition) => [definition.projectPath, definition]));
     const sources = new Map(model.events.map((event) => [event.metadata.file, { definition: byPath.get(event.metadata.file)!, event }]));
     const calls = new Map<string, number>();
     for (const event of model.events) countCalls(calls, event, 1);
     this.built = { config, model, sources, calls };
     return { model, rebuilt: model.events.length };
   }
+}
+
+/** The project paths of events built before that no internal event among `definitions` has now. */
+function goneSince(built: BuiltModel, definitions: readonly ValidDefinition[]): string[] {
+  const present = new Set(definitions.filter((definition) => definition.internal).map((definition) => definition.projectPath));
+  return [...built.sources.keys()].filter((path) => !present.has(path));
 }
 
 function countCalls(calls: Map<string, number>, event: EventModel, delta: 1 | -1): void {

@@ -3,7 +3,8 @@ import { dirname, join, sep } from "node:path";
 import { inputsHash, recordOutput } from "../cache/fast-path-cache";
 import { EXIT_OK, EXIT_USAGE } from "../cli/exit-codes";
 import type { Output } from "../cli/report";
-import { GenerateReporter } from "../cli/commands/generate";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { GeneratedFile } from "../write/ownership-header";
 import { CoalescingTimer } from "./coalescing-timer";
 import { IdleTask } from "./idle-task";
 import { definitionFolders, type DefinitionFolders } from "./definition-folders";
@@ -28,6 +29,16 @@ export interface WatchOptions {
   readonly cache?: boolean | undefined;
 }
 
+/** How each run writes and reports, as `sit generate` does (its GenerateReporter). */
+export interface RunReporter {
+  /** Reports definitions or a config with errors; returns the exit code. */
+  invalid(diagnostics: readonly Diagnostic[]): number;
+  /** Writes the files atomically and reports what changed; `note` ends the summary. Returns the exit code. */
+  write(outputDir: string, files: readonly GeneratedFile[], diagnostics: readonly Diagnostic[], eventCount: number, note: () => string): number;
+  /** A path as the user sees it. */
+  shown(path: string): string;
+}
+
 /**
  * `sit generate --watch`: a first run as `generate` does it, then a run after each change of a
  * definition, of the config or of what the config points at. Each run reads only the files that
@@ -36,7 +47,6 @@ export interface WatchOptions {
  */
 export class WatchSession {
   private readonly project: WatchedProject;
-  private readonly reporter: GenerateReporter;
   private readonly timer = new CoalescingTimer(QUIET_MS, MAX_WAIT_MS, () => this.runSafely());
   /** The fast path's cache is written once the changes pause, off the time from a save to the SDK. */
   private readonly cacheRecord = new IdleTask(CACHE_DELAY_MS);
@@ -60,13 +70,14 @@ export class WatchSession {
 
   constructor(
     private readonly options: WatchOptions,
+    private readonly reporter: RunReporter,
+    /** For the line that says watching has started, and for errors that end it. */
     private readonly output: Output,
     cwd: string,
     /** Watching cannot go on (a bug, or the system's limit of watches): the command ends with this code. */
     private readonly stop: (code: number) => void,
   ) {
     this.project = new WatchedProject(cwd, options.config);
-    this.reporter = new GenerateReporter({ ...options, check: false }, output, cwd, "generate", options.json === true);
   }
 
   /**
@@ -141,17 +152,22 @@ export class WatchSession {
     return code;
   }
 
+  /** Watches what this run reads: the definitions folder's tree when it may have changed, and the config's folders. */
   private watch(config: ConfigView, relist: boolean): void {
     this.configFile = config.configFile;
-    if (config.reloaded || relist || config.definitionsDir !== this.definitionsDir) {
-      this.definitionsDir = config.definitionsDir;
-      this.folders =
-        config.definitionsDir === undefined || config.realRootDir === undefined
-          ? { all: new Map(), plain: new Set() }
-          : definitionFolders(config.definitionsDir, config.realRootDir);
-      this.watchFolders(this.definitionWatchers, NATIVE_RECURSIVE && config.definitionsDir !== undefined ? new Map([[config.definitionsDir, undefined]]) : this.folders.all);
+    const { definitionsDir, realRootDir } = config;
+    if (config.reloaded || relist || definitionsDir !== this.definitionsDir) {
+      this.definitionsDir = definitionsDir;
+      this.folders = definitionsDir === undefined || realRootDir === undefined ? { all: new Map(), plain: new Set() } : definitionFolders(definitionsDir, realRootDir);
+      this.watchFolders(this.definitionWatchers, NATIVE_RECURSIVE ? this.definitionsRoot() : this.folders.all);
     }
     this.watchFolders(this.configWatchers, new Map(config.configFolders.map((folder) => [folder, undefined])));
+  }
+
+  /** The definitions folder alone, for a watcher that sees its subfolders too. */
+  private definitionsRoot(): Map<string, bigint> {
+    const inode = this.definitionsDir === undefined ? undefined : this.folders.all.get(this.definitionsDir);
+    return this.definitionsDir === undefined || inode === undefined ? new Map() : new Map([[this.definitionsDir, inode]]);
   }
 
   private watchFolders(watchers: FolderWatchers, folders: ReadonlyMap<string, bigint | undefined>): void {
@@ -209,9 +225,11 @@ export class WatchSession {
   }
 
   private watchedNames(): string {
-    const definitions = this.definitionsDir === undefined ? [] : [`${this.reporter.shown(this.definitionsDir)}/`];
-    const config = this.configFile === undefined ? "the folder for a sit.config.yaml" : this.reporter.shown(this.configFile);
-    return [...definitions, config].join(" and ");
+    const names = [
+      ...(this.definitionsDir === undefined ? [] : [`${this.reporter.shown(this.definitionsDir)}/`]),
+      ...(this.configFile === undefined ? [] : [this.reporter.shown(this.configFile)]),
+    ];
+    return names.length === 0 ? "the project" : names.join(" and ");
   }
 }
 

@@ -14,7 +14,7 @@ import { WatchedProject, type ProjectRun } from "../../src/watch/watched-project
  * collide; the config and the modules it names) are played against both.
  */
 
-const RUNS = 60;
+const RUNS = 100;
 
 const workspace = mkdtempSync(join(tmpdir(), "sit-watch-equivalence-"));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));

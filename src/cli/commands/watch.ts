@@ -1,6 +1,7 @@
 import { WatchSession, type WatchOptions } from "../../watch/watch-session";
 import { EXIT_OK } from "../exit-codes";
 import type { Output } from "../report";
+import { GenerateReporter } from "./generate";
 
 /**
  * `sit generate --watch`: runs until Ctrl-C (SIGINT) or SIGTERM, which end it with exit code 0
@@ -17,7 +18,8 @@ export function runWatch(options: WatchOptions, output: Output, cwd = process.cw
     finish(code);
   };
   const interrupted = (): void => end(EXIT_OK);
-  const session = new WatchSession(options, output, cwd, end);
+  const reporter = new GenerateReporter({ ...options, check: false }, output, cwd, "generate", options.json === true);
+  const session = new WatchSession(options, reporter, output, cwd, end);
   // Listening before the first run: a Ctrl-C during it takes effect once it is complete.
   process.on("SIGINT", interrupted);
   process.on("SIGTERM", interrupted);
