@@ -191,8 +191,10 @@ export class WatchSession {
   private definitionChanged(folder: string, name: string | undefined): void {
     if (this.closed) return;
     const path = name === undefined ? undefined : join(folder, name);
-    if (path !== undefined && DEFINITION_FILE.test(path) && this.folders.plain.has(dirname(path)) && !this.folders.all.has(path)) {
-      this.changedPaths.add(path);
+    if (path !== undefined && DEFINITION_FILE.test(path) && !this.folders.all.has(path)) {
+      // Reached through a link, a definition's path may not be the one findDefinitions gives it.
+      if (this.folders.plain.has(dirname(path))) this.changedPaths.add(path);
+      else this.relist = true;
     } else if (path === undefined || this.folders.all.has(path) || isFolderOrLink(path) || !isFolderOrLink(dirname(path))) {
       this.relist = true;
     } else {
