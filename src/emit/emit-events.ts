@@ -3,7 +3,7 @@ import { camelCase } from "../model/names";
 import { compareCodeUnits } from "../text/code-units";
 import { propertyKey } from "../text/javascript-names";
 import { CodeWriter, stringLiteral } from "./code-writer";
-import { emitEventPart, type EventTextMemo } from "./event-text-memo";
+import { emitEventPart, joined, type EventTextMemo } from "./event-text-memo";
 import { DEFAULT_SENDER, identifierTypeName, SDK_API as API } from "./sdk-api";
 
 /**
@@ -13,7 +13,7 @@ import { DEFAULT_SENDER, identifierTypeName, SDK_API as API } from "./sdk-api";
  * emitted once per model object.
  */
 export function emitEventFunctions(events: readonly EventModel[], memo?: EventTextMemo): Buffer[] {
-  if (memo !== undefined) return events.map((event) => memo.remember(event, "functions", () => Buffer.concat(emitEventFunctions([event]))));
+  if (memo !== undefined) return events.map((event) => memo.remember(event, "functions", () => joined(emitEventFunctions([event]))));
   const writer = new CodeWriter();
   for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);

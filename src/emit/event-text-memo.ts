@@ -42,7 +42,10 @@ export function emitEventPart(writer: CodeWriter, memo: EventTextMemo | undefine
     memo.remember(event, part, () => {
       const apart = writer.apart();
       write(apart);
-      return Buffer.concat(apart.toChunks());
+      return joined(apart.toChunks());
     }),
   );
 }
+
+/** Pieces of text as one buffer; a single piece is not copied. */
+export const joined = (chunks: readonly Buffer[]): Buffer => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
