@@ -30,14 +30,6 @@ interface StoredDefinition {
   readonly checked: CheckedDefinitions;
 }
 
-/** What looking at files found: `read` files were read and hashed; `changed` ones (display paths) parsed again or removed. */
-export interface RefreshCount {
-  read: number;
-  readonly changed: string[];
-}
-
-export const noneRefreshed = (): RefreshCount => ({ read: 0, changed: [] });
-
 /**
  * Every definition file, parsed and checked on its own, kept between runs by path. A file is read
  * again only when its size or time changed (or when the watcher names it), and parsed again only
@@ -51,33 +43,22 @@ export class DefinitionStore {
 
   constructor(private readonly options: DefinitionCheckOptions) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  /** Makes the store hold exactly the files a full listing found, reading those whose size or time changed. */
-  sync(refs: readonly DefinitionRef[]): RefreshCount {
-    const count = noneRefreshed();
+  /**
+   * Makes the store hold exactly the files a full listing found, reading those whose size or time
+   * changed. Adds to `changed` the display path of each file parsed again or forgotten.
+   */
+  sync(refs: readonly DefinitionRef[], changed: string[]): void {
     const listed = new Set(refs.map((ref) => ref.relativePath));
     for (const relativePath of [...this.entries.keys()]) {
-      if (!listed.has(relativePath)) this.remove(relativePath, count);
+      if (!listed.has(relativePath)) this.remove(relativePath, changed);
     }
-    for (const ref of refs) this.look(ref, true, count);
-    return count;
+    for (const ref of refs) this.look(ref, true, changed);
   }
 
   /** Reads a file the watcher named, whatever its size and time say, or forgets it when it is gone. */
-  refresh(ref: DefinitionRef, exists: boolean, count: RefreshCount): void {
-    if (!exists) {
-      this.remove(ref.relativePath, count);
-      return;
-    }
-    this.look(ref, false, count);
-  }
-
-  /** Whether the store holds this file. */
-  has(relativePath: string): boolean {
-    return this.entries.has(relativePath);
+  refresh(ref: DefinitionRef, exists: boolean, changed: string[]): void {
+    if (exists) this.look(ref, false, changed);
+    else this.remove(ref.relativePath, changed);
   }
 
   /** What checking every file gave, in file order, as `checkDefinitions` gives it for all of them. */
@@ -99,7 +80,7 @@ export class DefinitionStore {
     return this.sortedPaths().map((relativePath) => this.entries.get(relativePath)!.file);
   }
 
-  private look(ref: DefinitionRef, trustTimes: boolean, count: RefreshCount): void {
+  private look(ref: DefinitionRef, trustTimes: boolean, changed: string[]): void {
     const prior = this.entries.get(ref.relativePath);
     // Looked at before the read: a write in between is seen as a change next time, never missed.
     const seenAtMs = Date.now();
@@ -107,24 +88,23 @@ export class DefinitionStore {
     if (trustTimes && prior?.identity !== undefined && stats !== undefined && sameTimes(prior.identity, stats) && !isRacy(prior.identity)) return;
 
     const file = readDefinition(ref);
-    count.read++;
     const hash = file.read.ok ? createHash("sha1").update(file.read.bytes).digest("hex") : `unreadable: ${file.read.code} ${file.read.message}`;
     const identity = stats === undefined ? undefined : { ...stats, seenAtMs, hash };
     if (prior !== undefined && prior.identity?.hash === hash && prior.file.displayPath === ref.displayPath) {
       this.entries.set(ref.relativePath, { ...prior, identity });
       return;
     }
-    count.changed.push(ref.displayPath);
+    changed.push(ref.displayPath);
     this.entries.set(ref.relativePath, { file, identity, checked: checkDefinitions([file], this.options) });
     if (prior === undefined) this.order = undefined;
   }
 
-  private remove(relativePath: string, count: RefreshCount): void {
+  private remove(relativePath: string, changed: string[]): void {
     const entry = this.entries.get(relativePath);
     if (entry === undefined) return;
     this.entries.delete(relativePath);
     this.order = undefined;
-    count.changed.push(entry.file.displayPath);
+    changed.push(entry.file.displayPath);
   }
 
   private sortedPaths(): string[] {

@@ -13,7 +13,7 @@ import { fileDiagnostic } from "../load/source-file";
 import { validateCatalog } from "../validate/validate-catalog";
 import { headed, type GeneratedFile } from "../write/ownership-header";
 import { withConfiguredSeverities } from "./configured-severities";
-import { DefinitionStore, noneRefreshed, type RefreshCount } from "./definition-store";
+import { DefinitionStore } from "./definition-store";
 import { IncrementalModel } from "./incremental-model";
 
 /** What the config says, read again at each run: cheap, and a change of it means a full reload. */
@@ -122,31 +122,31 @@ export class WatchedProject {
     const state = this.state;
     if (state === undefined) throw new Error("regenerate() before readConfig()");
     const diagnostics: Diagnostic[] = [...state.readDiagnostics];
-    const count = noneRefreshed();
+    const changedFiles: string[] = [];
     const listedBefore = state.listed;
     const listingBefore = state.listingDiagnostics;
     let definitionsFound = false;
-    const { layout } = state;
-    if (layout !== undefined && !isDirectory(layout.definitionsDir)) {
-      diagnostics.push(this.missingDefinitionsFolder(state, layout));
-      addCounts(count, state.store.sync([]));
+    const { layout, source } = state;
+    if (layout !== undefined && source !== undefined && !isDirectory(layout.definitionsDir)) {
+      diagnostics.push(this.missingDefinitionsFolder(source, layout));
+      state.store.sync([], changedFiles);
       state.listed = false;
     } else if (layout !== undefined) {
       definitionsFound = true;
       if (changes.relist || !state.listed || state.listingDiagnostics.length > 0 || [...changes.paths].some((path) => !isFileOrMissing(path))) {
         const found = findDefinitions({ definitionsDir: layout.definitionsDir, rootDir: layout.rootDir, realRootDir: realPath(layout.rootDir), displayBase: this.cwd });
         state.listingDiagnostics = found.diagnostics;
-        addCounts(count, state.store.sync(found.refs));
+        state.store.sync(found.refs, changedFiles);
         state.listed = true;
       } else {
-        for (const path of changes.paths) state.store.refresh(definitionRef(path, layout, this.cwd), existsSync(path), count);
+        for (const path of changes.paths) state.store.refresh(definitionRef(path, layout, this.cwd), existsSync(path), changedFiles);
       }
       diagnostics.push(...state.listingDiagnostics);
     }
     const changed =
       options.force === true ||
       this.reloadPending ||
-      count.changed.length > 0 ||
+      changedFiles.length > 0 ||
       listedBefore !== state.listed ||
       JSON.stringify(listingBefore) !== JSON.stringify(state.listingDiagnostics);
     this.reloadPending = false;
@@ -165,7 +165,7 @@ export class WatchedProject {
 
     const { model } = state.model.update(checked.definitions, config);
     const files = emitSdk(model, this.memo).map(({ path, body }) => headed(path, body));
-    return { kind: "generated", layout, files, diagnostics: reported, eventCount: model.events.length, changedFiles: count.changed };
+    return { kind: "generated", layout, files, diagnostics: reported, eventCount: model.events.length, changedFiles };
   }
 
   /** The definition files with the bytes last read, in file order (for the fast path's cache). */
@@ -174,18 +174,12 @@ export class WatchedProject {
   }
 
   /** As `readInputs` reports a definitions folder that is not there. */
-  private missingDefinitionsFolder(state: ConfigState, layout: ConfigLayout): Diagnostic {
-    const source = state.source!;
+  private missingDefinitionsFolder(source: ConfigSource, layout: ConfigLayout): Diagnostic {
     const where = locateInConfig(source, ["definitions"]);
     const shown = displayPath(layout.definitionsDir, this.cwd);
     const file = source.configFile === undefined ? shown : where.file;
     return fileDiagnostic(file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`);
   }
-}
-
-function addCounts(total: RefreshCount, more: RefreshCount): void {
-  total.read += more.read;
-  total.changed.push(...more.changed);
 }
 
 /**
