@@ -46,6 +46,19 @@ export class WatchProcess {
     return this.exitCode === undefined;
   }
 
+  /**
+   * How many runs have reported so far (text mode): each ends with one summary line, printed
+   * once its files are written and the output folder's lock is released.
+   */
+  runs(): number {
+    return this.stderr.split("\n").filter((line) => /^generated\/: \d+ events?; /.test(line) || line.endsWith("; nothing written")).length;
+  }
+
+  /** Waits for the next run's report after `runs` reports, and then for `condition`. */
+  async nextRun(what: string, runs: number, condition: () => boolean = () => true): Promise<void> {
+    await this.until(what, () => this.runs() > runs && condition());
+  }
+
   /** Waits until `condition` holds; fails naming `what`, with the output so far, when it does not in time. */
   async until(what: string, condition: () => boolean): Promise<void> {
     const deadline = performance.now() + WAIT_MS;
