@@ -190,34 +190,21 @@ function main() {
     const started = process.hrtime.bigint();
     const run = sit("--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${interval}`, SIT_BIN, ...args);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-    // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile; thread 0 is the main one.
-    const files = readdirSync(profileDir)
-      .filter((name) => name.endsWith(".cpuprofile"))
-      .map((name) => ({ name, thread: Number(name.split(".")[4]) }))
-      .sort((a, b) => a.thread - b.thread);
-    const threads = files.map(({ name, thread }) => ({
-      thread: thread === 0 ? "main" : `worker ${thread}`,
-      file: join(profileDir, name),
-      ...summarize(JSON.parse(readFileSync(join(profileDir, name), "utf8"))),
-    }));
-    const summary = { events, command: `sit ${args.join(" ")}`, exitCode: run.status, wallMs: Math.round(wallMs), threads };
+    // sit runs on one thread: one file, CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile.
+    const [file] = readdirSync(profileDir).filter((name) => name.endsWith(".cpuprofile"));
+    const profile = summarize(JSON.parse(readFileSync(join(profileDir, file), "utf8")));
+    const summary = { events, command: `sit ${args.join(" ")}`, exitCode: run.status, wallMs: Math.round(wallMs), file: join(profileDir, file), ...profile };
 
-    console.log(`${summary.command}, ${events} events: exit ${run.status}, ${summary.wallMs} ms wall (profiling adds overhead)`);
-    for (const thread of threads) {
-      console.log(`\n== ${thread.thread} thread: ${thread.profiledMs} ms profiled`);
-      console.log("by stage (self time, attributed to the innermost sit stage or module loading):");
-      for (const entry of [...thread.stages].sort((a, b) => b.ms - a.ms)) {
-        console.log(`  ${entry.stage.padEnd(22)} ${String(entry.ms).padStart(6)} ms  ${String(entry.percent).padStart(5)} %`);
-      }
-      console.log(`timeline (dominant stage per 100 ms): ${thread.timeline.map((entry) => `${entry.fromMs}–${entry.toMs} ${entry.stage}`).join(" · ")}`);
-      console.log(`top ${top} functions by self time (stage + = also called from other stages):`);
-      for (const entry of thread.functions.slice(0, top)) console.log(`  ${entry.selfMs.toFixed(1).padStart(8)} ms  ${entry.stage.padEnd(24)} ${entry.function}`);
+    console.log(`${summary.command}, ${events} events: exit ${run.status}, ${summary.wallMs} ms wall (profiling adds overhead), ${profile.profiledMs} ms profiled`);
+    console.log("by stage (self time, attributed to the innermost sit stage or module loading):");
+    for (const entry of [...profile.stages].sort((a, b) => b.ms - a.ms)) {
+      console.log(`  ${entry.stage.padEnd(22)} ${String(entry.ms).padStart(6)} ms  ${String(entry.percent).padStart(5)} %`);
     }
-    if (json) {
-      const trimmed = { ...summary, threads: threads.map((thread) => ({ ...thread, functions: thread.functions.slice(0, 200) })) };
-      writeFileSync(json, `${JSON.stringify(trimmed, null, 2)}\n`);
-    }
-    if (keep) console.log(`\nprofiles: ${profileDir} (open in Chrome DevTools › Performance)`);
+    console.log(`timeline (dominant stage per 100 ms): ${profile.timeline.map((entry) => `${entry.fromMs}–${entry.toMs} ${entry.stage}`).join(" · ")}`);
+    console.log(`top ${top} functions by self time (stage + = also called from other stages):`);
+    for (const entry of profile.functions.slice(0, top)) console.log(`  ${entry.selfMs.toFixed(1).padStart(8)} ms  ${entry.stage.padEnd(24)} ${entry.function}`);
+    if (json) writeFileSync(json, `${JSON.stringify({ ...summary, functions: profile.functions.slice(0, 200) }, null, 2)}\n`);
+    if (keep) console.log(`\nprofile: ${summary.file} (open in Chrome DevTools › Performance)`);
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true });
   }
