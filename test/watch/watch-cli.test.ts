@@ -10,15 +10,16 @@ const CONFIG = `processors:
 defaultProcessors: [InternalEvents]
 `;
 
-function watchedProject(): string {
-  return makeProject({
-    "sit.config.yaml": CONFIG,
-    "src/internal-events.ts": "export const InternalEvents = { trackEvent(): void {} };\n",
-    "src/audit.ts": "export const Audit = { trackEvent(): void {} };\n",
-    "definitions/create_snippet.yml": definition("create_snippet"),
-    "definitions/open_help.yml": definition("open_help"),
-  });
-}
+const projectFiles = (): Record<string, string> => ({
+  "sit.config.yaml": CONFIG,
+  "src/internal-events.ts": "export const InternalEvents = { trackEvent(): void {} };\n",
+  "src/audit.ts": "export const Audit = { trackEvent(): void {} };\n",
+  // The cache lives in the project's node_modules/.cache/sit/, and goes with it.
+  "node_modules/.keep": "",
+  "definitions/create_snippet.yml": definition("create_snippet"),
+});
+
+const watchedProject = (): string => makeProject({ ...projectFiles(), "definitions/open_help.yml": definition("open_help") });
 
 const cli = frozenCli();
 const running: WatchProcess[] = [];
@@ -76,6 +77,22 @@ describe("sit generate --watch", () => {
     expect(await sit.stop("SIGINT")).toBe(0);
     expect(readdirSync(output).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
     expect(sit.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it("leaves the fast path's cache up to date when it ends", async () => {
+    // A file named unlike its action: a warning on every full run, which the fast path does not repeat.
+    const project = makeProject({ ...projectFiles(), "definitions/renamed.yml": definition("open_help") });
+    const sit = watch(project);
+    await sit.until("watching", () => sit.stderr.includes("Watching"));
+    expect(sit.stderr).toContain("warning SIT022");
+    const runs = sit.runs();
+    writeFileSync(join(project, "definitions/renamed.yml"), definition("open_help").replace("open_help happened", "Help is opened"));
+    await sit.nextRun("the edit", runs);
+    // Stopped at once: the cache, written a second after a run, is written as the watch ends.
+    expect(await sit.stop()).toBe(0);
+    const check = spawnSync(process.execPath, [cli, "generate", "--check"], { cwd: project, encoding: "utf8" });
+    expect(check.status).toBe(0);
+    expect(check.stderr).toBe("generated/ is up to date\n");
   });
 
   it("makes one run of a burst of changes, such as a checkout", async () => {
