@@ -1,5 +1,6 @@
 import type { ts as TypeScript } from "ts-morph";
 import { loadTypeScript } from "../lazy";
+import { isSimpleType } from "./simple-type";
 
 const PREFIX = "type Checked = ";
 const FILE_NAME = "identifier-type.ts";
@@ -8,10 +9,16 @@ const FILE_NAME = "identifier-type.ts";
  * Why `type` is not exactly one TypeScript type on one line, or `undefined` when it is. It is
  * pasted into the generated code as `export type UserIdentifier = <type>;`, so anything more (a
  * second statement, an unclosed brace, a comment that swallows the `;`) would break the SDK or run
- * code on import. Parsed by TypeScript itself, loaded only for configs that write types inline.
+ * code on import. The common forms are recognised without TypeScript; anything else is parsed by
+ * TypeScript itself, loaded only then.
  */
 export function typeExpressionProblem(type: string): string | undefined {
   if (/[\r\n\u2028\u2029]/.test(type)) return "must be written on one line";
+  return isSimpleType(type) ? undefined : typeScriptProblem(type);
+}
+
+/** What TypeScript's parser finds wrong with `type` as exactly one type. */
+export function typeScriptProblem(type: string): string | undefined {
   const ts = loadTypeScript();
   const text = `${PREFIX}${type};\n`;
   const file = ts.createSourceFile(FILE_NAME, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);

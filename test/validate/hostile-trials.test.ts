@@ -87,17 +87,20 @@ describe("3. an identifier type is exactly one TypeScript type", () => {
     await expectStrictSdk(project);
   });
 
-  it("loads TypeScript only for a config with inline types, and not on the fast path", () => {
+  it("loads TypeScript only for an inline type of a form it does not know, and not on the fast path", () => {
     const probe = (project: string, args: readonly string[]): string => {
       writeFileSync(join(project, "probe.js"), 'process.on("exit", () => process.stderr.write("\\nts-morph " + Object.keys(require.cache).some((path) => /[\\\\/]ts-morph[\\\\/]/.test(path))));\n');
       return runSit(args, project, { NODE_OPTIONS: `--require ${join(project, "probe.js")}` }).stderr.split("\n").pop()!;
     };
-    const inline = makeProject({ "sit.config.yaml": configWith("readonly number[]").replace('"@acme/tracking"', "./src/p"), "src/p.ts": LOCAL_PROCESSOR, "definitions/a.yml": definition("a") });
-    expect(probe(inline, ["validate"])).toBe("ts-morph true");
-    expect(probe(inline, ["generate"])).toBe("ts-morph true");
-    expect(probe(inline, ["generate", "--check"])).toBe("ts-morph false");
-    const none = makeProject({ "sit.config.yaml": CONFIG, "definitions/a.yml": definition("a") });
-    expect(probe(none, ["validate"])).toBe("ts-morph false");
+    const project = (type: string) =>
+      makeProject({ "sit.config.yaml": configWith(type).replace('"@acme/tracking"', "./src/p"), "src/p.ts": LOCAL_PROCESSOR, "definitions/a.yml": definition("a") });
+    const unusual = project("`user-${string}`");
+    expect(probe(unusual, ["validate"])).toBe("ts-morph true");
+    expect(probe(unusual, ["generate"])).toBe("ts-morph true");
+    expect(probe(unusual, ["generate", "--check"])).toBe("ts-morph false");
+    // The forms identifier types usually take are recognised without TypeScript.
+    expect(probe(project("{ readonly id: number; readonly teams: readonly string[] }"), ["validate"])).toBe("ts-morph false");
+    expect(probe(makeProject({ "sit.config.yaml": CONFIG, "definitions/a.yml": definition("a") }), ["validate"])).toBe("ts-morph false");
   });
 });
 
