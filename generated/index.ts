@@ -80,9 +80,11 @@ export function trackAcceptAiSuggestion(args: AcceptAiSuggestionArgs): void {
   if (given.property !== undefined) defaultProperties.property = given.property;
   if (given.suggestion_lines !== undefined)
     defaultProperties.suggestion_lines = given.suggestion_lines;
-  const aiTrackingProperties: Record<string, PropertyValue> = {
-    ...defaultProperties,
-  };
+  const aiTrackingProperties: Record<string, PropertyValue> = {};
+  if (given.property !== undefined)
+    aiTrackingProperties.property = given.property;
+  if (given.suggestion_lines !== undefined)
+    aiTrackingProperties.suggestion_lines = given.suggestion_lines;
   if (given.model_name !== undefined)
     aiTrackingProperties.model_name = given.model_name;
   const defaultPayload = {
@@ -236,9 +238,9 @@ export function trackDeleteSnippet(args: DeleteSnippetArgs): void {
   const defaultProperties: Record<string, PropertyValue> = {};
   if (given.label !== undefined) defaultProperties.label = given.label;
   if (given.value !== undefined) defaultProperties.value = given.value;
-  const auditLogProperties: Record<string, PropertyValue> = {
-    ...defaultProperties,
-  };
+  const auditLogProperties: Record<string, PropertyValue> = {};
+  if (given.label !== undefined) auditLogProperties.label = given.label;
+  if (given.value !== undefined) auditLogProperties.value = given.value;
   if (given.abuse_report_id !== undefined)
     auditLogProperties.abuse_report_id = given.abuse_report_id;
   const defaultPayload = {
@@ -338,9 +340,9 @@ export function trackRequestAiExplanation(
   const defaultProperties: Record<string, PropertyValue> = {};
   if (given.label !== undefined) defaultProperties.label = given.label;
   if (given.value !== undefined) defaultProperties.value = given.value;
-  const aiTrackingProperties: Record<string, PropertyValue> = {
-    ...defaultProperties,
-  };
+  const aiTrackingProperties: Record<string, PropertyValue> = {};
+  if (given.label !== undefined) aiTrackingProperties.label = given.label;
+  if (given.value !== undefined) aiTrackingProperties.value = given.value;
   if (given.model_name !== undefined)
     aiTrackingProperties.model_name = given.model_name;
   if (given.prompt_tokens !== undefined)
@@ -465,9 +467,10 @@ export function trackShareSnippet(args: ShareSnippetArgs): void {
   if (given.channel !== undefined) defaultProperties.channel = given.channel;
   if (given.recipient_count !== undefined)
     defaultProperties.recipient_count = given.recipient_count;
-  const auditLogProperties: Record<string, PropertyValue> = {
-    ...defaultProperties,
-  };
+  const auditLogProperties: Record<string, PropertyValue> = {};
+  if (given.channel !== undefined) auditLogProperties.channel = given.channel;
+  if (given.recipient_count !== undefined)
+    auditLogProperties.recipient_count = given.recipient_count;
   if (given.recipient_domain !== undefined)
     auditLogProperties.recipient_domain = given.recipient_domain;
   const defaultPayload = {

@@ -123,9 +123,7 @@ function emitTrackBody(writer: CodeWriter, event: EventModel): void {
   if (event.properties.length > 0) {
     const args = event.argument === "optional" ? "args?." : "args.";
     writer.line(propertiesRequired(event) ? `const given = ${args}additionalProperties;` : `const given = ${args}additionalProperties ?? EMPTY_PROPERTIES;`);
-    // Every payload holds the event's own properties: a tracker's copies them from the default one.
-    const shared = event.payloads.find((payload) => payload.propertyNames.length === event.properties.length - protectedCount(event));
-    for (const payload of event.payloads) emitProperties(writer, payload, payload === shared ? undefined : shared);
+    for (const payload of event.payloads) emitProperties(writer, payload);
   }
   for (const payload of event.payloads) {
     writer.objectDeclaration(`const ${payload.variable}`, () => {
@@ -140,20 +138,18 @@ function emitTrackBody(writer: CodeWriter, event: EventModel): void {
   }
 }
 
-/** The properties object of a payload: a copy of `base`'s, when there is one, then each further declared property passed. */
-function emitProperties(writer: CodeWriter, payload: PayloadModel, base: PayloadModel | undefined): void {
-  const initial = base === undefined ? "{}" : `{ ...${base.propertiesVariable} }`;
+/**
+ * The properties object of a payload: each declared property the caller passed, copied on its own.
+ * Not a spread of another payload's properties: keys added to a spread's result give every call's
+ * object a hidden class of its own, which made calls several times slower.
+ */
+function emitProperties(writer: CodeWriter, payload: PayloadModel): void {
   const head = `const ${payload.propertiesVariable}: Record<string, ${API.PropertyValue}> =`;
-  // Prettier breaks the object first, and the type's arguments when the head alone is too long.
-  if (writer.fits(`${head} ${initial};`)) writer.line(`${head} ${initial};`);
-  else if (base !== undefined && writer.fits(`${head} {`)) writer.block(`${head} {`, () => writer.line(`...${base.propertiesVariable},`), "};");
-  else writer.block(`const ${payload.propertiesVariable}: Record<`, () => writer.line("string,").line(API.PropertyValue), `> = ${initial};`);
-  const inherited = base === undefined ? 0 : base.propertyNames.length;
-  for (const name of payload.propertyNames.slice(inherited)) writer.ifDefined(`given.${name}`, `${payload.propertiesVariable}.${name}`);
+  // Prettier breaks the type's arguments when the declaration is too long.
+  if (writer.fits(`${head} {};`)) writer.line(`${head} {};`);
+  else writer.block(`const ${payload.propertiesVariable}: Record<`, () => writer.line("string,").line(API.PropertyValue), "> = {};");
+  for (const name of payload.propertyNames) writer.ifDefined(`given.${name}`, `${payload.propertiesVariable}.${name}`);
 }
-
-/** How many of an event's properties are protected ones, which only their tracker receives. */
-const protectedCount = (event: EventModel): number => event.properties.filter((property) => property.protectedFor !== undefined).length;
 
 /** Callers must pass `additionalProperties` (a property is `required: true`), so it needs no fallback. */
 const propertiesRequired = (event: EventModel): boolean => event.properties.some((property) => property.required);
