@@ -2,6 +2,7 @@ import { validateConfig, type ResolvedConfig } from "./config/validate-config";
 import { WARNING_CODES, type WarningCode } from "./diagnostics/codes";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics/diagnostic";
 import { emitSdk } from "./emit/emit-sdk";
+import type { EventTextMemo } from "./emit/event-text-memo";
 import type { Inputs } from "./load/read-inputs";
 import { buildModel } from "./model/build-model";
 import type { SdkModel } from "./model/event-model";
@@ -54,7 +55,7 @@ export function analyze(inputs: Inputs, options: AnalyzeOptions = {}): Analysis 
  * Warnings as the config's `warnings:` sets them: `off` drops them, `error` makes them errors; each
  * says in its hint which key changes it, so a team can act on the noise instead of reading past it.
  */
-function withConfiguredSeverities(diagnostics: readonly Diagnostic[], severities: ReadonlyMap<WarningCode, string>): Diagnostic[] {
+export function withConfiguredSeverities(diagnostics: readonly Diagnostic[], severities: ReadonlyMap<WarningCode, string>): Diagnostic[] {
   const result: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
     if (!(WARNING_CODES as readonly string[]).includes(diagnostic.code)) {
@@ -70,6 +71,6 @@ function withConfiguredSeverities(diagnostics: readonly Diagnostic[], severities
 }
 
 /** model → the SDK's files, each with sit's header. */
-export function emitFiles(model: SdkModel): GeneratedFile[] {
-  return emitSdk(model).map(({ path, body }) => headed(path, body));
+export function emitFiles(model: SdkModel, memo?: EventTextMemo): GeneratedFile[] {
+  return emitSdk(model, memo).map(({ path, body }) => headed(path, body));
 }

@@ -8,6 +8,7 @@ import type { ResolvedConfig } from "./config/validate-config";
 import type { Diagnostic } from "./diagnostics/diagnostic";
 import { loadFullPipeline } from "./lazy";
 import { displayPath } from "./load/display-path";
+import { isDefinitionFileName } from "./load/find-definition-files";
 import { readInputs, type PipelineOptions } from "./load/read-inputs";
 import { fileDiagnostic } from "./load/source-file";
 import type { ValidDefinition } from "./validate/validate-definition";
@@ -78,7 +79,7 @@ function namedFileProblem(absolute: string, definitionsDir: string | undefined):
   } catch {
     return { code: "SIT007", message: "cannot read file: no such file" };
   }
-  if (!/\.ya?ml$/.test(absolute)) return { code: "SIT032", message: "not a definition: definitions are .yml or .yaml files" };
+  if (!isDefinitionFileName(absolute)) return { code: "SIT032", message: "not a definition: definitions are .yml or .yaml files" };
   const inside = definitionsDir === undefined ? undefined : relative(definitionsDir, absolute);
   if (inside === undefined || inside === "" || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     return { code: "SIT032", message: "not in the definitions folder, so sit does not read it as a definition" };

@@ -23,6 +23,9 @@ export interface FindResult {
 
 const DEFINITION_FILE = /\.ya?ml$/;
 
+/** A name sit reads as a definition file: `*.yml` or `*.yaml`. */
+export const isDefinitionFileName = (name: string): boolean => DEFINITION_FILE.test(name);
+
 const byName = byCodeUnits((entry: Dirent) => entry.name);
 
 /** Said of a file or folder that is a link to something outside the project; nothing of it is read or quoted. */
@@ -83,7 +86,7 @@ export function findDefinitionFiles(root: string, projectRoot: string, shown: (a
     const prefix = folder === root ? "" : `${relative(root, folder).split(sep).join("/")}/`;
     for (const entry of entries) {
       const path = `${folder}${sep}${entry.name}`;
-      const isDefinition = DEFINITION_FILE.test(entry.name);
+      const isDefinition = isDefinitionFileName(entry.name);
       const isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {

@@ -35,7 +35,7 @@ export interface LoadOptions {
 }
 
 /** `folder` relative to `base`, `/`-separated with a trailing slash ("" for the same folder). */
-function folderPrefix(base: string, folder: string): string {
+export function folderPrefix(base: string, folder: string): string {
   const path = relative(base, folder).split(sep).join("/");
   return path === "" ? "" : `${path}/`;
 }

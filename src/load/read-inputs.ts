@@ -28,6 +28,14 @@ export interface Inputs {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** SIT030, at the config's `definitions:` (or naming the folder when there is no config). */
+export function missingDefinitionsFolder(source: ConfigSource, layout: ConfigLayout, cwd: string): Diagnostic {
+  const where = locateInConfig(source, ["definitions"]);
+  const shown = displayPath(layout.definitionsDir, cwd);
+  const file = source.configFile === undefined ? shown : where.file;
+  return fileDiagnostic(file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`);
+}
+
 /** load: the config and the bytes of every definition file, without the validator (the fast path needs no more). */
 export function readInputs(options: PipelineOptions): Inputs {
   const cwd = options.cwd ?? process.cwd();
@@ -37,13 +45,7 @@ export function readInputs(options: PipelineOptions): Inputs {
   const located = configLayout(source);
   if (located.layout === undefined) return { ...none, layoutDiagnostics: located.diagnostics, diagnostics };
   const layout = located.layout;
-  if (!isDirectory(layout.definitionsDir)) {
-    const where = locateInConfig(source, ["definitions"]);
-    const shown = displayPath(layout.definitionsDir, cwd);
-    const file = source.configFile === undefined ? shown : where.file;
-    const missing = fileDiagnostic(file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`);
-    return { ...none, layout, diagnostics: [...diagnostics, missing] };
-  }
+  if (!isDirectory(layout.definitionsDir)) return { ...none, layout, diagnostics: [...diagnostics, missingDefinitionsFolder(source, layout, cwd)] };
   const found = findDefinitions({ definitionsDir: layout.definitionsDir, rootDir: layout.rootDir, realRootDir: realPath(layout.rootDir), displayBase: cwd });
   return { ...none, layout, definitionFiles: found.refs.map(readDefinition), diagnostics: [...diagnostics, ...found.diagnostics] };
 }

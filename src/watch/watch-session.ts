@@ -10,6 +10,7 @@ import { IdleTask } from "./idle-task";
 import { definitionFolders, type DefinitionFolders } from "./definition-folders";
 import { FolderWatchers } from "./folder-watchers";
 import { WatchedProject, type ConfigView, type ProjectRun } from "./watched-project";
+import { isDefinitionFileName } from "../load/find-definition-files";
 
 /** Quiet time after the last change before a run: an editor's save and a checkout arrive as bursts. */
 const QUIET_MS = 50;
@@ -19,8 +20,6 @@ const MAX_WAIT_MS = 1000;
 const CACHE_DELAY_MS = 1000;
 /** Where the file system watches a folder with its subfolders itself; elsewhere each folder is watched. */
 const NATIVE_RECURSIVE = process.platform === "darwin" || process.platform === "win32";
-/** The files findDefinitions reads as definitions (find-definition-files.ts). */
-const DEFINITION_FILE = /\.ya?ml$/;
 
 export interface WatchOptions {
   readonly config?: string | undefined;
@@ -191,7 +190,7 @@ export class WatchSession {
   private definitionChanged(folder: string, name: string | undefined): void {
     if (this.closed) return;
     const path = name === undefined ? undefined : join(folder, name);
-    if (path !== undefined && DEFINITION_FILE.test(path) && !this.folders.all.has(path)) {
+    if (path !== undefined && isDefinitionFileName(path) && !this.folders.all.has(path)) {
       // Reached through a link, a definition's path may not be the one findDefinitions gives it.
       if (this.folders.plain.has(dirname(path))) this.changedPaths.add(path);
       else this.relist = true;

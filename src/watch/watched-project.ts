@@ -1,18 +1,17 @@
 import { existsSync, lstatSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { configLayout, realPath, type ConfigLayout } from "../config/config-layout";
-import { isDirectory, locateInConfig, readConfigSource, type ConfigSource } from "../config/config-source";
+import { isDirectory, readConfigSource, type ConfigSource } from "../config/config-source";
 import { isPathModule } from "../config/resolve-import";
 import { validateConfig } from "../config/validate-config";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic";
-import { emitSdk } from "../emit/emit-sdk";
 import { EventTextMemo } from "../emit/event-text-memo";
-import { displayPath } from "../load/display-path";
-import { findDefinitions, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
-import { fileDiagnostic } from "../load/source-file";
+import { emitFiles, withConfiguredSeverities } from "../full-pipeline";
+import { findDefinitions, folderPrefix, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
+import { missingDefinitionsFolder } from "../load/read-inputs";
 import { validateCatalog } from "../validate/validate-catalog";
-import { headed, type GeneratedFile } from "../write/ownership-header";
-import { withConfiguredSeverities } from "./configured-severities";
+import type { GeneratedFile } from "../write/ownership-header";
+
 import { DefinitionStore } from "./definition-store";
 import { IncrementalModel } from "./incremental-model";
 
@@ -128,7 +127,7 @@ export class WatchedProject {
     let definitionsFound = false;
     const { layout, source } = state;
     if (layout !== undefined && source !== undefined && !isDirectory(layout.definitionsDir)) {
-      diagnostics.push(this.missingDefinitionsFolder(source, layout));
+      diagnostics.push(missingDefinitionsFolder(source, layout, this.cwd));
       state.store.sync([], changedFiles);
       state.listed = false;
     } else if (layout !== undefined) {
@@ -164,7 +163,7 @@ export class WatchedProject {
     if (config === undefined || checked === undefined || layout === undefined || hasErrors(reported)) return { kind: "invalid", diagnostics: reported };
 
     const { model } = state.model.update(checked.definitions, config);
-    const files = emitSdk(model, this.memo).map(({ path, body }) => headed(path, body));
+    const files = emitFiles(model, this.memo);
     return { kind: "generated", layout, files, diagnostics: reported, eventCount: model.events.length, changedFiles };
   }
 
@@ -173,13 +172,6 @@ export class WatchedProject {
     return this.state?.store.files() ?? [];
   }
 
-  /** As `readInputs` reports a definitions folder that is not there. */
-  private missingDefinitionsFolder(source: ConfigSource, layout: ConfigLayout): Diagnostic {
-    const where = locateInConfig(source, ["definitions"]);
-    const shown = displayPath(layout.definitionsDir, this.cwd);
-    const file = source.configFile === undefined ? shown : where.file;
-    return fileDiagnostic(file, where.line, where.column, "error", "SIT030", `definitions folder "${shown}" not found`);
-  }
 }
 
 /**
@@ -207,11 +199,6 @@ function definitionRef(absolutePath: string, layout: ConfigLayout, cwd: string):
 
 const slashed = (path: string): string => path.split(sep).join("/");
 
-/** `folder` relative to `base` with a trailing slash ("" for the same folder), as load-definitions.ts prefixes paths. */
-function folderPrefix(base: string, folder: string): string {
-  const path = slashed(relative(base, folder));
-  return path === "" ? "" : `${path}/`;
-}
 
 function configFolders(configFile: string | undefined, layout: ConfigLayout | undefined, cwd: string): string[] {
   const folders = new Set([nearestFolder(configFile === undefined ? cwd : dirname(configFile))]);
