@@ -1,4 +1,5 @@
 import type { ResolvedConfig, ValidDefinition } from "../index";
+import { valueTypesOf } from "../model/build-model";
 import { functionNameOf } from "../model/names";
 import type { PropertyData } from "../validate/definition-schema";
 import { BUILT_IN_PROPERTY_TYPES, STATUSES, TIERS, type IdentifierName, type PropertyType, type Status, type Tier } from "../validate/vocabulary";
@@ -59,10 +60,6 @@ export interface DictionaryProperty {
   readonly onlyFor: readonly string[];
 }
 
-/** The generated SDK's TypeScript type of each declared type (build-model.ts). */
-const SDK_TYPES: Readonly<Record<PropertyType, string>> = { string: "string", integer: "number", number: "number", boolean: "boolean" };
-/** What GitLab accepts for a custom property without a declared type. */
-const UNTYPED = "string | number";
 /** Legacy definitions describe GitLab's built-in properties in keys of their own. */
 const LEGACY_DESCRIPTION_KEYS = [
   ["label", "label_description"],
@@ -155,7 +152,7 @@ function buildProperty(name: string, property: PropertyData, builtIn: PropertyTy
   return {
     name,
     description: property?.description,
-    type: declared === undefined ? UNTYPED : SDK_TYPES[declared],
+    type: valueTypesOf(declared).join(" | "),
     integer: declared === "integer",
     enumValues: property?.enum,
     required: property?.required === true,

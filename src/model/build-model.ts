@@ -148,12 +148,15 @@ function processorCalls(
   ];
 }
 
+/** The SDK's type of a property: declared, fixed by GitLab (`label`, `property`, `value`), or what GitLab accepts. */
+export const valueTypesOf = (declaredType: PropertyType | undefined): readonly ValueType[] => (declaredType === undefined ? UNTYPED : [VALUE_TYPES[declaredType]]);
+
 function buildProperty(name: string, property: PropertyData, builtIn: PropertyType | undefined, protectedFor: string | undefined): PropertyModel {
   const declaredType = property?.type ?? builtIn;
   return {
     name,
     description: property?.description,
-    valueTypes: declaredType === undefined ? UNTYPED : [VALUE_TYPES[declaredType]],
+    valueTypes: valueTypesOf(declaredType),
     integer: declaredType === "integer",
     enumValues: property?.enum,
     required: property?.required === true,

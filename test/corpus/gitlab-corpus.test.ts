@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../../src/index";
+import { STRICT_FLAGS } from "../e2e/consumer-project";
 import { enableTypeCheckOfGeneratedCode, makeProject, REPO_ROOT, runSit } from "../helpers/project";
 
 const CORPUS = join(REPO_ROOT, "test", "corpus", "gitlab");
@@ -39,19 +40,7 @@ describe("GitLab's own event definitions", () => {
     writeFileSync(
       join(project, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: {
-          target: "es2022",
-          lib: ["es2022"],
-          types: [],
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          exactOptionalPropertyTypes: true,
-          noUnusedLocals: true,
-          noUnusedParameters: true,
-          noEmit: true,
-        },
+        compilerOptions: { ...STRICT_FLAGS, types: [], module: "nodenext", moduleResolution: "nodenext", noEmit: true },
         include: ["generated", "processors.ts"],
       }),
     );

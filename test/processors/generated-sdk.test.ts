@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import "../../src/jest";
+import { STRICT_FLAGS } from "../e2e/consumer-project";
 import { enableTypeCheckOfGeneratedCode, REPO_ROOT } from "../helpers/project";
 import type { HttpProcessor } from "../../src/processors/http";
 import type { Recorder } from "../../src/processors/recorder";
@@ -44,6 +45,7 @@ it("accepts every built-in processor as a Processor of the generated SDK, with t
 import { createHttpProcessor } from "sit-tracking/processors/http";
 import { createOpenTelemetryProcessor } from "sit-tracking/processors/opentelemetry";
 import { createRecorder } from "sit-tracking/processors/recorder";
+import { STRICT_FLAGS } from "../e2e/consumer-project";
 import { createSnowplowProcessor } from "sit-tracking/processors/snowplow";
 
 export const Collector = createHttpProcessor({ url: "http://127.0.0.1:9/collect" });
@@ -61,15 +63,9 @@ trackRequestAiExplanation({ user: { id: 1, username: "ada" }, additionalProperti
 `,
       "tsconfig.json": JSON.stringify({
         compilerOptions: {
-          target: "es2022",
-          lib: ["es2022"],
+          ...STRICT_FLAGS,
           module: "nodenext",
           moduleResolution: "nodenext",
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          exactOptionalPropertyTypes: true,
-          noUnusedLocals: true,
-          noUnusedParameters: true,
           noEmit: true,
           // Snowplow's and OpenTelemetry's declarations need Node.js's (fetch, console).
           types: ["node"],
