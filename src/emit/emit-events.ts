@@ -1,5 +1,6 @@
 import type { EventModel, PayloadModel, PropertyModel, SdkModel } from "../model/event-model";
-import { camelCase } from "../model/names";
+import { identifierField } from "../model/names";
+import type { IdentifierName } from "../validate/vocabulary";
 import { compareCodeUnits } from "../text/code-units";
 import { propertyKey } from "../text/javascript-names";
 import { CodeWriter, stringLiteral } from "./code-writer";
@@ -52,7 +53,7 @@ export function runtimeImports(model: SdkModel): string[] {
   const values = new Set(model.events.length === 0 ? ["reportError"] : ["checkArgs", "reportError"]);
   const types = new Set<string>();
   // The type names once per identifier, not once per event: the loop runs for every event at each watch run.
-  const identifiers = new Set<string>();
+  const identifiers = new Set<IdentifierName>();
   for (const event of model.events) {
     for (const identifier of event.identifiers) identifiers.add(identifier);
     if (event.calls.length === 0) continue;
@@ -68,7 +69,7 @@ function emitArgsInterface(writer: CodeWriter, event: EventModel): void {
   writer.line(`/** The arguments of \`${event.functionName}\`. */`);
   writer.block(`export interface ${event.argsTypeName} {`, () => {
     for (const identifier of event.identifiers) {
-      writer.line(`readonly ${camelCase(identifier)}: ${identifierTypeName(identifier)};`);
+      writer.line(`readonly ${identifierField(identifier)}: ${identifierTypeName(identifier)};`);
     }
     if (event.properties.length === 0) return;
     const optional = propertiesRequired(event) ? "" : "?";
@@ -127,7 +128,7 @@ function emitTrackBody(writer: CodeWriter, event: EventModel): void {
   }
   for (const payload of event.payloads) {
     writer.objectDeclaration(`const ${payload.variable}`, () => {
-      for (const identifier of event.identifiers) writer.property(camelCase(identifier), `args.${camelCase(identifier)}`);
+      for (const identifier of event.identifiers) writer.property(identifierField(identifier), `args.${identifierField(identifier)}`);
       writer.property("additionalProperties", event.properties.length === 0 ? "EMPTY_PROPERTIES" : payload.propertiesVariable);
     });
   }

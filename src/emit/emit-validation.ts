@@ -1,5 +1,5 @@
 import type { EventModel, SdkModel } from "../model/event-model";
-import { camelCase } from "../model/names";
+import { identifierField } from "../model/names";
 import { CodeWriter } from "./code-writer";
 import { templateText } from "./emit-catalog";
 import { emitEventPart, type EventTextMemo } from "./event-text-memo";
@@ -26,7 +26,7 @@ export function emitValidation(model: SdkModel, memo?: EventTextMemo): Buffer[] 
 function eventRule(event: EventModel): unknown {
   return {
     action: event.action,
-    identifiers: event.identifiers.map(camelCase),
+    identifiers: event.identifiers.map(identifierField),
     properties: event.properties.map((property) => ({
       name: property.name,
       types: property.valueTypes,

@@ -1,5 +1,6 @@
 import { DEFAULT_PROCESSORS_STEM } from "../model/build-model";
 import { pascalCase } from "../model/names";
+import { IDENTIFIERS, type IdentifierName } from "../validate/vocabulary";
 
 /**
  * The names the generated SDK declares for its own API. The emitters write them from here, and
@@ -40,5 +41,7 @@ export const SDK_FILES = {
 /** The runtime function every event calls first: it calls each default processor in turn. */
 export const DEFAULT_SENDER = `sendTo${DEFAULT_PROCESSORS_STEM}`;
 
+const IDENTIFIER_TYPE_NAMES: ReadonlyMap<string, string> = new Map(IDENTIFIERS.map((identifier) => [identifier, `${pascalCase(identifier)}Identifier`]));
+
 /** `UserIdentifier`: the type callers identify an event's `user` with. */
-export const identifierTypeName = (identifier: string): string => `${pascalCase(identifier)}Identifier`;
+export const identifierTypeName = (identifier: IdentifierName): string => IDENTIFIER_TYPE_NAMES.get(identifier)!;

@@ -4,7 +4,7 @@ import type { PropertyData } from "../validate/definition-schema";
 import type { ValidDefinition } from "../validate/validate-definition";
 import { BUILT_IN_PROPERTY_TYPES, IDENTIFIERS, type PropertyType } from "../validate/vocabulary";
 import type { EventModel, PayloadModel, ProcessorCall, ProcessorModel, PropertyModel, SdkModel, ValueType } from "./event-model";
-import { argsTypeNameOf, camelCase, classNameStem, classNameWord, functionNameOf } from "./names";
+import { argsTypeNameOf, classNameStem, classNameWord, functionNameOf, identifierField } from "./names";
 
 const VALUE_TYPES: Readonly<Record<PropertyType, ValueType>> = {
   string: "string",
@@ -40,14 +40,15 @@ export function buildModel(definitions: readonly ValidDefinition[], config: Reso
       exportName: resolved.exportName,
     };
   });
-  const senders = new Map(processors.map((processor) => [processor.className, processor.senderName]));
+  // Worked out once per tracking class, not once per event that calls it.
+  const senders = new Map(processors.map((processor) => [processor.className, { senderName: processor.senderName, word: classNameWord(processor.className) }]));
   const byClass = new Map(processors.map((processor) => [processor.className, processor]));
   const defaultProcessors = internal.length === 0 ? [] : config.defaultProcessors.map((className) => byClass.get(className)!);
   const events = internal.map((definition) => buildEvent(definition, config, senders)).sort(byCodeUnits((event) => event.action));
 
   const identifierTypes = IDENTIFIERS.map((identifier) => {
     const declared = config.identifierTypes[identifier];
-    return { identifier, field: camelCase(identifier), type: declared.type, importSpecifier: declared.importSpecifier };
+    return { identifier, field: identifierField(identifier), type: declared.type, importSpecifier: declared.importSpecifier };
   });
   return { events, processors, defaultProcessors, identifierTypes };
 }
@@ -63,7 +64,13 @@ const trackersOf = ({ data }: ValidDefinition): readonly Tracker[] =>
   data.extra_tracking_classes?.map((className) => ({ className, protectedProperties: {} })) ??
   [];
 
-function buildEvent(definition: ValidDefinition, config: ResolvedConfig, senders: ReadonlyMap<string, string>): EventModel {
+/** A tracking class as events call it: its sender, and the word that names the payload it receives. */
+interface Sender {
+  readonly senderName: string;
+  readonly word: string;
+}
+
+function buildEvent(definition: ValidDefinition, config: ResolvedConfig, senders: ReadonlyMap<string, Sender>): EventModel {
   const { data } = definition;
   const trackers = trackersOf(definition);
 
@@ -120,7 +127,7 @@ function processorCalls(
   ownProperties: readonly string[],
   defaultProcessors: readonly string[],
   trackers: readonly Tracker[],
-  senders: ReadonlyMap<string, string>,
+  senders: ReadonlyMap<string, Sender>,
 ): ProcessorCall[] {
   const payloads = new Map<string, PayloadModel>();
   const variables = new Set<string>();
@@ -139,8 +146,8 @@ function processorCalls(
   const call = (className: string, byDefault: boolean, protectedNames: readonly string[]): ProcessorCall => ({
     className,
     byDefault,
-    senderName: senders.get(className)!,
-    payload: payloadFor(classNameWord(className), protectedNames),
+    senderName: senders.get(className)!.senderName,
+    payload: payloadFor(senders.get(className)!.word, protectedNames),
   });
   return [
     ...defaultProcessors.map((className) => call(className, true, [])),

@@ -1,3 +1,5 @@
+import { IDENTIFIERS, type IdentifierName } from "../validate/vocabulary";
+
 /** `create_merge_request` → `CreateMergeRequest`. */
 export function pascalCase(action: string): string {
   return action.replace(WORD_START, (_, first: string) => first.toUpperCase());
@@ -16,6 +18,11 @@ export function argsTypeNameOf(action: string): string {
 
 /** `feature_enabled_by_namespace_ids` → `featureEnabledByNamespaceIds`. */
 export const camelCase = (name: string): string => name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+const IDENTIFIER_FIELDS: ReadonlyMap<string, string> = new Map(IDENTIFIERS.map((identifier) => [identifier, camelCase(identifier)]));
+
+/** The argument and payload field of an identifier: `featureEnabledByNamespaceIds`, worked out once. */
+export const identifierField = (identifier: IdentifierName): string => IDENTIFIER_FIELDS.get(identifier)!;
 
 /**
  * The PascalCase stem of the names sit derives from a tracking class (`Gitlab::Tracking::AiTracking`
