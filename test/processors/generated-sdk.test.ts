@@ -45,7 +45,6 @@ it("accepts every built-in processor as a Processor of the generated SDK, with t
 import { createHttpProcessor } from "sit-tracking/processors/http";
 import { createOpenTelemetryProcessor } from "sit-tracking/processors/opentelemetry";
 import { createRecorder } from "sit-tracking/processors/recorder";
-import { STRICT_FLAGS } from "../e2e/consumer-project";
 import { createSnowplowProcessor } from "sit-tracking/processors/snowplow";
 
 export const Collector = createHttpProcessor({ url: "http://127.0.0.1:9/collect" });
