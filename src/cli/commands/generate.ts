@@ -170,7 +170,8 @@ export class GenerateReporter {
 
 /** How long `generate` waits for another run writing the same folder: SIT_LOCK_TIMEOUT_MS, for CI and tests. */
 function lockTimeoutMs(): number | undefined {
-  const value = Number(process.env["SIT_LOCK_TIMEOUT_MS"]);
+  const setting = process.env["SIT_LOCK_TIMEOUT_MS"];
+  const value = setting === undefined || setting.trim() === "" ? Number.NaN : Number(setting);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
