@@ -33,7 +33,12 @@ describe("sit generate --watch also watches", () => {
   it("the modules the config names: creating a missing one regenerates", async () => {
     const project = makeProject({ "sit.config.yaml": CONFIG, "definitions/open_help.yml": definition("open_help") });
     const sit = watch(project);
-    await sit.until("the missing module reported", () => sit.stderr.includes(`module "./src/tracking/internal-events" of processor "InternalEvents" not found`));
+    // The report and the line saying the watch has begun come in separate writes: wait for both,
+    // so the module is created only once the folders are watched.
+    await sit.until(
+      "the missing module reported, and the watch begun",
+      () => sit.stderr.includes(`module "./src/tracking/internal-events" of processor "InternalEvents" not found`) && sit.stderr.includes("Watching"),
+    );
     expect(sit.stderr).toContain("Watching definitions/ and sit.config.yaml");
     // Its folder does not exist yet either: the nearest folder that does is watched.
     mkdirSync(join(project, "src", "tracking"), { recursive: true });
@@ -51,7 +56,7 @@ describe("sit generate --watch also watches", () => {
       "other-branch/definitions/close_help.yml": definition("close_help"),
     });
     const sit = watch(project);
-    await sit.until("the first run", () => index(project).includes("trackOpenHelp"));
+    await sit.until("the first run, and the watch begun", () => index(project).includes("trackOpenHelp") && sit.stderr.includes("Watching"));
     renameSync(join(project, "definitions"), join(project, "old-definitions"));
     await sit.until("the missing folder reported", () => sit.stderr.includes('error SIT030: definitions folder "definitions" not found'));
     renameSync(join(project, "other-branch", "definitions"), join(project, "definitions"));
@@ -71,7 +76,7 @@ describe("sit generate --watch also watches", () => {
     });
     symlinkSync(join(project, "shared"), join(project, "definitions", "shared"), "dir");
     const sit = watch(project);
-    await sit.until("the first run", () => index(project).includes("trackCloseHelp"));
+    await sit.until("the first run, and the watch begun", () => index(project).includes("trackCloseHelp") && sit.stderr.includes("Watching"));
     writeFileSync(join(project, "shared", "close_help.yml"), definition("close_help").replace("close_help happened", "Help is closed"));
     await sit.until("the linked definition's edit", () => index(project).includes("Help is closed."));
     rmSync(join(project, "shared", "close_help.yml"));
