@@ -3,7 +3,7 @@
  * and return files and diagnostics, writing nothing; `writeGenerated` writes.
  */
 import { statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import type { ResolvedConfig } from "./config/validate-config";
 import type { Diagnostic } from "./diagnostics/diagnostic";
 import { loadFullPipeline } from "./lazy";
@@ -16,6 +16,7 @@ import { readOutputTree } from "./write/output-tree";
 import type { GeneratedFile } from "./write/ownership-header";
 import { planOutput, type FileChange } from "./write/plan-output";
 import { writeOutput, type WriteOptions } from "./write/write-output";
+import { isWithin } from "./load/path-within";
 
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes";
@@ -80,8 +81,7 @@ function namedFileProblem(absolute: string, definitionsDir: string | undefined):
     return { code: "SIT007", message: "cannot read file: no such file" };
   }
   if (!isDefinitionFileName(absolute)) return { code: "SIT032", message: "not a definition: definitions are .yml or .yaml files" };
-  const inside = definitionsDir === undefined ? undefined : relative(definitionsDir, absolute);
-  if (inside === undefined || inside === "" || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+  if (definitionsDir === undefined || !isWithin(absolute, definitionsDir, false)) {
     return { code: "SIT032", message: "not in the definitions folder, so sit does not read it as a definition" };
   }
   return undefined;

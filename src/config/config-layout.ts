@@ -1,7 +1,8 @@
 import { realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { toPlainValue } from "../load/yaml";
+import { isWithin } from "../load/path-within";
+import { isRecord, toPlainValue } from "../load/yaml";
 import { configDiagnostic, DEFAULT_DEFINITIONS, DEFAULT_OUTPUT, type ConfigSource } from "./config-source";
 import { importSpecifier } from "./resolve-import";
 
@@ -70,13 +71,6 @@ export function configLayout(config: ConfigSource): { layout: ConfigLayout | und
   return { layout: { rootDir, definitionsDir, outputDir, importSpecifiers, fingerprint }, diagnostics };
 }
 
-/** `path` is `folder` (when `orSame`) or inside it. */
-function isWithin(path: string, folder: string, orSame: boolean): boolean {
-  const relativePath = relative(folder, path);
-  if (relativePath === "") return orSame;
-  return relativePath !== ".." && !relativePath.startsWith(`..${"/"}`) && !relativePath.startsWith("..\\") && !isAbsolute(relativePath);
-}
-
 /** The real path of `path`, following links in the part of it that exists: a link cannot smuggle the output elsewhere. */
 export function realPath(path: string): string {
   try {
@@ -86,5 +80,3 @@ export function realPath(path: string): string {
     return parent === path ? path : join(realPath(parent), basename(path));
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

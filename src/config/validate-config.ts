@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { WarningCode } from "../diagnostics/codes";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
-import { toPlainValue, type YamlMapping } from "../load/yaml";
+import { isRecord, nodeAtPath, toPlainValue, type YamlMapping } from "../load/yaml";
 import { isJavaScriptIdentifier } from "../text/javascript-names";
 import { schemaDiagnostics, type PathSegment } from "../validate/schema-diagnostics";
 import { IDENTIFIERS, PROTOTYPE_TRAPS, type IdentifierName } from "../validate/vocabulary";
@@ -145,12 +145,9 @@ function prototypeTraps(config: ConfigSource, raw: Record<string, unknown>): Dia
   return Object.keys(processors)
     .filter((name) => PROTOTYPE_TRAPS.has(name))
     .map((name) => {
-      const where = config.origin?.root.kind === "mapping" ? config.origin.root.entries.find((entry) => entry.key === "processors") : undefined;
-      const entry = where?.value.kind === "mapping" ? where.value.entries.find((candidate) => candidate.key === name) : undefined;
       const problem = `processor "${name}" cannot be used: as an object key it would replace the prototype instead of naming a tracking class`;
-      return entry === undefined || config.origin === undefined
-        ? configDiagnostic(config, ["processors"], "SIT019", problem)
-        : config.origin.source.diagnostic(entry.keyStart, "error", "SIT019", problem);
+      const keyStart = config.origin === undefined ? undefined : nodeAtPath(config.origin.root, ["processors", name]).keyStart;
+      return keyStart === undefined ? configDiagnostic(config, ["processors"], "SIT019", problem) : config.origin!.source.diagnostic(keyStart, "error", "SIT019", problem);
     });
 }
 
@@ -216,5 +213,3 @@ function resolveConfig(data: ConfigData, config: ConfigSource, layout: ConfigLay
     locate: declared.locate,
   };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,8 +1,9 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { isAbsolute, relative, sep } from "node:path";
+import { relative, sep } from "node:path";
 import type { DiagnosticCode } from "../diagnostics/codes";
 import { byCodeUnits } from "../text/code-units";
 import { describeFsError } from "./read-text-file";
+import { isWithin } from "./path-within";
 
 export interface FoundFile {
   readonly absolutePath: string;
@@ -44,10 +45,7 @@ export function findDefinitionFiles(root: string, projectRoot: string, shown: (a
   const files: FoundFile[] = [];
   const problems: FindProblem[] = [];
   const problem = (absolutePath: string, message: string, code: DiagnosticCode = "SIT007") => problems.push({ absolutePath, code, message });
-  const inProject = (realPath: string): boolean => {
-    const path = relative(projectRoot, realPath);
-    return path === "" || (!path.startsWith("..") && !isAbsolute(path));
-  };
+  const inProject = (realPath: string): boolean => isWithin(realPath, projectRoot, true);
   const visited = new Map<string, string>();
   const linkedFolders: { path: string; ancestors: readonly string[] }[] = [];
 

@@ -302,6 +302,9 @@ class TreeBuilder {
   }
 }
 
+/** A mapping of plain data (`toPlainValue` of a YAML mapping, or parsed JSON): an object, not a list. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** Converts a tree to plain data; keys are defined as own properties so `__proto__` stays data. */
 export function toPlainValue(node: YamlNode): unknown {
   switch (node.kind) {

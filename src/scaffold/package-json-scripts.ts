@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { isRecord } from "../load/yaml";
 
 /**
  * Adding scripts to a package.json by inserting text, so that everything else in the file (its
@@ -56,7 +57,6 @@ export function addScripts(text: string, scripts: Readonly<Record<string, string
   return { text: edited, added: added.map(([name]) => name), kept };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Token {
   readonly kind: "{" | "}" | "[" | "]" | ":" | "," | "string" | "literal";

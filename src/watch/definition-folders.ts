@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { isAbsolute, relative, sep } from "node:path";
+import { sep } from "node:path";
+import { isWithin } from "../load/path-within";
 
 export interface DefinitionFolders {
   /** Every folder to watch, by path as reached from the definitions folder, with its inode. */
@@ -21,10 +22,7 @@ export function definitionFolders(root: string, realProjectRoot: string): Defini
   const plain = new Set<string>();
   const visited = new Set<string>();
   const linked: string[] = [];
-  const inProject = (path: string): boolean => {
-    const inside = relative(realProjectRoot, path);
-    return inside === "" || (!inside.startsWith("..") && !isAbsolute(inside));
-  };
+  const inProject = (path: string): boolean => isWithin(path, realProjectRoot, true);
   const walk = (folder: string, throughLink: boolean): void => {
     let inode: bigint;
     let entries: Dirent[];
