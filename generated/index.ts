@@ -7,7 +7,10 @@
 import {
   EMPTY_PROPERTIES,
   checkArgs,
+  dispatchEvent,
   reportError,
+} from "./core.js";
+import {
   sendToDefaultProcessors,
   sendToSnipboxTrackingAiTracking,
   sendToSnipboxTrackingAuditLog,
@@ -25,6 +28,7 @@ export type {
   EventPayload,
   EventValidator,
   FeatureEnabledByNamespaceIdsIdentifier,
+  FlushOptions,
   NamespaceIdentifier,
   Processor,
   ProcessorContext,
@@ -47,7 +51,10 @@ export const configureTracking: typeof runtime.configureTracking =
 export const resetTracking: typeof runtime.resetTracking =
   runtime.resetTracking;
 
-/** Settles when every asynchronous processor call made so far has settled. */
+/**
+ * Settles when every asynchronous processor call made so far has settled, or
+ * after `timeoutMs` (default 10,000), reporting what has not. Never rejects.
+ */
 export const flush: typeof runtime.flush = runtime.flush;
 
 /** The arguments of `trackAcceptAiSuggestion`. */
@@ -75,30 +82,35 @@ export interface AcceptAiSuggestionArgs {
  */
 export function trackAcceptAiSuggestion(args: AcceptAiSuggestionArgs): void {
   checkArgs("accept_ai_suggestion", args);
-  const given = args.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.property !== undefined) defaultProperties.property = given.property;
-  if (given.suggestion_lines !== undefined)
-    defaultProperties.suggestion_lines = given.suggestion_lines;
-  const aiTrackingProperties: Record<string, PropertyValue> = {};
-  if (given.property !== undefined)
-    aiTrackingProperties.property = given.property;
-  if (given.suggestion_lines !== undefined)
-    aiTrackingProperties.suggestion_lines = given.suggestion_lines;
-  if (given.model_name !== undefined)
-    aiTrackingProperties.model_name = given.model_name;
-  const defaultPayload = {
-    user: args.user,
-    featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
-    additionalProperties: defaultProperties,
-  };
-  const aiTrackingPayload = {
-    user: args.user,
-    featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
-    additionalProperties: aiTrackingProperties,
-  };
-  sendToDefaultProcessors("accept_ai_suggestion", defaultPayload);
-  sendToSnipboxTrackingAiTracking("accept_ai_suggestion", aiTrackingPayload);
+  try {
+    const given = args.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.property !== undefined)
+      defaultProperties.property = given.property;
+    if (given.suggestion_lines !== undefined)
+      defaultProperties.suggestion_lines = given.suggestion_lines;
+    const aiTrackingProperties: Record<string, PropertyValue> = {};
+    if (given.property !== undefined)
+      aiTrackingProperties.property = given.property;
+    if (given.suggestion_lines !== undefined)
+      aiTrackingProperties.suggestion_lines = given.suggestion_lines;
+    if (given.model_name !== undefined)
+      aiTrackingProperties.model_name = given.model_name;
+    const defaultPayload = {
+      user: args.user,
+      featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
+      additionalProperties: defaultProperties,
+    };
+    const aiTrackingPayload = {
+      user: args.user,
+      featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
+      additionalProperties: aiTrackingProperties,
+    };
+    sendToDefaultProcessors("accept_ai_suggestion", defaultPayload);
+    sendToSnipboxTrackingAiTracking("accept_ai_suggestion", aiTrackingPayload);
+  } catch (error) {
+    reportError(error, "accept_ai_suggestion", undefined);
+  }
 }
 
 /** The arguments of `trackChangeEditorTheme`. */
@@ -119,16 +131,20 @@ export interface ChangeEditorThemeArgs {
  */
 export function trackChangeEditorTheme(args: ChangeEditorThemeArgs): void {
   checkArgs("change_editor_theme", args);
-  const given = args.additionalProperties;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.theme !== undefined) defaultProperties.theme = given.theme;
-  if (given.font_size !== undefined)
-    defaultProperties.font_size = given.font_size;
-  const defaultPayload = {
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("change_editor_theme", defaultPayload);
+  try {
+    const given = args.additionalProperties;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.theme !== undefined) defaultProperties.theme = given.theme;
+    if (given.font_size !== undefined)
+      defaultProperties.font_size = given.font_size;
+    const defaultPayload = {
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("change_editor_theme", defaultPayload);
+  } catch (error) {
+    reportError(error, "change_editor_theme", undefined);
+  }
 }
 
 /** The arguments of `trackCommentOnSnippet`. */
@@ -151,21 +167,26 @@ export interface CommentOnSnippetArgs {
  */
 export function trackCommentOnSnippet(args: CommentOnSnippetArgs): void {
   checkArgs("comment_on_snippet", args);
-  const given = args.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.value !== undefined) defaultProperties.value = given.value;
-  if (given.is_reply !== undefined) defaultProperties.is_reply = given.is_reply;
-  const defaultPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("comment_on_snippet", defaultPayload);
-  sendToSnipboxTrackingContributionAnalytics(
-    "comment_on_snippet",
-    defaultPayload,
-  );
+  try {
+    const given = args.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.value !== undefined) defaultProperties.value = given.value;
+    if (given.is_reply !== undefined)
+      defaultProperties.is_reply = given.is_reply;
+    const defaultPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("comment_on_snippet", defaultPayload);
+    sendToSnipboxTrackingContributionAnalytics(
+      "comment_on_snippet",
+      defaultPayload,
+    );
+  } catch (error) {
+    reportError(error, "comment_on_snippet", undefined);
+  }
 }
 
 /** The arguments of `trackCreateSnippet`. */
@@ -192,20 +213,25 @@ export interface CreateSnippetArgs {
  */
 export function trackCreateSnippet(args: CreateSnippetArgs): void {
   checkArgs("create_snippet", args);
-  const given = args.additionalProperties;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) defaultProperties.label = given.label;
-  if (given.value !== undefined) defaultProperties.value = given.value;
-  if (given.language !== undefined) defaultProperties.language = given.language;
-  if (given.from_template !== undefined)
-    defaultProperties.from_template = given.from_template;
-  const defaultPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("create_snippet", defaultPayload);
+  try {
+    const given = args.additionalProperties;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) defaultProperties.label = given.label;
+    if (given.value !== undefined) defaultProperties.value = given.value;
+    if (given.language !== undefined)
+      defaultProperties.language = given.language;
+    if (given.from_template !== undefined)
+      defaultProperties.from_template = given.from_template;
+    const defaultPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("create_snippet", defaultPayload);
+  } catch (error) {
+    reportError(error, "create_snippet", undefined);
+  }
 }
 
 /** The arguments of `trackDeleteSnippet`. */
@@ -234,29 +260,33 @@ export interface DeleteSnippetArgs {
  */
 export function trackDeleteSnippet(args: DeleteSnippetArgs): void {
   checkArgs("delete_snippet", args);
-  const given = args.additionalProperties;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) defaultProperties.label = given.label;
-  if (given.value !== undefined) defaultProperties.value = given.value;
-  const auditLogProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) auditLogProperties.label = given.label;
-  if (given.value !== undefined) auditLogProperties.value = given.value;
-  if (given.abuse_report_id !== undefined)
-    auditLogProperties.abuse_report_id = given.abuse_report_id;
-  const defaultPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  const auditLogPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    additionalProperties: auditLogProperties,
-  };
-  sendToDefaultProcessors("delete_snippet", defaultPayload);
-  sendToSnipboxTrackingAuditLog("delete_snippet", auditLogPayload);
+  try {
+    const given = args.additionalProperties;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) defaultProperties.label = given.label;
+    if (given.value !== undefined) defaultProperties.value = given.value;
+    const auditLogProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) auditLogProperties.label = given.label;
+    if (given.value !== undefined) auditLogProperties.value = given.value;
+    if (given.abuse_report_id !== undefined)
+      auditLogProperties.abuse_report_id = given.abuse_report_id;
+    const defaultPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    const auditLogPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      additionalProperties: auditLogProperties,
+    };
+    sendToDefaultProcessors("delete_snippet", defaultPayload);
+    sendToSnipboxTrackingAuditLog("delete_snippet", auditLogPayload);
+  } catch (error) {
+    reportError(error, "delete_snippet", undefined);
+  }
 }
 
 /** The arguments of `trackForkSnippet`. */
@@ -276,16 +306,20 @@ export interface ForkSnippetArgs {
  */
 export function trackForkSnippet(args: ForkSnippetArgs): void {
   checkArgs("fork_snippet", args);
-  const given = args.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) defaultProperties.label = given.label;
-  const defaultPayload = {
-    project: args.project,
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("fork_snippet", defaultPayload);
-  sendToSnipboxTrackingContributionAnalytics("fork_snippet", defaultPayload);
+  try {
+    const given = args.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) defaultProperties.label = given.label;
+    const defaultPayload = {
+      project: args.project,
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("fork_snippet", defaultPayload);
+    sendToSnipboxTrackingContributionAnalytics("fork_snippet", defaultPayload);
+  } catch (error) {
+    reportError(error, "fork_snippet", undefined);
+  }
 }
 
 /**
@@ -336,34 +370,41 @@ export function trackRequestAiExplanation(
   args: RequestAiExplanationArgs,
 ): void {
   checkArgs("request_ai_explanation", args);
-  const given = args.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) defaultProperties.label = given.label;
-  if (given.value !== undefined) defaultProperties.value = given.value;
-  const aiTrackingProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) aiTrackingProperties.label = given.label;
-  if (given.value !== undefined) aiTrackingProperties.value = given.value;
-  if (given.model_name !== undefined)
-    aiTrackingProperties.model_name = given.model_name;
-  if (given.prompt_tokens !== undefined)
-    aiTrackingProperties.prompt_tokens = given.prompt_tokens;
-  const defaultPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
-    additionalProperties: defaultProperties,
-  };
-  const aiTrackingPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
-    additionalProperties: aiTrackingProperties,
-  };
-  sendToDefaultProcessors("request_ai_explanation", defaultPayload);
-  sendToSnipboxTrackingAiTracking("request_ai_explanation", aiTrackingPayload);
-  sendToSnipboxTrackingAuditLog("request_ai_explanation", defaultPayload);
+  try {
+    const given = args.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) defaultProperties.label = given.label;
+    if (given.value !== undefined) defaultProperties.value = given.value;
+    const aiTrackingProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) aiTrackingProperties.label = given.label;
+    if (given.value !== undefined) aiTrackingProperties.value = given.value;
+    if (given.model_name !== undefined)
+      aiTrackingProperties.model_name = given.model_name;
+    if (given.prompt_tokens !== undefined)
+      aiTrackingProperties.prompt_tokens = given.prompt_tokens;
+    const defaultPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
+      additionalProperties: defaultProperties,
+    };
+    const aiTrackingPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      featureEnabledByNamespaceIds: args.featureEnabledByNamespaceIds,
+      additionalProperties: aiTrackingProperties,
+    };
+    sendToDefaultProcessors("request_ai_explanation", defaultPayload);
+    sendToSnipboxTrackingAiTracking(
+      "request_ai_explanation",
+      aiTrackingPayload,
+    );
+    sendToSnipboxTrackingAuditLog("request_ai_explanation", defaultPayload);
+  } catch (error) {
+    reportError(error, "request_ai_explanation", undefined);
+  }
 }
 
 /** The arguments of `trackRunSnippet`. */
@@ -389,20 +430,24 @@ export interface RunSnippetArgs {
  */
 export function trackRunSnippet(args: RunSnippetArgs): void {
   checkArgs("run_snippet", args);
-  const given = args.additionalProperties;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) defaultProperties.label = given.label;
-  if (given.value !== undefined) defaultProperties.value = given.value;
-  if (given.exit_code !== undefined)
-    defaultProperties.exit_code = given.exit_code;
-  if (given.timed_out !== undefined)
-    defaultProperties.timed_out = given.timed_out;
-  const defaultPayload = {
-    project: args.project,
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("run_snippet", defaultPayload);
+  try {
+    const given = args.additionalProperties;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) defaultProperties.label = given.label;
+    if (given.value !== undefined) defaultProperties.value = given.value;
+    if (given.exit_code !== undefined)
+      defaultProperties.exit_code = given.exit_code;
+    if (given.timed_out !== undefined)
+      defaultProperties.timed_out = given.timed_out;
+    const defaultPayload = {
+      project: args.project,
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("run_snippet", defaultPayload);
+  } catch (error) {
+    reportError(error, "run_snippet", undefined);
+  }
 }
 
 /** The arguments of `trackSearchSnippets`. */
@@ -424,16 +469,20 @@ export interface SearchSnippetsArgs {
  */
 export function trackSearchSnippets(args?: SearchSnippetsArgs): void {
   checkArgs("search_snippets", args);
-  const given = args?.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) defaultProperties.label = given.label;
-  if (given.value !== undefined) defaultProperties.value = given.value;
-  if (given.query_length !== undefined)
-    defaultProperties.query_length = given.query_length;
-  const defaultPayload = {
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("search_snippets", defaultPayload);
+  try {
+    const given = args?.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) defaultProperties.label = given.label;
+    if (given.value !== undefined) defaultProperties.value = given.value;
+    if (given.query_length !== undefined)
+      defaultProperties.query_length = given.query_length;
+    const defaultPayload = {
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("search_snippets", defaultPayload);
+  } catch (error) {
+    reportError(error, "search_snippets", undefined);
+  }
 }
 
 /** The arguments of `trackShareSnippet`. */
@@ -462,31 +511,35 @@ export interface ShareSnippetArgs {
  */
 export function trackShareSnippet(args: ShareSnippetArgs): void {
   checkArgs("share_snippet", args);
-  const given = args.additionalProperties;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.channel !== undefined) defaultProperties.channel = given.channel;
-  if (given.recipient_count !== undefined)
-    defaultProperties.recipient_count = given.recipient_count;
-  const auditLogProperties: Record<string, PropertyValue> = {};
-  if (given.channel !== undefined) auditLogProperties.channel = given.channel;
-  if (given.recipient_count !== undefined)
-    auditLogProperties.recipient_count = given.recipient_count;
-  if (given.recipient_domain !== undefined)
-    auditLogProperties.recipient_domain = given.recipient_domain;
-  const defaultPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  const auditLogPayload = {
-    project: args.project,
-    namespace: args.namespace,
-    user: args.user,
-    additionalProperties: auditLogProperties,
-  };
-  sendToDefaultProcessors("share_snippet", defaultPayload);
-  sendToSnipboxTrackingAuditLog("share_snippet", auditLogPayload);
+  try {
+    const given = args.additionalProperties;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.channel !== undefined) defaultProperties.channel = given.channel;
+    if (given.recipient_count !== undefined)
+      defaultProperties.recipient_count = given.recipient_count;
+    const auditLogProperties: Record<string, PropertyValue> = {};
+    if (given.channel !== undefined) auditLogProperties.channel = given.channel;
+    if (given.recipient_count !== undefined)
+      auditLogProperties.recipient_count = given.recipient_count;
+    if (given.recipient_domain !== undefined)
+      auditLogProperties.recipient_domain = given.recipient_domain;
+    const defaultPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    const auditLogPayload = {
+      project: args.project,
+      namespace: args.namespace,
+      user: args.user,
+      additionalProperties: auditLogProperties,
+    };
+    sendToDefaultProcessors("share_snippet", defaultPayload);
+    sendToSnipboxTrackingAuditLog("share_snippet", auditLogPayload);
+  } catch (error) {
+    reportError(error, "share_snippet", undefined);
+  }
 }
 
 /** The arguments of `trackStarSnippet`. */
@@ -505,14 +558,18 @@ export interface StarSnippetArgs {
  */
 export function trackStarSnippet(args: StarSnippetArgs): void {
   checkArgs("star_snippet", args);
-  const given = args.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.source !== undefined) defaultProperties.source = given.source;
-  const defaultPayload = {
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("star_snippet", defaultPayload);
+  try {
+    const given = args.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.source !== undefined) defaultProperties.source = given.source;
+    const defaultPayload = {
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("star_snippet", defaultPayload);
+  } catch (error) {
+    reportError(error, "star_snippet", undefined);
+  }
 }
 
 /** The arguments of `trackViewSnippet`. */
@@ -534,16 +591,21 @@ export interface ViewSnippetArgs {
  */
 export function trackViewSnippet(args: ViewSnippetArgs): void {
   checkArgs("view_snippet", args);
-  const given = args.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.label !== undefined) defaultProperties.label = given.label;
-  if (given.property !== undefined) defaultProperties.property = given.property;
-  const defaultPayload = {
-    project: args.project,
-    user: args.user,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("view_snippet", defaultPayload);
+  try {
+    const given = args.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.label !== undefined) defaultProperties.label = given.label;
+    if (given.property !== undefined)
+      defaultProperties.property = given.property;
+    const defaultPayload = {
+      project: args.project,
+      user: args.user,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("view_snippet", defaultPayload);
+  } catch (error) {
+    reportError(error, "view_snippet", undefined);
+  }
 }
 
 /** The arguments of `trackViewSnippetGallery`. */
@@ -564,14 +626,19 @@ export interface ViewSnippetGalleryArgs {
  */
 export function trackViewSnippetGallery(args: ViewSnippetGalleryArgs): void {
   checkArgs("view_snippet_gallery", args);
-  const given = args.additionalProperties ?? EMPTY_PROPERTIES;
-  const defaultProperties: Record<string, PropertyValue> = {};
-  if (given.property !== undefined) defaultProperties.property = given.property;
-  const defaultPayload = {
-    namespace: args.namespace,
-    additionalProperties: defaultProperties,
-  };
-  sendToDefaultProcessors("view_snippet_gallery", defaultPayload);
+  try {
+    const given = args.additionalProperties ?? EMPTY_PROPERTIES;
+    const defaultProperties: Record<string, PropertyValue> = {};
+    if (given.property !== undefined)
+      defaultProperties.property = given.property;
+    const defaultPayload = {
+      namespace: args.namespace,
+      additionalProperties: defaultProperties,
+    };
+    sendToDefaultProcessors("view_snippet_gallery", defaultPayload);
+  } catch (error) {
+    reportError(error, "view_snippet_gallery", undefined);
+  }
 }
 
 /**
@@ -637,9 +704,5 @@ export function trackEvent<E extends EventName>(
   args: EventArgs[E],
 ): void;
 export function trackEvent(name: string, args?: unknown): void {
-  if (!Object.prototype.hasOwnProperty.call(TRACK_FUNCTIONS, name)) {
-    reportError(new TypeError(`unknown event "${name}"`), name, undefined);
-    return;
-  }
-  (TRACK_FUNCTIONS[name as EventName] as (args: unknown) => void)(args);
+  dispatchEvent(TRACK_FUNCTIONS, name, args);
 }

@@ -8,9 +8,8 @@ import { AiTracking as SnipboxTrackingAiTrackingProcessor } from "../examples/tr
 import { AuditLog as SnipboxTrackingAuditLogProcessor } from "../examples/tracking/audit-log.js";
 import { ContributionAnalytics as SnipboxTrackingContributionAnalyticsProcessor } from "../examples/tracking/contribution-analytics.js";
 import { InternalEvents as InternalEventsProcessor } from "../examples/tracking/internal-events.js";
-
-/** Declared here so the SDK compiles without DOM or Node.js type definitions. */
-declare const console: { error(...data: unknown[]): void };
+import { reportError, settle, type ProcessorSlot } from "./core.js";
+import * as core from "./core.js";
 
 /** The value of an additional property. */
 export type PropertyValue = string | number | boolean;
@@ -45,212 +44,55 @@ export type ProcessorName =
   | "Snipbox::Tracking::AuditLog"
   | "Snipbox::Tracking::ContributionAnalytics";
 
-/** What a processor is told besides the event: the tracking class it serves. */
-export interface ProcessorContext {
-  readonly processorName: ProcessorName;
-}
-
 /**
  * A tracking backend: a plain object, or a class with a static `trackEvent`.
  * A returned promise is awaited by `flush()`; a throw or a rejection goes to
  * the error handler and never stops the other processors.
  */
-export interface Processor {
-  trackEvent(
-    eventName: string,
-    payload: EventPayload,
-    context: ProcessorContext,
-  ): void | Promise<void>;
-  /** A processor that queues events delivers them: `flush()` waits for it. */
-  flush?(): void | Promise<void>;
-}
+export type Processor = core.Processor<EventPayload, ProcessorName>;
+
+/** What a processor is told besides the event: the tracking class it serves. */
+export type ProcessorContext = core.ProcessorContext<ProcessorName>;
 
 /**
  * Where a failure happened: the event (none for a processor's flush) and the
- * processor (none for a check of the event's values).
+ * processor (none for a check of the event's values or its arguments).
  */
-export interface TrackingErrorContext {
-  readonly eventName: string | undefined;
-  readonly processorName: ProcessorName | undefined;
-}
+export type TrackingErrorContext = core.TrackingErrorContext<ProcessorName>;
 
-/** Checks an event's arguments against its definition: `checkEvents` does. */
-export type EventValidator = (
-  eventName: string,
-  args: unknown,
-) => readonly string[];
+/** The options of `configureTracking`. */
+export type TrackingOptions = core.TrackingOptions<ProcessorName, EventPayload>;
 
-export interface TrackingOptions {
-  /** Receives every failure; the default logs it with console.error. */
-  readonly onError?: (error: unknown, context: TrackingErrorContext) => void;
-  /**
-   * `false` stops every event before any processor (no consent); a function
-   * decides per processor. Asked when configured, not on every event.
-   */
-  readonly enabled?: boolean | ((processorName: ProcessorName) => boolean);
-  /** Replaces the implementation of tracking classes, e.g. with a recorder in tests. */
-  readonly processors?: { readonly [P in ProcessorName]?: Processor };
-  /**
-   * Checks the values TypeScript cannot see (JavaScript callers, `any`) and
-   * reports each violation to onError; the event is still sent. Pass
-   * `checkEvents` from validation.js, so only apps that check carry it.
-   */
-  readonly validate?: EventValidator | false;
-}
-
-type ErrorHandler = (error: unknown, context: TrackingErrorContext) => void;
-
-const logError: ErrorHandler = (error, { eventName, processorName }) => {
-  const what = eventName === undefined ? "flush" : `event ${eventName}`;
-  const where =
-    processorName === undefined
-      ? what
-      : `processor ${processorName} failed on ${what}`;
-  console.error(`sit: ${where}:`, error);
-};
-
-/** The implementation of each tracking class, as sit.config.yaml names it. */
-const CONFIGURED: { readonly [P in ProcessorName]: Processor } = {
-  InternalEvents: InternalEventsProcessor,
-  "Snipbox::Tracking::AiTracking": SnipboxTrackingAiTrackingProcessor,
-  "Snipbox::Tracking::AuditLog": SnipboxTrackingAuditLogProcessor,
-  "Snipbox::Tracking::ContributionAnalytics":
-    SnipboxTrackingContributionAnalyticsProcessor,
-};
-
-type ActiveProcessors = { readonly [P in ProcessorName]?: Processor };
-
-let onError: ErrorHandler = logError;
-let validator: EventValidator | undefined;
-let replacements: NonNullable<TrackingOptions["processors"]> = {};
-let enabled: NonNullable<TrackingOptions["enabled"]> = true;
-/** What each tracking class calls now; absent when it is switched off. */
-let active: ActiveProcessors = CONFIGURED;
-const pending = /* @__PURE__ */ new Set<Promise<void>>();
-
-/** The additional properties of an event that declares none. */
-export const EMPTY_PROPERTIES: Readonly<Record<string, PropertyValue>> =
-  /* @__PURE__ */ Object.freeze({});
+export type { EventValidator, FlushOptions } from "./core.js";
 
 /**
- * Changes how tracking behaves; an option left out keeps its current value.
- * `resetTracking()` returns every option to its default.
+ * Changes how tracking behaves (error handler, consent, replacement
+ * processors, checks); an option left out keeps its current value. Options
+ * that cannot be applied change nothing and are reported to onError.
  */
-export function configureTracking(options: TrackingOptions): void {
-  if (options.onError !== undefined) onError = options.onError;
-  if (options.validate !== undefined) validator = options.validate || undefined;
-  if (options.processors !== undefined) replacements = options.processors;
-  if (options.enabled !== undefined) enabled = options.enabled;
-  active = activeProcessors();
-}
+export const configureTracking: (options: TrackingOptions) => void =
+  core.configureTracking;
 
 /** Returns every option of `configureTracking` to its default. */
-export function resetTracking(): void {
-  onError = logError;
-  validator = undefined;
-  replacements = {};
-  enabled = true;
-  active = CONFIGURED;
-}
-
-function activeProcessors(): ActiveProcessors {
-  const result: { [P in ProcessorName]?: Processor } = {};
-  for (const name of Object.keys(CONFIGURED) as ProcessorName[]) {
-    const on = typeof enabled === "function" ? enabled(name) : enabled;
-    if (on) result[name] = replacements[name] ?? CONFIGURED[name];
-  }
-  return result;
-}
+export const resetTracking: () => void = core.resetTracking;
 
 /**
- * Settles when every asynchronous processor call made so far has settled,
- * and every processor with a `flush` of its own has delivered what it holds.
+ * Settles when every asynchronous processor call made so far has settled and
+ * every processor with a `flush` of its own has delivered what it holds, or
+ * after `timeoutMs` (default 10,000), reporting what has not. Never rejects.
  */
-export async function flush(): Promise<void> {
-  while (pending.size > 0) {
-    await Promise.all(pending);
-  }
-  const flushed = new Set<Processor>();
-  const waits: Promise<void>[] = [];
-  for (const name of Object.keys(active) as ProcessorName[]) {
-    const processor = active[name];
-    if (processor?.flush === undefined || flushed.has(processor)) continue;
-    flushed.add(processor);
-    const report = (error: unknown): void =>
-      reportError(error, undefined, name);
-    waits.push(
-      Promise.resolve()
-        .then(() => processor.flush?.())
-        .then(undefined, report),
-    );
-  }
-  await Promise.all(waits);
-}
+export const flush: (options?: core.FlushOptions) => Promise<void> = core.flush;
 
-/** Hands a failure to the error handler; if the handler fails too, logs both. */
-export function reportError(
-  error: unknown,
-  eventName: string | undefined,
-  processorName: ProcessorName | undefined,
-): void {
-  try {
-    onError(error, { eventName, processorName });
-  } catch (handlerError) {
-    logError(error, { eventName, processorName });
-    logError(handlerError, { eventName, processorName });
-  }
-}
-
-/** The checks of `validate`, when enabled: each violation goes to the error handler. */
-export function checkArgs(eventName: string, args: unknown): void {
-  if (validator !== undefined) runValidator(validator, eventName, args);
-}
-
-/** Apart from checkArgs, which every event calls: inlined there, the loop slowed every call. */
-function runValidator(
-  validate: EventValidator,
-  eventName: string,
-  args: unknown,
-): void {
-  try {
-    for (const violation of validate(eventName, args)) {
-      reportError(new TypeError(violation), eventName, undefined);
-    }
-  } catch (error) {
-    reportError(error, eventName, undefined);
-  }
-}
-
-/** Waits for a processor's promise in `flush()` and reports its rejection. */
-function settle(
-  result: unknown,
-  eventName: string,
+/** Makes a configured processor callable by events, as the config names it. */
+const define: (
   processorName: ProcessorName,
-): void {
-  if (!isPromiseLike(result)) return;
-  const settled: Promise<void> = Promise.resolve(result).then(
-    () => {
-      pending.delete(settled);
-    },
-    (error: unknown) => {
-      pending.delete(settled);
-      reportError(error, eventName, processorName);
-    },
-  );
-  pending.add(settled);
-}
+  processor: Processor,
+) => ProcessorSlot<ProcessorName, EventPayload> = core.defineProcessor;
 
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
-}
-
-const internalEventsContext: ProcessorContext = {
-  processorName: "InternalEvents",
-};
+const internalEventsSlot = /* @__PURE__ */ define(
+  "InternalEvents",
+  InternalEventsProcessor,
+);
 
 /**
  * Calls InternalEvents; a failure, synchronous or not, never reaches the caller.
@@ -259,20 +101,23 @@ export function sendToInternalEvents(
   eventName: string,
   payload: EventPayload,
 ): void {
-  const context = internalEventsContext;
-  const processor = active[context.processorName];
+  const slot = internalEventsSlot;
+  const processor = slot.current;
   if (processor === undefined) return;
   try {
-    const result = processor.trackEvent(eventName, payload, context);
-    if (result !== undefined) settle(result, eventName, context.processorName);
+    const result = processor.trackEvent(eventName, payload, slot.context);
+    // Apart: settle is not inlined, and most processors return nothing.
+    if (result !== undefined)
+      settle(result, eventName, slot.context.processorName);
   } catch (error) {
-    reportError(error, eventName, context.processorName);
+    reportError(error, eventName, slot.context.processorName);
   }
 }
 
-const snipboxTrackingAiTrackingContext: ProcessorContext = {
-  processorName: "Snipbox::Tracking::AiTracking",
-};
+const snipboxTrackingAiTrackingSlot = /* @__PURE__ */ define(
+  "Snipbox::Tracking::AiTracking",
+  SnipboxTrackingAiTrackingProcessor,
+);
 
 /**
  * Calls Snipbox::Tracking::AiTracking; a failure, synchronous or not, never reaches the caller.
@@ -281,20 +126,23 @@ export function sendToSnipboxTrackingAiTracking(
   eventName: string,
   payload: EventPayload,
 ): void {
-  const context = snipboxTrackingAiTrackingContext;
-  const processor = active[context.processorName];
+  const slot = snipboxTrackingAiTrackingSlot;
+  const processor = slot.current;
   if (processor === undefined) return;
   try {
-    const result = processor.trackEvent(eventName, payload, context);
-    if (result !== undefined) settle(result, eventName, context.processorName);
+    const result = processor.trackEvent(eventName, payload, slot.context);
+    // Apart: settle is not inlined, and most processors return nothing.
+    if (result !== undefined)
+      settle(result, eventName, slot.context.processorName);
   } catch (error) {
-    reportError(error, eventName, context.processorName);
+    reportError(error, eventName, slot.context.processorName);
   }
 }
 
-const snipboxTrackingAuditLogContext: ProcessorContext = {
-  processorName: "Snipbox::Tracking::AuditLog",
-};
+const snipboxTrackingAuditLogSlot = /* @__PURE__ */ define(
+  "Snipbox::Tracking::AuditLog",
+  SnipboxTrackingAuditLogProcessor,
+);
 
 /**
  * Calls Snipbox::Tracking::AuditLog; a failure, synchronous or not, never reaches the caller.
@@ -303,20 +151,23 @@ export function sendToSnipboxTrackingAuditLog(
   eventName: string,
   payload: EventPayload,
 ): void {
-  const context = snipboxTrackingAuditLogContext;
-  const processor = active[context.processorName];
+  const slot = snipboxTrackingAuditLogSlot;
+  const processor = slot.current;
   if (processor === undefined) return;
   try {
-    const result = processor.trackEvent(eventName, payload, context);
-    if (result !== undefined) settle(result, eventName, context.processorName);
+    const result = processor.trackEvent(eventName, payload, slot.context);
+    // Apart: settle is not inlined, and most processors return nothing.
+    if (result !== undefined)
+      settle(result, eventName, slot.context.processorName);
   } catch (error) {
-    reportError(error, eventName, context.processorName);
+    reportError(error, eventName, slot.context.processorName);
   }
 }
 
-const snipboxTrackingContributionAnalyticsContext: ProcessorContext = {
-  processorName: "Snipbox::Tracking::ContributionAnalytics",
-};
+const snipboxTrackingContributionAnalyticsSlot = /* @__PURE__ */ define(
+  "Snipbox::Tracking::ContributionAnalytics",
+  SnipboxTrackingContributionAnalyticsProcessor,
+);
 
 /**
  * Calls Snipbox::Tracking::ContributionAnalytics; a failure, synchronous or not, never reaches the caller.
@@ -325,14 +176,16 @@ export function sendToSnipboxTrackingContributionAnalytics(
   eventName: string,
   payload: EventPayload,
 ): void {
-  const context = snipboxTrackingContributionAnalyticsContext;
-  const processor = active[context.processorName];
+  const slot = snipboxTrackingContributionAnalyticsSlot;
+  const processor = slot.current;
   if (processor === undefined) return;
   try {
-    const result = processor.trackEvent(eventName, payload, context);
-    if (result !== undefined) settle(result, eventName, context.processorName);
+    const result = processor.trackEvent(eventName, payload, slot.context);
+    // Apart: settle is not inlined, and most processors return nothing.
+    if (result !== undefined)
+      settle(result, eventName, slot.context.processorName);
   } catch (error) {
-    reportError(error, eventName, context.processorName);
+    reportError(error, eventName, slot.context.processorName);
   }
 }
 

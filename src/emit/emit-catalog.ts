@@ -12,17 +12,22 @@ import { SDK_API as API } from "./sdk-api";
  */
 export function emitCatalog(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   const writer = new CodeWriter();
+  writer.line('import { parseCatalog } from "./core.js";');
   writer.line(`import type { ${API.EventName} } from "./index.js";`).blankLine();
   writer.lines(catalogTypes()).blankLine();
   writer.jsDoc(["The default processors of sit.config.yaml, which every event calls first."]);
   writer.list("const DEFAULT_PROCESSORS: readonly string[] = [", model.defaultProcessors.map((processor) => stringLiteral(processor.className)), "];");
   writer.blankLine();
-  writer.jsDoc(["Every internal event, removed ones included, by action, deeply frozen."]);
-  writer.line(`export const ${API.EVENTS}: ${API.EventCatalog} = /* @__PURE__ */ parseCatalog(\``);
+  writer.jsDoc(["The metadata of each event, a line of JSON: `parseCatalog` reads them into `EVENTS`."]);
+  writer.line("const METADATA = `");
   for (const event of model.events) emitEventPart(writer, memo, event, "catalogLine", (target) => target.line(templateText(catalogEntry(event))));
-  writer.line("`);");
+  writer.line("`;");
   writer.blankLine();
-  writer.lines(PARSE_CATALOG);
+  writer.jsDoc(["Every internal event, removed ones included, by action, deeply frozen."]);
+  writer.lines(`export const ${API.EVENTS}: ${API.EventCatalog} = /* @__PURE__ */ parseCatalog<${API.EventCatalog}>(
+  DEFAULT_PROCESSORS,
+  METADATA,
+);`);
   return writer.toChunks();
 }
 
@@ -86,25 +91,3 @@ export interface ${API.EventMetadata}<E extends ${API.EventName} = ${API.EventNa
 
 /** The type of \`${API.EVENTS}\`: each event's metadata under its action. */
 export type ${API.EventCatalog} = { readonly [E in ${API.EventName}]: ${API.EventMetadata}<E> };`;
-
-const PARSE_CATALOG = `function parseCatalog(lines: string): ${API.EventCatalog} {
-  const catalog: Record<string, ${API.EventMetadata}> = {};
-  for (const line of lines.split("\\n")) {
-    if (line === "") continue;
-    const { trackers, ...entry } = JSON.parse(line);
-    const metadata: ${API.EventMetadata} = deepFreeze({
-      ...entry,
-      processors: [...DEFAULT_PROCESSORS, ...trackers],
-    });
-    catalog[metadata.action] = metadata;
-  }
-  // Through unknown: comparing the two types would check every event again, for nothing.
-  return Object.freeze(catalog) as unknown as ${API.EventCatalog};
-}
-
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === "object" && child !== null) deepFreeze(child);
-  }
-  return Object.freeze(value);
-}`;

@@ -48,22 +48,31 @@ function emitArgsEntry(writer: CodeWriter, event: EventModel): void {
   writer.union(`${propertyKey(event.action)}:`, type, ";");
 }
 
-/** What the event functions use from runtime.ts: values first, then types, each sorted. */
-export function runtimeImports(model: SdkModel): string[] {
-  const values = new Set(model.events.length === 0 ? ["reportError"] : ["checkArgs", "reportError"]);
+/** What the event functions use from core.ts and from runtime.ts: values first, then types, each sorted. */
+export function sdkImports(model: SdkModel): { core: string[]; runtime: string[] } {
+  const core = new Set(["dispatchEvent"]);
+  const senders = new Set<string>();
   const types = new Set<string>();
   // The type names once per identifier, not once per event: the loop runs for every event at each watch run.
   const identifiers = new Set<IdentifierName>();
   for (const event of model.events) {
+    core.add("checkArgs");
     for (const identifier of event.identifiers) identifiers.add(identifier);
     if (event.calls.length === 0) continue;
-    for (const call of event.calls) values.add(call.byDefault ? DEFAULT_SENDER : call.senderName);
-    if (event.properties.length === 0 || !propertiesRequired(event)) values.add("EMPTY_PROPERTIES");
+    if (readsArguments(event)) core.add("reportError");
+    for (const call of event.calls) senders.add(call.byDefault ? DEFAULT_SENDER : call.senderName);
+    if (event.properties.length === 0 || !propertiesRequired(event)) core.add("EMPTY_PROPERTIES");
     if (event.properties.length > 0) types.add(API.PropertyValue);
   }
   for (const identifier of identifiers) types.add(identifierTypeName(identifier));
-  return [...[...values].sort(compareCodeUnits), ...[...types].sort(compareCodeUnits).map((type) => `type ${type}`)];
+  return {
+    core: [...core].sort(compareCodeUnits),
+    runtime: [...[...senders].sort(compareCodeUnits), ...[...types].sort(compareCodeUnits).map((type) => `type ${type}`)],
+  };
 }
+
+/** An event function that reads its arguments, which may fail (a getter, `null` from JavaScript), before it calls processors. */
+const readsArguments = (event: EventModel): boolean => event.argument !== "none" && event.calls.length > 0;
 
 function emitArgsInterface(writer: CodeWriter, event: EventModel): void {
   writer.line(`/** The arguments of \`${event.functionName}\`. */`);
@@ -97,7 +106,14 @@ function emitTrackFunction(writer: CodeWriter, event: EventModel): void {
   writer.list(`export function ${event.functionName}(`, parameters, "): void {");
   writer.indented(() => {
     writer.list("checkArgs(", [stringLiteral(event.action), event.argument === "none" ? "undefined" : "args"], ");");
-    if (event.calls.length > 0) emitTrackBody(writer, event);
+    if (!readsArguments(event)) {
+      if (event.calls.length > 0) emitTrackBody(writer, event);
+      return;
+    }
+    // Whatever reading the arguments throws goes to onError, and the event is not sent.
+    writer.block("try {", () => emitTrackBody(writer, event), "} catch (error) {");
+    writer.indented(() => writer.list("reportError(", ["error", stringLiteral(event.action), "undefined"], ");"));
+    writer.line("}");
   });
   writer.line("}");
   writer.blankLine();
@@ -186,9 +202,5 @@ export function ${API.trackEvent}<E extends ${API.EventName}>(
   args: ${API.EventArgs}[E],
 ): void;
 export function ${API.trackEvent}(name: string, args?: unknown): void {
-  if (!Object.prototype.hasOwnProperty.call(TRACK_FUNCTIONS, name)) {
-    reportError(new TypeError(\`unknown event "\${name}"\`), name, undefined);
-    return;
-  }
-  (TRACK_FUNCTIONS[name as ${API.EventName}] as (args: unknown) => void)(args);
+  dispatchEvent(TRACK_FUNCTIONS, name, args);
 }`;

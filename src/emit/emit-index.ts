@@ -1,7 +1,7 @@
 import type { SdkModel } from "../model/event-model";
 import { compareCodeUnits } from "../text/code-units";
 import { CodeWriter } from "./code-writer";
-import { emitEventFunctions, emitEventMaps, runtimeImports } from "./emit-events";
+import { emitEventFunctions, emitEventMaps, sdkImports } from "./emit-events";
 import type { EventTextMemo } from "./event-text-memo";
 import { identifierTypeName, SDK_API as API } from "./sdk-api";
 
@@ -14,13 +14,16 @@ import { identifierTypeName, SDK_API as API } from "./sdk-api";
 export function emitIndex(model: SdkModel, memo?: EventTextMemo): Buffer[] {
   const writer = new CodeWriter();
   writer.lines(NO_CHECK).blankLine();
-  writer.list("import {", runtimeImports(model), '} from "./runtime.js";');
+  const imports = sdkImports(model);
+  writer.list("import {", imports.core, '} from "./core.js";');
+  if (imports.runtime.length > 0) writer.list("import {", imports.runtime, '} from "./runtime.js";');
   writer.line('import * as runtime from "./runtime.js";');
   writer.blankLine();
   writer.list("export type {", [API.EventCatalog, API.EventMetadata], '} from "./catalog.js";');
   const types = [
     API.EventPayload,
     API.EventValidator,
+    API.FlushOptions,
     API.Processor,
     API.ProcessorContext,
     API.ProcessorName,
@@ -55,5 +58,8 @@ export const ${API.configureTracking}: typeof runtime.${API.configureTracking} =
 export const ${API.resetTracking}: typeof runtime.${API.resetTracking} =
   runtime.${API.resetTracking};
 
-/** Settles when every asynchronous processor call made so far has settled. */
+/**
+ * Settles when every asynchronous processor call made so far has settled, or
+ * after \`timeoutMs\` (default 10,000), reporting what has not. Never rejects.
+ */
 export const ${API.flush}: typeof runtime.${API.flush} = runtime.${API.flush};`;

@@ -11,6 +11,7 @@ export const SDK_API = {
   configureTracking: "configureTracking",
   resetTracking: "resetTracking",
   flush: "flush",
+  FlushOptions: "FlushOptions",
   EVENTS: "EVENTS",
   checkEvents: "checkEvents",
   EventName: "EventName",
@@ -36,6 +37,10 @@ export const SDK_FILES = {
   runtime: "runtime.ts",
   catalog: "catalog.ts",
   validation: "validation.ts",
+  /** The fixed runtime, copied from src/sdk/. */
+  core: "core.ts",
+  /** The fixed checks of `checkEvents`, copied from src/sdk/. */
+  checks: "checks.ts",
 } as const;
 
 /** The runtime function every event calls first: it calls each default processor in turn. */

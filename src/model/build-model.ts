@@ -35,7 +35,7 @@ export function buildModel(definitions: readonly ValidDefinition[], config: Reso
       className,
       localName: `${unique}Processor`,
       senderName: `sendTo${unique}`,
-      contextName: `${unique.charAt(0).toLowerCase()}${unique.slice(1)}Context`,
+      slotName: `${unique.charAt(0).toLowerCase()}${unique.slice(1)}Slot`,
       importSpecifier: resolved.importSpecifier,
       exportName: resolved.exportName,
     };

@@ -78,8 +78,8 @@ export interface ProcessorModel {
   readonly localName: string;
   /** The runtime function that calls this processor alone, isolating its failures. */
   readonly senderName: string;
-  /** The constant holding the `ProcessorContext` this processor is called with. */
-  readonly contextName: string;
+  /** The constant holding the processor's slot: what its sender calls now, and its context. */
+  readonly slotName: string;
   readonly importSpecifier: string;
   readonly exportName: string;
 }

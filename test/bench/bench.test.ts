@@ -51,7 +51,7 @@ describe("npm run bench", () => {
       expect(measure.medianRssMb).toEqual(expect.any(Number));
       expect(measure.medianCpuMs).toEqual(expect.any(Number));
     }
-    expect(Object.keys(size.generated).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+    expect(Object.keys(size.generated).sort()).toEqual(["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"]);
     // "Cache present" took sit's fast path, which leaves the cache entry untouched; a full comparison
     // that passes rewrites it, as the comment-only edit shows, and a fresh clone starts without one.
     expect(size.measures.checkUnchanged).toMatchObject({ cacheHits: 1, samples: [{ cache: "hit" }] });

@@ -35,7 +35,7 @@ describe("deterministic output", () => {
       expect(runSit(["generate"], project, env).code).toBe(0);
       return filesOf(join(project, "generated"));
     });
-    expect(Object.keys(outputs[0]!).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+    expect(Object.keys(outputs[0]!).sort()).toEqual(["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"]);
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[2]).toEqual(outputs[0]);
   });

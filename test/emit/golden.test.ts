@@ -24,7 +24,7 @@ describe("golden output", () => {
 
     it("generates without errors", () => {
       expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
-      expect(result.files.map((file) => file.path)).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+      expect(result.files.map((file) => file.path)).toEqual(["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"]);
     });
 
     it("matches the committed files", () => {

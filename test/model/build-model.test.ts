@@ -63,12 +63,12 @@ describe("buildModel", () => {
     expect(classNameStem("::")).toBe("Tracker");
     expect(classNameStem("Ünïcode::Tracker")).toBe("NCodeTracker");
     expect(classNameWord("Acme::2Fast")).toBe("tracker2Fast");
-    expect(model.processors.map((processor) => [processor.localName, processor.senderName, processor.contextName])).toEqual([
-      ["AcmeAuditProcessor", "sendToAcmeAudit", "acmeAuditContext"],
-      ["GitlabTrackingAiTrackingProcessor", "sendToGitlabTrackingAiTracking", "gitlabTrackingAiTrackingContext"],
-      ["GitlabTrackingContributionAnalyticsTrackingProcessor", "sendToGitlabTrackingContributionAnalyticsTracking", "gitlabTrackingContributionAnalyticsTrackingContext"],
-      ["InternalEventsProcessor", "sendToInternalEvents", "internalEventsContext"],
-      ["SnowplowProcessor", "sendToSnowplow", "snowplowContext"],
+    expect(model.processors.map((processor) => [processor.localName, processor.senderName, processor.slotName])).toEqual([
+      ["AcmeAuditProcessor", "sendToAcmeAudit", "acmeAuditSlot"],
+      ["GitlabTrackingAiTrackingProcessor", "sendToGitlabTrackingAiTracking", "gitlabTrackingAiTrackingSlot"],
+      ["GitlabTrackingContributionAnalyticsTrackingProcessor", "sendToGitlabTrackingContributionAnalyticsTracking", "gitlabTrackingContributionAnalyticsTrackingSlot"],
+      ["InternalEventsProcessor", "sendToInternalEvents", "internalEventsSlot"],
+      ["SnowplowProcessor", "sendToSnowplow", "snowplowSlot"],
     ]);
   });
 
@@ -87,6 +87,6 @@ describe("buildModel", () => {
   });
 
   it("is the model generate() emits from", () => {
-    expect(generate({ cwd: trackers }).files.map((file) => file.path)).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+    expect(generate({ cwd: trackers }).files.map((file) => file.path)).toEqual(["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"]);
   });
 });

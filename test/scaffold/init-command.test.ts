@@ -37,7 +37,7 @@ describe("sit init", () => {
 created definitions/view_home_page.yml
 created src/tracking/internal-events.ts
 created .gitattributes
-wrote the SDK into generated/ (catalog.ts, index.ts, runtime.ts, validation.ts)
+wrote the SDK into generated/ (catalog.ts, checks.ts, core.ts, index.ts, runtime.ts, validation.ts)
 
 Next steps:
   1. Point src/tracking/internal-events.ts at your collector.

@@ -74,7 +74,7 @@ describe("the packed package", () => {
     expect(runSit(["generate"], project)).toMatchObject({ code: 0 });
     const fromCheckout = readTree(join(project, "generated"));
 
-    for (const files of [fromPackage, fromCheckout]) expect(Object.keys(files).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+    for (const files of [fromPackage, fromCheckout]) expect(Object.keys(files).sort()).toEqual(["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"]);
     for (const [path, bytes] of Object.entries(fromPackage)) expect({ path, same: bytes.equals(fromCheckout[path] ?? Buffer.alloc(0)) }).toEqual({ path, same: true });
     // And each accepts the other's output without writing.
     expect(spawnSync(join(project, "node_modules", ".bin", "sit"), ["generate", "--check", "--no-cache"], { cwd: project, encoding: "utf8" }).status).toBe(0);

@@ -39,12 +39,12 @@ describe("sit generate --watch", () => {
     const index = (): string => readIfThere(join(output, "index.ts")) ?? "";
     const sit = watch(project);
     await sit.until("the first run and watching", () => sit.stderr.includes("Watching definitions/ and sit.config.yaml") && index().includes("trackOpenHelp"));
-    expect(sit.stderr).toMatch(/^generated\/: 2 events; wrote 4 \(catalog\.ts, index\.ts, runtime\.ts, validation\.ts\), 0 unchanged$/m);
+    expect(sit.stderr).toMatch(/^generated\/: 2 events; wrote 6 \(catalog\.ts, checks\.ts, core\.ts, index\.ts, runtime\.ts, validation\.ts\), 0 unchanged$/m);
 
     let runs = sit.runs();
     writeFileSync(join(project, "definitions/create_snippet.yml"), definition("create_snippet").replace("create_snippet happened", "Snippets are made"));
     await sit.nextRun("the edit", runs);
-    expect(sit.stderr).toMatch(/^generated\/: 2 events; wrote 2 \(catalog\.ts, index\.ts\), 2 unchanged \(definitions\/create_snippet\.yml changed; \d+ ms\)$/m);
+    expect(sit.stderr).toMatch(/^generated\/: 2 events; wrote 2 \(catalog\.ts, index\.ts\), 4 unchanged \(definitions\/create_snippet\.yml changed; \d+ ms\)$/m);
     expect(index()).toContain("Snippets are made.");
 
     // In a folder created after watching started.
@@ -75,7 +75,7 @@ describe("sit generate --watch", () => {
     expect(readIfThere(join(output, "runtime.ts"))).toContain("Audit");
 
     expect(await sit.stop("SIGINT")).toBe(0);
-    expect(readdirSync(output).sort()).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+    expect(readdirSync(output).sort()).toEqual(["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"]);
     expect(sit.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
@@ -120,7 +120,7 @@ describe("sit generate --watch", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as { status: string; changes: { path: string }[]; diagnostics: { file: string; code: string }[] });
     expect(runs.map((run) => run.status)).toEqual(["written", "invalid"]);
-    expect(runs[0]!.changes.map((change) => change.path)).toEqual(["catalog.ts", "index.ts", "runtime.ts", "validation.ts"]);
+    expect(runs[0]!.changes.map((change) => change.path)).toEqual(["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"]);
     expect(runs[1]!.diagnostics.map((diagnostic) => diagnostic.file)).toEqual(["definitions/open_help.yml"]);
     expect(sit.stderr).toBe("");
   });

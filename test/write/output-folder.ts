@@ -2,7 +2,7 @@ import { copyFileSync, cpSync, lstatSync, readdirSync, readFileSync, symlinkSync
 import { join } from "node:path";
 import { definition, makeProject, REPO_ROOT } from "../helpers/project";
 
-export const SDK_FILES = ["catalog.ts", "index.ts", "runtime.ts", "validation.ts"];
+export const SDK_FILES = ["catalog.ts", "checks.ts", "core.ts", "index.ts", "runtime.ts", "validation.ts"];
 
 export const CONFIG = `definitions: definitions
 output: generated
