@@ -19,22 +19,23 @@ export interface HttpProcessor extends TrackingProcessor {
   flush(): Promise<void>;
   /** Flushes, then stops the processor's timers and listeners; events tracked later are dropped. */
   shutdown(): Promise<void>;
-  /** Events that will never be delivered (queue overflow, rejected or given-up batches, after shutdown). */
+  /** Events that will never be delivered (queue overflow, too large, rejected or given-up batches, after shutdown). */
   readonly dropped: number;
   /** Events tracked and neither delivered nor dropped yet. */
   readonly pending: number;
 }
 
 /**
- * Creates an HTTP processor: batches by count and time, a bounded queue that drops the oldest
- * events when full, retries with backoff and jitter, `sendBeacon` when a page is left. It uses
- * the platform's own `fetch` (Node.js 20, browsers) and its timers never keep a process alive.
+ * Creates an HTTP processor: batches by count and time, a queue bounded in events and in bytes
+ * that drops the oldest events when full, retries with backoff and jitter, `sendBeacon` when a
+ * page is left. It uses the platform's own `fetch` (Node.js 20, browsers) and its timers never
+ * keep a process alive.
  */
 export function createHttpProcessor(options: HttpProcessorOptions): HttpProcessor {
   const sender = new BatchSender(resolveHttpSettings(options));
   return {
     trackEvent(eventName, payload) {
-      sender.enqueue(serializeEvent(eventName, payload, new Date()));
+      sender.enqueue(eventName, serializeEvent(eventName, payload, new Date()));
     },
     flush: () => sender.flush(),
     shutdown: () => sender.shutdown(),

@@ -206,6 +206,55 @@ describe("createHttpProcessor: bounded queue", () => {
   });
 });
 
+describe("createHttpProcessor: bounded in bytes", () => {
+  /** An event whose serialised form is `bytes` bytes long (UTF-8: "é" counts 2), numbered by `seq`. */
+  function trackSized(processor: HttpProcessor, bytes: number, seq: number, eventName = "upload_attachment"): void {
+    const padding = bytes - Buffer.byteLength(JSON.stringify({ event: eventName, sentAt: new Date().toISOString(), additionalProperties: { seq, description: "" } }));
+    processor.trackEvent(eventName, { additionalProperties: { seq, description: "é".repeat(Math.floor(padding / 2)) + "x".repeat(padding % 2) } });
+  }
+
+  it("drops the oldest waiting events beyond maxQueueBytes, counts them and reports once per burst", async () => {
+    collector.answerWith(() => ({ status: 200, delayMs: 100 }));
+    const processor = httpProcessor({ batchSize: 1, maxQueueBytes: 10_000, flushIntervalMs: 60_000 });
+    // The first event leaves at once; the others wait while it is in flight, 4 of 2,500 bytes at most.
+    for (const seq of range(0, 10)) trackSized(processor, 2500, seq);
+
+    expect(processor.dropped).toBe(5);
+    expect(processor.pending).toBe(5);
+    expect(errors.map(({ reason, message, events }) => ({ reason, message, events }))).toEqual([
+      { reason: "queue-full", message: "the queue is full (maxQueueBytes 10000): dropping the oldest pending events until it drains", events: 1 },
+    ]);
+    await processor.flush();
+    expect(sequenceOf(collector.accepted)).toEqual([0, 6, 7, 8, 9]);
+  });
+
+  it("drops and reports each event larger than maxQueueBytes on its own, and keeps the others", async () => {
+    const processor = httpProcessor({ batchSize: 10, maxQueueBytes: 10_000, flushIntervalMs: 60_000 });
+    trackSized(processor, 2000, 0);
+    trackSized(processor, 10_001, 1, "import_project");
+    trackSized(processor, 8000, 2);
+    await processor.flush();
+    trackSized(processor, 10_000, 3);
+    await processor.flush();
+
+    expect(sequenceOf(collector.accepted)).toEqual([0, 2, 3]);
+    expect(processor.dropped).toBe(1);
+    expect(errors.map(({ reason, message, events }) => ({ reason, message, events }))).toEqual([
+      { reason: "event-too-large", message: "an event of 10001 bytes (import_project) is larger than maxQueueBytes (10000): it is dropped", events: 1 },
+    ]);
+  });
+
+  it("sends a batch as soon as the waiting events fill half of maxQueueBytes, before the interval or batchSize", async () => {
+    const processor = httpProcessor({ batchSize: 100, maxQueueBytes: 10_000, flushIntervalMs: 60_000 });
+    trackSized(processor, 2000, 0);
+    trackSized(processor, 2000, 1);
+    expect(collector.requests).toHaveLength(0);
+    trackSized(processor, 1000, 2);
+    await collector.waitForEvents(3, 5000);
+    expect(batchSizes()).toEqual([3]);
+  });
+});
+
 describe("createHttpProcessor: flush and shutdown", () => {
   it("delivers everything pending on shutdown(), then drops and reports later events once", async () => {
     const processor = httpProcessor({ batchSize: 100, flushIntervalMs: 60_000 });
@@ -250,6 +299,7 @@ describe("createHttpProcessor: options", () => {
     [{ url: "not a url" }, 'createHttpProcessor: `url` "not a url" is not a valid URL'],
     [{ batchSize: 0 }, "createHttpProcessor: `batchSize` must be a whole number of at least 1, not 0"],
     [{ maxQueue: 2.5 }, "createHttpProcessor: `maxQueue` must be a whole number of at least 1, not 2.5"],
+    [{ maxQueueBytes: 0 }, "createHttpProcessor: `maxQueueBytes` must be a whole number of at least 1, not 0"],
     [{ timeoutMs: 0 }, "createHttpProcessor: `timeoutMs` must be a number above 0, not 0"],
     [{ retry: { maxDelayMs: -1 } }, "createHttpProcessor: `retry.maxDelayMs` must be a number of at least 0, not -1"],
   ])("rejects %j at creation", (options, message) => {

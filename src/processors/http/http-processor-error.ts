@@ -9,7 +9,9 @@ export type HttpFailureReason =
   /** Events tracked after `shutdown()` (reported once). */
   | "after-shutdown"
   /** The page was left and the browser accepted neither a beacon nor a keepalive request. */
-  | "page-exit";
+  | "page-exit"
+  /** One event is larger than `maxQueueBytes` on its own (each such event is reported). */
+  | "event-too-large";
 
 export interface HttpFailureDetails {
   /** Events dropped at the time of the report (for `queue-full`, the first of the burst). */
@@ -20,7 +22,7 @@ export interface HttpFailureDetails {
   readonly cause?: unknown;
 }
 
-/** What the HTTP processor hands to `onError`; every event it concerns is counted in `dropped`. */
+/** What the HTTP processor hands to `onError`; every event it drops is counted in `dropped`. */
 export class HttpProcessorError extends Error {
   override readonly name = "HttpProcessorError";
   readonly events: number;
@@ -34,5 +36,14 @@ export class HttpProcessorError extends Error {
     super(message, { cause: details.cause });
     this.events = details.events;
     this.status = details.status;
+  }
+}
+
+/** Hands `error` to the application's handler; a handler that throws is logged, never thrown into the tracking call. */
+export function reportTo(onError: (error: HttpProcessorError) => void, error: HttpProcessorError): void {
+  try {
+    onError(error);
+  } catch (handlerError) {
+    console.error("sit-tracking http processor: onError threw", handlerError);
   }
 }

@@ -13,6 +13,11 @@ export interface HttpProcessorOptions {
   readonly flushIntervalMs?: number;
   /** Events waiting at most; beyond it the oldest are dropped and counted (default 10,000). */
   readonly maxQueue?: number;
+  /**
+   * Bytes of events waiting at most, counted as sent (UTF-8 JSON); beyond it the oldest are
+   * dropped and counted, and an event larger than this on its own is dropped (default 4 MiB).
+   */
+  readonly maxQueueBytes?: number;
   /** How failed batches are retried; `false` sends each batch once. */
   readonly retry?: RetryOptions | false;
   /** A request that has not been answered after this long counts as failed (default 10,000 ms). */
@@ -27,6 +32,7 @@ export interface HttpSettings {
   readonly batchSize: number;
   readonly flushIntervalMs: number;
   readonly maxQueue: number;
+  readonly maxQueueBytes: number;
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
   readonly onError: (error: HttpProcessorError) => void;
@@ -42,6 +48,7 @@ export function resolveHttpSettings(options: HttpProcessorOptions): HttpSettings
     batchSize: positiveInteger("batchSize", options.batchSize, 50),
     flushIntervalMs: nonNegative("flushIntervalMs", options.flushIntervalMs, 5000),
     maxQueue: positiveInteger("maxQueue", options.maxQueue, 10_000),
+    maxQueueBytes: positiveInteger("maxQueueBytes", options.maxQueueBytes, 4 * 1024 * 1024),
     retry: resolveRetry(options.retry),
     timeoutMs: positive("timeoutMs", options.timeoutMs, 10_000),
     onError: options.onError ?? logError,
