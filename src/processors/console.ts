@@ -1,4 +1,4 @@
-import { identifiersOf, identifierValue } from "./payload-identifiers";
+import { identifierId, identifiersOf } from "./payload-identifiers";
 import type { TrackedPayload, TrackingProcessor } from "./processor-types";
 
 export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
@@ -26,7 +26,7 @@ export function createConsoleProcessor(options: ConsoleProcessorOptions = {}): T
 
 /** `event_name key=value …`: identifiers by their id, then the properties; strings quoted as JSON. */
 function formatReadableLine(eventName: string, payload: TrackedPayload): string {
-  const fields = identifiersOf(payload).map(({ name, value }) => `${name}=${JSON.stringify(identifierValue(value) ?? value)}`);
+  const fields = identifiersOf(payload).map(({ name, value }) => `${name}=${JSON.stringify(identifierId(value) ?? value)}`);
   for (const [name, value] of Object.entries(payload.additionalProperties)) fields.push(`${name}=${JSON.stringify(value)}`);
   return fields.length === 0 ? eventName : `${eventName} ${fields.join(" ")}`;
 }

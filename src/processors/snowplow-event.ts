@@ -1,4 +1,4 @@
-import { identifiersOf, identifierValue } from "./payload-identifiers";
+import { identifierId, identifiersOf } from "./payload-identifiers";
 import type { PropertyValue, TrackedPayload } from "./processor-types";
 
 /** The version of GitLab's standard context whose fields the context entity carries. */
@@ -43,7 +43,7 @@ export function standardContextData(payload: TrackedPayload, settings: StandardC
     feature_enabled_by_namespace_ids: null,
   };
   for (const { name, value } of identifiersOf(payload)) {
-    data[name.endsWith("_ids") ? name : `${name}_id`] = identifierValue(value) ?? null;
+    data[name.endsWith("_ids") ? name : `${name}_id`] = identifierId(value) ?? null;
   }
   const extra: Record<string, PropertyValue> = {};
   for (const [name, value] of Object.entries(payload.additionalProperties)) {

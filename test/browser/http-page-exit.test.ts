@@ -125,7 +125,7 @@ function bundlePage(): string {
 
     const leftAt = await leaveAndCollect(30);
     expect(valuesReceived()).toEqual(range(0, 30));
-    expect(collector.accepted[0]).toEqual({ event: "create_snippet", sentAt: expect.any(String), user: { id: 7 }, project: { id: 42 }, additionalProperties: { label: "public", value: 0 } });
+    expect(collector.accepted[0]).toEqual({ event: "create_snippet", sentAt: expect.any(String), user: 7, project: 42, additionalProperties: { label: "public", value: 0 } });
     for (const request of collector.requests) {
       expect(request.at).toBeGreaterThanOrEqual(leftAt);
       expect(request.headers["content-type"]).toBe("application/json");

@@ -1,4 +1,3 @@
-import type { TrackedPayload } from "../processor-types";
 import { utf8ByteLength } from "./utf8-byte-length";
 
 /**
@@ -14,10 +13,6 @@ export interface SerializedEvent {
 
 export function serializedEvent(json: string): SerializedEvent {
   return { json, bytes: utf8ByteLength(json) };
-}
-
-export function serializeEvent(eventName: string, payload: TrackedPayload, sentAt: Date): SerializedEvent {
-  return serializedEvent(JSON.stringify({ event: eventName, sentAt: sentAt.toISOString(), ...payload }));
 }
 
 /** The request body of a batch: `{"events":[…]}`. */

@@ -11,10 +11,12 @@ export type HttpFailureReason =
   /** The page was left and the browser accepted neither a beacon nor a keepalive request. */
   | "page-exit"
   /** One event is larger than `maxQueueBytes` on its own (each such event is reported). */
-  | "event-too-large";
+  | "event-too-large"
+  /** An identifier could not be written and is left out of the event, which is still sent (reported once per identifier). */
+  | "identifier-omitted";
 
 export interface HttpFailureDetails {
-  /** Events dropped at the time of the report (for `queue-full`, the first of the burst). */
+  /** Events dropped at the time of the report (for `queue-full`, the first of the burst; 0 for `identifier-omitted`). */
   readonly events: number;
   /** The collector's status, when it answered. */
   readonly status?: number | undefined;
