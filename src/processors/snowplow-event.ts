@@ -30,8 +30,9 @@ export interface StandardContextSettings {
 
 /**
  * The data of the standard context entity, shaped like GitLab's `Gitlab::Tracking::StandardContext`:
- * each identifier as `<name>_id` (lists keep their name), `null` when absent, and the custom
- * properties (all but label, property and value) under `extra`.
+ * each identifier as `<name>_id` (lists keep their name), `null` when absent or without an id
+ * (never the whole object), and the custom properties (all but label, property and value) under
+ * `extra`.
  */
 export function standardContextData(payload: TrackedPayload, settings: StandardContextSettings): Record<string, unknown> {
   const data: Record<string, unknown> = {
