@@ -1,4 +1,4 @@
-import { identifiersOf, identifierValue } from "./payload-identifiers";
+import { identifierId, identifiersOf } from "./payload-identifiers";
 import type { TrackedPayload, TrackingProcessor } from "./processor-types";
 
 export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
@@ -6,14 +6,18 @@ export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor
 export interface ConsoleProcessorOptions {
   /**
    * `line` (default): `create_snippet user=1 project=2 label="public" value=3`, for reading;
-   * `json`: one JSON object per line (`{"event":"create_snippet","user":{"id":1},…}`), for tools.
+   * `json`: one JSON object per line (`{"event":"create_snippet","user":1,…}`), for tools.
    */
   readonly format?: "line" | "json";
   /** Where each line goes; `console.log` by default. */
   readonly write?: (line: string) => void;
 }
 
-/** A processor that prints one line per event, for local development. */
+/**
+ * A processor that prints one line per event, for local development. Identifiers are printed as
+ * their id, as the HTTP processor sends them by default; one without an id is left out, never
+ * printed whole: logs travel too.
+ */
 export function createConsoleProcessor(options: ConsoleProcessorOptions = {}): TrackingProcessor {
   const format = options.format === "json" ? formatJsonLine : formatReadableLine;
   const write = options.write ?? ((line: string) => console.log(line));
@@ -26,12 +30,20 @@ export function createConsoleProcessor(options: ConsoleProcessorOptions = {}): T
 
 /** `event_name key=value …`: identifiers by their id, then the properties; strings quoted as JSON. */
 function formatReadableLine(eventName: string, payload: TrackedPayload): string {
-  const fields = identifiersOf(payload).map(({ name, value }) => `${name}=${JSON.stringify(identifierValue(value) ?? value)}`);
+  const fields: string[] = [];
+  for (const { name, value } of identifiersOf(payload)) {
+    const id = identifierId(value);
+    if (id !== undefined) fields.push(`${name}=${JSON.stringify(id)}`);
+  }
   for (const [name, value] of Object.entries(payload.additionalProperties)) fields.push(`${name}=${JSON.stringify(value)}`);
   return fields.length === 0 ? eventName : `${eventName} ${fields.join(" ")}`;
 }
 
-/** The HTTP processor's event shape without its time, so that lines of one run compare equal. */
+/** The HTTP processor's default event shape without its time, so that lines of one run compare equal. */
 function formatJsonLine(eventName: string, payload: TrackedPayload): string {
-  return JSON.stringify({ event: eventName, ...payload });
+  const event: Record<string, unknown> = { event: eventName };
+  for (const { key, value } of identifiersOf(payload)) event[key] = identifierId(value);
+  event["additionalProperties"] = payload.additionalProperties;
+  // JSON.stringify leaves out the identifiers without an id (undefined).
+  return JSON.stringify(event);
 }

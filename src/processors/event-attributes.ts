@@ -1,4 +1,4 @@
-import { identifiersOf, identifierValue, type IdentifierValue } from "./payload-identifiers";
+import { identifierId, identifiersOf, type IdentifierValue } from "./payload-identifiers";
 import type { PropertyValue, TrackedPayload } from "./processor-types";
 
 /**
@@ -9,7 +9,7 @@ import type { PropertyValue, TrackedPayload } from "./processor-types";
 export function eventAttributes(payload: TrackedPayload): Record<string, IdentifierValue | PropertyValue> {
   const attributes: Record<string, IdentifierValue | PropertyValue> = {};
   for (const { name, value } of identifiersOf(payload)) {
-    const id = identifierValue(value);
+    const id = identifierId(value);
     if (id !== undefined) attributes[Array.isArray(id) ? name : `${name}.id`] = id;
   }
   for (const [name, value] of Object.entries(payload.additionalProperties)) attributes[name] = value;

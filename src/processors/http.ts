@@ -1,5 +1,6 @@
-import { serializeEvent } from "./http/batch-body";
 import { BatchSender } from "./http/batch-sender";
+import { eventSerializer } from "./http/event-json";
+import { reportTo } from "./http/http-processor-error";
 import { resolveHttpSettings, type HttpProcessorOptions } from "./http/http-settings";
 import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types";
 
@@ -7,10 +8,12 @@ export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor
 export type { HttpProcessorOptions } from "./http/http-settings";
 export type { RetryOptions } from "./http/retry-policy";
 export { HttpProcessorError, type HttpFailureReason } from "./http/http-processor-error";
+export { identifierId, type IdentifierScalar, type IdentifierValue } from "./payload-identifiers";
 
 /**
  * A processor that POSTs events to a collector in JSON batches,
- * `{ "events": [{ "event": name, "sentAt": ISO-8601, ...payload }] }`.
+ * `{ "events": [{ "event": name, "sentAt": ISO-8601, ...identifiers, "additionalProperties": {…} }] }`,
+ * each identifier as its id unless the `identifiers` option says otherwise.
  */
 export interface HttpProcessor extends TrackingProcessor {
   /** Queues the event and returns at once: delivery is the processor's own business, see `flush()`. */
@@ -19,22 +22,25 @@ export interface HttpProcessor extends TrackingProcessor {
   flush(): Promise<void>;
   /** Flushes, then stops the processor's timers and listeners; events tracked later are dropped. */
   shutdown(): Promise<void>;
-  /** Events that will never be delivered (queue overflow, rejected or given-up batches, after shutdown). */
+  /** Events that will never be delivered (queue overflow, too large, rejected or given-up batches, after shutdown). */
   readonly dropped: number;
   /** Events tracked and neither delivered nor dropped yet. */
   readonly pending: number;
 }
 
 /**
- * Creates an HTTP processor: batches by count and time, a bounded queue that drops the oldest
- * events when full, retries with backoff and jitter, `sendBeacon` when a page is left. It uses
- * the platform's own `fetch` (Node.js 20, browsers) and its timers never keep a process alive.
+ * Creates an HTTP processor: batches by count and time, a queue bounded in events and in bytes
+ * that drops the oldest events when full, retries with backoff and jitter, `sendBeacon` when a
+ * page is left. It uses the platform's own `fetch` (Node.js 20, browsers) and its timers never
+ * keep a process alive.
  */
 export function createHttpProcessor(options: HttpProcessorOptions): HttpProcessor {
-  const sender = new BatchSender(resolveHttpSettings(options));
+  const settings = resolveHttpSettings(options);
+  const sender = new BatchSender(settings);
+  const serialize = eventSerializer(settings.identifiers, (error) => reportTo(settings.onError, error));
   return {
     trackEvent(eventName, payload) {
-      sender.enqueue(serializeEvent(eventName, payload, new Date()));
+      sender.enqueue(eventName, serialize(eventName, payload, new Date()));
     },
     flush: () => sender.flush(),
     shutdown: () => sender.shutdown(),

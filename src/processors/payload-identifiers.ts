@@ -26,11 +26,13 @@ export function identifiersOf(payload: TrackedPayload): PayloadIdentifier[] {
 }
 
 /**
- * What stands for an identifier in a flat record: the `id` of an object that has one (the
- * default identifier type is `{ id }`), a primitive as it is, a list element by element.
- * `undefined` when the value has no such form (an object without an `id`).
+ * What every built-in processor that serialises sends for an identifier, unless the application
+ * says otherwise: the `id` of an object that has one (the default identifier type is `{ id }`),
+ * a string, number or boolean as it is, a list element by element. `undefined` when the value
+ * has no such form (an object without a string, number or boolean `id`, or a list holding one):
+ * the processors then leave the identifier out rather than send the whole object.
  */
-export function identifierValue(value: unknown): IdentifierValue | undefined {
+export function identifierId(value: unknown): IdentifierValue | undefined {
   if (isScalar(value)) return value;
   if (Array.isArray(value)) {
     const ids = value.map(scalarId);

@@ -12,7 +12,9 @@ export interface RecordedEvent {
 
 /**
  * A processor that keeps every event in memory, for tests and storybooks. One recorder can stand
- * in for several tracking classes at once: each event records which one received it.
+ * in for several tracking classes at once: each event records which one received it. Unlike the
+ * processors that send or print events, it keeps each payload whole, identifiers included, as the
+ * SDK passed it: it is a test tool, and nothing it holds leaves the process.
  */
 export interface Recorder extends TrackingProcessor {
   trackEvent(eventName: string, payload: TrackedPayload, context?: ProcessorContext): void;

@@ -1,4 +1,4 @@
-import { identifiersOf, identifierValue } from "./payload-identifiers";
+import { identifierId, identifiersOf } from "./payload-identifiers";
 import type { PropertyValue, TrackedPayload } from "./processor-types";
 
 /** The version of GitLab's standard context whose fields the context entity carries. */
@@ -30,8 +30,9 @@ export interface StandardContextSettings {
 
 /**
  * The data of the standard context entity, shaped like GitLab's `Gitlab::Tracking::StandardContext`:
- * each identifier as `<name>_id` (lists keep their name), `null` when absent, and the custom
- * properties (all but label, property and value) under `extra`.
+ * each identifier as `<name>_id` (lists keep their name), `null` when absent or without an id
+ * (never the whole object), and the custom properties (all but label, property and value) under
+ * `extra`.
  */
 export function standardContextData(payload: TrackedPayload, settings: StandardContextSettings): Record<string, unknown> {
   const data: Record<string, unknown> = {
@@ -43,7 +44,7 @@ export function standardContextData(payload: TrackedPayload, settings: StandardC
     feature_enabled_by_namespace_ids: null,
   };
   for (const { name, value } of identifiersOf(payload)) {
-    data[name.endsWith("_ids") ? name : `${name}_id`] = identifierValue(value) ?? null;
+    data[name.endsWith("_ids") ? name : `${name}_id`] = identifierId(value) ?? null;
   }
   const extra: Record<string, PropertyValue> = {};
   for (const [name, value] of Object.entries(payload.additionalProperties)) {

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { REPO_ROOT } from "../helpers/project";
 import { assertPackageBuilt } from "../processors/built-package";
 import { generatedSdkProject } from "../processors/generated-sdk-project";
-import { range, startTestCollector, type TestCollector } from "../processors/test-collector";
+import { range, startTestCollector, type CollectedEvent, type TestCollector } from "../processors/test-collector";
 
 /**
  * The HTTP processor in a real headless Chromium: a page that bundles a generated SDK and the
@@ -21,15 +21,21 @@ const SCREENSHOT = join(REPO_ROOT, "test", "artifacts", "browser-http.png");
 const runnable = existsSync(CHROMIUM) || process.env["CI"] !== undefined;
 if (!runnable) console.warn(`test/browser skipped: ${CHROMIUM} is not installed (in CI, where CI is set, this test runs and fails instead)`);
 
-/** The application's page script: tracks `?events=N` events, then says so on the page. */
-const PAGE_SCRIPT = `import { trackCreateSnippet } from "./generated/index";
+/**
+ * The application's page script: tracks `?events=N` events, each with a `language` of
+ * `?padding=P` characters when given, then says so on the page. `flushTracking()` is the SDK's flush.
+ */
+const PAGE_SCRIPT = `import { flush, trackCreateSnippet } from "./generated/index";
 
-const count = Number(new URLSearchParams(location.search).get("events"));
+const query = new URLSearchParams(location.search);
+const count = Number(query.get("events"));
+const padding = Number(query.get("padding") ?? 0);
 for (let seq = 0; seq < count; seq += 1) {
-  trackCreateSnippet({ user: { id: 7 }, project: { id: 42 }, additionalProperties: { label: "public", value: seq } });
+  const language = padding > 0 ? { language: "x".repeat(padding) } : {};
+  trackCreateSnippet({ user: { id: 7 }, project: { id: 42 }, additionalProperties: { label: "public", value: seq, ...language } });
 }
 document.body.textContent = "Tracked " + count + " events; they leave when this page is left.";
-(window as unknown as { tracked: number }).tracked = count;
+Object.assign(window, { tracked: count, flushTracking: flush });
 `;
 
 const PAGE = `<!doctype html>
@@ -84,10 +90,22 @@ function bundlePage(): string {
   /** The page numbers its events through the \`value\` property. */
   const valuesReceived = (): unknown[] => collector.accepted.map((event) => event.additionalProperties["value"]);
 
-  async function trackOnPage(events: number): Promise<void> {
-    await page.goto(`${origin()}/?events=${events}`);
+  async function trackOnPage(events: number, padding = 0): Promise<void> {
+    await page.goto(`${origin()}/?events=${events}&padding=${padding}`);
     await page.waitForFunction((count) => (globalThis as { tracked?: number }).tracked === count, events);
   }
+
+  /** What a switch to another tab does to the page, without leaving it. */
+  async function setVisibility(state: "hidden" | "visible"): Promise<void> {
+    await page.evaluate((value) => {
+      const { document } = globalThis as unknown as { document: EventTarget };
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  }
+
+  /** The `value` of each event in a request's body. */
+  const valuesIn = (body: string): unknown[] => (JSON.parse(body) as { events: CollectedEvent[] }).events.map((event) => event.additionalProperties["value"]);
 
   /** Leaves the page and waits until the collector has `expected` events. */
   async function leaveAndCollect(expected: number): Promise<number> {
@@ -107,7 +125,7 @@ function bundlePage(): string {
 
     const leftAt = await leaveAndCollect(30);
     expect(valuesReceived()).toEqual(range(0, 30));
-    expect(collector.accepted[0]).toEqual({ event: "create_snippet", sentAt: expect.any(String), user: { id: 7 }, project: { id: 42 }, additionalProperties: { label: "public", value: 0 } });
+    expect(collector.accepted[0]).toEqual({ event: "create_snippet", sentAt: expect.any(String), user: 7, project: 42, additionalProperties: { label: "public", value: 0 } });
     for (const request of collector.requests) {
       expect(request.at).toBeGreaterThanOrEqual(leftAt);
       expect(request.headers["content-type"]).toBe("application/json");
@@ -120,6 +138,35 @@ function bundlePage(): string {
     await leaveAndCollect(120);
     expect(valuesReceived()).toEqual(range(0, 120));
     expect(collector.requests.length).toBeGreaterThanOrEqual(3);
+  });
+
+  // Browsers refuse a beacon or keepalive request once those in flight from the page would carry
+  // more than 64 KiB together: a first batch of 50 events of ~0.5 KB is in flight (keepalive) when
+  // the page is hidden, and 250 more (~130 KB) wait.
+  it("sends on page exit only the oldest waiting events the browsers' keepalive quota still holds, in one body", async () => {
+    collector.answerWith((request) => (request.index === 0 ? { status: 200, delayMs: 1500 } : { status: 200 }));
+    await trackOnPage(300, 400);
+    await page.goto(`${origin()}/next`);
+    await collector.waitForRequests(2);
+
+    const [inFlight, beacon] = collector.requests;
+    expect(valuesIn(inFlight!.body)).toEqual(range(0, 50));
+    const carried = valuesIn(beacon!.body);
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried).toEqual(range(50, 50 + carried.length));
+    expect(Buffer.byteLength(inFlight!.body) + Buffer.byteLength(beacon!.body)).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it("keeps what the quota cannot carry when the page is hidden, and delivers it if the page lives on, each event once", async () => {
+    collector.answerWith((request) => (request.index === 0 ? { status: 200, delayMs: 1500 } : { status: 200 }));
+    await trackOnPage(300, 400);
+    await setVisibility("hidden");
+    await collector.waitForRequests(2);
+    await setVisibility("visible");
+    await page.evaluate(() => (globalThis as unknown as { flushTracking(): Promise<void> }).flushTracking());
+
+    await collector.waitForEvents(300);
+    expect([...valuesReceived()].sort((a, b) => Number(a) - Number(b))).toEqual(range(0, 300));
   });
 
   it("sends a batch that waits to be retried on page exit instead of losing it", async () => {

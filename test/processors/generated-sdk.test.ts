@@ -124,7 +124,7 @@ it("delivers what the SDK sends through the HTTP processor in Node.js", async ()
     await sdk.Collector.flush();
 
     expect(collector.accepted.map(({ event, user, project, additionalProperties }) => ({ event, user, project, additionalProperties }))).toEqual(
-      [1, 2, 3].map((value) => ({ event: "create_snippet", user: { id: 7 }, project: { id: 42 }, additionalProperties: { value } })),
+      [1, 2, 3].map((value) => ({ event: "create_snippet", user: 7, project: 42, additionalProperties: { value } })),
     );
   } finally {
     await collector.close();

@@ -1,38 +1,73 @@
 import fc from "fast-check";
-import { batchBody, splitBySize } from "../../src/processors/http/batch-body";
+import { batchBody, batchBodyBytes, fitsInBody, serializedEvent, type SerializedEvent } from "../../src/processors/http/batch-body";
 import { DropOldestQueue } from "../../src/processors/http/drop-oldest-queue";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs } from "../../src/processors/http/retry-policy";
+import { utf8ByteLength } from "../../src/processors/http/utf8-byte-length";
+
+/** An item of a given size, numbered in push order. */
+interface Sized {
+  readonly seq: number;
+  readonly bytes: number;
+}
 
 describe("DropOldestQueue", () => {
-  it("behaves like an array that keeps its newest `capacity` items, through any mix of pushes and takes", () => {
-    const operation = fc.oneof(fc.record({ push: fc.integer({ min: 1, max: 3000 }) }), fc.record({ take: fc.integer({ min: 0, max: 3000 }) }));
+  it("behaves like an array that keeps its newest items within both bounds, through any mix of pushes and takes", () => {
+    const operation = fc.oneof(
+      fc.record({ push: fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 3000 }) }),
+      fc.record({ take: fc.integer({ min: 0, max: 3000 }) }),
+      fc.record({ takeWithin: fc.integer({ min: 0, max: 5000 }) }),
+    );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2500 }), fc.array(operation, { maxLength: 20 }), (capacity, operations) => {
-        const queue = new DropOldestQueue<number>(capacity);
-        // The model: every item ever pushed, and the index of the oldest one still held.
-        const pushed: number[] = [];
-        let oldest = 0;
+      fc.property(fc.integer({ min: 1, max: 2500 }), fc.integer({ min: 100, max: 20_000 }), fc.array(operation, { maxLength: 20 }), (maxItems, maxBytes, operations) => {
+        const queue = new DropOldestQueue<Sized>(maxItems, maxBytes);
+        // The model: the items held, oldest first.
+        let held: Sized[] = [];
+        let pushed = 0;
+        const heldBytes = (): number => held.reduce((sum, item) => sum + item.bytes, 0);
         for (const step of operations) {
           if ("push" in step) {
-            const drops: boolean[] = [];
-            const expectedDrops: boolean[] = [];
-            for (let index = 0; index < step.push; index += 1) {
-              pushed.push(pushed.length);
-              drops.push(queue.push(pushed.length - 1));
-              expectedDrops.push(pushed.length - oldest > capacity);
-              if (pushed.length - oldest > capacity) oldest += 1;
+            for (const bytes of step.push) {
+              const item = { seq: pushed++, bytes };
+              held.push(item);
+              let expectedDrops = 0;
+              while (held.length > maxItems || heldBytes() > maxBytes) {
+                held.shift();
+                expectedDrops += 1;
+              }
+              expect(queue.push(item)).toBe(expectedDrops);
             }
-            expect(drops).toEqual(expectedDrops);
+          } else if ("take" in step) {
+            expect(queue.take(step.take)).toEqual(held.slice(0, step.take));
+            held = held.slice(step.take);
           } else {
-            const expected = pushed.slice(oldest, oldest + step.take);
-            expect(queue.take(step.take)).toEqual(expected);
-            oldest += expected.length;
+            let budget = step.takeWithin;
+            let count = 0;
+            while (count < held.length && held[count]!.bytes <= budget) budget -= held[count++]!.bytes;
+            const expected = held.slice(0, count);
+            let remaining = step.takeWithin;
+            expect(queue.takeWhile((item) => (remaining -= item.bytes) >= 0)).toEqual(expected);
+            held = held.slice(expected.length);
           }
-          expect(queue.size).toBe(pushed.length - oldest);
+          expect(queue.size).toBe(held.length);
+          expect(queue.bytes).toBe(heldBytes());
         }
-        expect(queue.takeAll()).toEqual(pushed.slice(oldest));
+        expect(queue.takeAll()).toEqual(held);
+        expect(queue.bytes).toBe(0);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 17 },
+    );
+  });
+});
+
+describe("utf8ByteLength", () => {
+  it("agrees with Buffer.byteLength on any well-formed text", () => {
+    // Well-formed: JSON.stringify escapes lone surrogates, so serialised events never hold one.
+    const text = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme-ascii" }), fc.string({ unit: fc.constantFrom("a", "é", "߿", "ࠀ", "漢", "￿", "😀", "𐀀") }));
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(utf8ByteLength(value)).toBe(Buffer.byteLength(value));
+      }),
+      { numRuns: 200, seed: 17 },
     );
   });
 });
@@ -62,18 +97,32 @@ describe("retry policy", () => {
 });
 
 describe("batch bodies", () => {
+  const event = (json: string): SerializedEvent => serializedEvent(json);
+
   it("wraps serialised events in {\"events\":[…]}", () => {
-    expect(JSON.parse(batchBody(['{"event":"a"}', '{"event":"b"}']))).toEqual({ events: [{ event: "a" }, { event: "b" }] });
+    expect(JSON.parse(batchBody([event('{"event":"a"}'), event('{"event":"b"}')]))).toEqual({ events: [{ event: "a" }, { event: "b" }] });
     expect(batchBody([])).toBe('{"events":[]}');
   });
 
-  it("splits events into bodies under a byte limit, counting UTF-8 bytes, in order", () => {
-    const events = ["a", "é", "b", "c"].map((letter) => JSON.stringify({ event: letter.repeat(20) }));
-    const { batches, oversized } = splitBySize([...events, JSON.stringify({ event: "x".repeat(200) })], 80);
-    expect(oversized).toBe(1);
-    expect(batches.flat()).toEqual(events);
-    for (const batch of batches) expect(Buffer.byteLength(batchBody(batch))).toBeLessThanOrEqual(80);
-    // 13 bytes of envelope, 32 per ASCII event, 52 for the accented one (and a comma each).
-    expect(batches.map((batch) => batch.length)).toEqual([1, 1, 2]);
+  it("knows a body's UTF-8 length from the sizes measured at serialisation", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme" }), { maxLength: 20 }), (texts) => {
+        const events = texts.map((text) => event(JSON.stringify({ event: text })));
+        expect(batchBodyBytes(events)).toBe(Buffer.byteLength(batchBody(events)));
+      }),
+      { numRuns: 100, seed: 17 },
+    );
+  });
+
+  it("takes the longest run of events, in order, whose body fits a byte limit, and nothing after it", () => {
+    const events = ["a", "é", "b", "c"].map((letter) => event(JSON.stringify({ event: letter.repeat(20) })));
+    const large = event(JSON.stringify({ event: "x".repeat(200) }));
+    // 13 bytes of envelope, 32 per ASCII event, 52 for the accented one, and a comma between two.
+    expect(Buffer.byteLength(batchBody(events.slice(0, 2)))).toBe(13 + 32 + 1 + 52);
+    expect([...events, large].filter(fitsInBody(13 + 32 + 1 + 52))).toEqual(events.slice(0, 2));
+    expect([...events, large].filter(fitsInBody(13 + 32 + 1 + 52 - 1))).toEqual(events.slice(0, 1));
+    // A refusal ends the run: later events that would fit are not taken out of order.
+    expect([large, ...events].filter(fitsInBody(100))).toEqual([]);
+    expect(events.filter(fitsInBody(12))).toEqual([]);
   });
 });

@@ -11,6 +11,15 @@ interface SoakReport {
   readonly errors: string[];
 }
 
+interface LargeEventsReport {
+  readonly before: number;
+  readonly peakHeap: number;
+  readonly peakRss: number;
+  readonly dropped: number;
+  readonly pending: number;
+  readonly errors: string[];
+}
+
 const MB = 1024 * 1024;
 
 it("keeps memory bounded over 100,000 events and delivers or counts every one, in order", async () => {
@@ -36,4 +45,23 @@ it("keeps memory bounded over 100,000 events and delivers or counts every one, i
   } finally {
     await collector.close();
   }
+});
+
+it("keeps memory bounded in bytes when 3,000 events of 0.5 MB wait for an unreachable collector", async () => {
+  const collector = await startTestCollector();
+  const unreachable = collector.url;
+  await collector.close();
+  const run = await runScript("http-large-events", [unreachable], ["--expose-gc"]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  const report = JSON.parse(run.stdout) as LargeEventsReport;
+
+  // Everything is either dropped or still waiting, and the overflow is reported once.
+  expect(report.dropped + report.pending).toBe(3000);
+  expect(report.errors).toEqual(["queue-full"]);
+  // maxQueueBytes (4 MiB by default) holds 7 such events, plus the batch waiting to be retried
+  // and its body: about 12 MB. Unbounded, the queue held the 3,000 events (1.5 GB).
+  expect(report.pending).toBeLessThanOrEqual(16);
+  expect(report.peakHeap - report.before).toBeLessThan(24 * MB);
+  process.stdout.write(`http large events: ${report.dropped} dropped, ${report.pending} pending; heap ${(report.before / MB).toFixed(1)} MB before, retained at most ${(report.peakHeap / MB).toFixed(1)} MB; peak RSS ${(report.peakRss / MB).toFixed(0)} MB\n`);
 });

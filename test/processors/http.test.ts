@@ -1,4 +1,4 @@
-import { createHttpProcessor, type HttpProcessor, type HttpProcessorError, type HttpProcessorOptions } from "../../src/processors/http";
+import { createHttpProcessor, identifierId, type HttpProcessor, type HttpProcessorError, type HttpProcessorOptions } from "../../src/processors/http";
 import { range, sequenceOf, startTestCollector, type TestCollector } from "./test-collector";
 
 /** Small delays so that retries take milliseconds, not seconds. */
@@ -56,7 +56,7 @@ describe("createHttpProcessor: batching", () => {
     expect(batchSizes()).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 5]);
     expect(sequenceOf(collector.accepted)).toEqual(range(0, 95));
     const first = collector.accepted[0]!;
-    expect(first).toEqual({ event: "create_snippet", sentAt: expect.any(String), user: { id: 7 }, project: { id: 42 }, additionalProperties: { seq: 0, label: "public" } });
+    expect(first).toEqual({ event: "create_snippet", sentAt: expect.any(String), user: 7, project: 42, additionalProperties: { seq: 0, label: "public" } });
     expect(Object.keys(first).slice(0, 2)).toEqual(["event", "sentAt"]);
     expect(Date.parse(first.sentAt)).toBeGreaterThanOrEqual(before - 1);
     expect(first.sentAt).toBe(new Date(first.sentAt).toISOString());
@@ -206,6 +206,143 @@ describe("createHttpProcessor: bounded queue", () => {
   });
 });
 
+describe("createHttpProcessor: bounded in bytes", () => {
+  /** An event whose serialised form is `bytes` bytes long (UTF-8: "é" counts 2), numbered by `seq`. */
+  function trackSized(processor: HttpProcessor, bytes: number, seq: number, eventName = "upload_attachment"): void {
+    const padding = bytes - Buffer.byteLength(JSON.stringify({ event: eventName, sentAt: new Date().toISOString(), additionalProperties: { seq, description: "" } }));
+    processor.trackEvent(eventName, { additionalProperties: { seq, description: "é".repeat(Math.floor(padding / 2)) + "x".repeat(padding % 2) } });
+  }
+
+  it("drops the oldest waiting events beyond maxQueueBytes, counts them and reports once per burst", async () => {
+    collector.answerWith(() => ({ status: 200, delayMs: 100 }));
+    const processor = httpProcessor({ batchSize: 1, maxQueueBytes: 10_000, flushIntervalMs: 60_000 });
+    // The first event leaves at once; the others wait while it is in flight, 4 of 2,500 bytes at most.
+    for (const seq of range(0, 10)) trackSized(processor, 2500, seq);
+
+    expect(processor.dropped).toBe(5);
+    expect(processor.pending).toBe(5);
+    expect(errors.map(({ reason, message, events }) => ({ reason, message, events }))).toEqual([
+      { reason: "queue-full", message: "the queue is full (maxQueueBytes 10000): dropping the oldest pending events until it drains", events: 1 },
+    ]);
+    await processor.flush();
+    expect(sequenceOf(collector.accepted)).toEqual([0, 6, 7, 8, 9]);
+  });
+
+  it("drops and reports each event larger than maxQueueBytes on its own, and keeps the others", async () => {
+    const processor = httpProcessor({ batchSize: 10, maxQueueBytes: 10_000, flushIntervalMs: 60_000 });
+    trackSized(processor, 2000, 0);
+    trackSized(processor, 10_001, 1, "import_project");
+    trackSized(processor, 8000, 2);
+    await processor.flush();
+    trackSized(processor, 10_000, 3);
+    await processor.flush();
+
+    expect(sequenceOf(collector.accepted)).toEqual([0, 2, 3]);
+    expect(processor.dropped).toBe(1);
+    expect(errors.map(({ reason, message, events }) => ({ reason, message, events }))).toEqual([
+      { reason: "event-too-large", message: "an event of 10001 bytes (import_project) is larger than maxQueueBytes (10000): it is dropped", events: 1 },
+    ]);
+  });
+
+  it("sends a batch as soon as the waiting events fill half of maxQueueBytes, before the interval or batchSize", async () => {
+    const processor = httpProcessor({ batchSize: 100, maxQueueBytes: 10_000, flushIntervalMs: 60_000 });
+    trackSized(processor, 2000, 0);
+    trackSized(processor, 2000, 1);
+    expect(collector.requests).toHaveLength(0);
+    trackSized(processor, 1000, 2);
+    await collector.waitForEvents(3, 5000);
+    expect(batchSizes()).toEqual([3]);
+  });
+});
+
+describe("createHttpProcessor: identifiers", () => {
+  const ada = { id: 7, email: "ada@example.com", password: "hunter2" };
+
+  function bodies(): string {
+    return collector.requests.map((request) => request.body).join("\n");
+  }
+
+  it("sends each identifier as its id by default: a scalar as it is, a list as its ids", async () => {
+    const processor = httpProcessor({ batchSize: 1 });
+    processor.trackEvent("share_snippet", { user: ada, project: "acme/web", namespace: 3, featureEnabledByNamespaceIds: [{ id: 10 }, 11, "12"], additionalProperties: { label: "email" } });
+    await processor.flush();
+
+    expect(collector.accepted).toEqual([{ event: "share_snippet", sentAt: expect.any(String), user: 7, project: "acme/web", namespace: 3, featureEnabledByNamespaceIds: [10, 11, "12"], additionalProperties: { label: "email" } }]);
+    expect(bodies()).not.toContain("hunter2");
+    expect(errors).toEqual([]);
+  });
+
+  it("leaves out an identifier without an id, never sending it whole, and reports it once per identifier", async () => {
+    const processor = httpProcessor({ batchSize: 3 });
+    for (const seq of range(0, 3)) {
+      processor.trackEvent("share_snippet", { user: { email: "ada@example.com", password: "hunter2" }, project: { id: { nested: 1 } }, namespace: [{ id: 1 }, { name: "acme" }], additionalProperties: { seq } });
+    }
+    await processor.flush();
+
+    expect(collector.accepted.map(({ event, sentAt, ...rest }) => rest)).toEqual(range(0, 3).map((seq) => ({ additionalProperties: { seq } })));
+    expect(bodies()).not.toMatch(/hunter2|acme|nested/);
+    expect(processor.dropped).toBe(0);
+    expect(errors.map(({ reason, events }) => ({ reason, events }))).toEqual([
+      { reason: "identifier-omitted", events: 0 },
+      { reason: "identifier-omitted", events: 0 },
+      { reason: "identifier-omitted", events: 0 },
+    ]);
+    expect(errors[0]!.message).toBe(
+      "the identifier user has no id (a string, number or boolean, or an object with such an `id`; the `identifiers` option can send something else): it is left out of the events where this happens (reported once)",
+    );
+    expect(errors.map((error) => error.message.split(" ")[2])).toEqual(["user", "project", "namespace"]);
+  });
+
+  it("sends what the identifiers option returns instead, and leaves out an identifier for which it returns undefined", async () => {
+    const seen: [string, unknown][] = [];
+    const processor = httpProcessor({
+      batchSize: 1,
+      identifiers: (name, value) => {
+        seen.push([name, value]);
+        if (name === "user") return { id: (value as typeof ada).id, email: (value as typeof ada).email };
+        return name === "project" ? undefined : value;
+      },
+    });
+    processor.trackEvent("share_snippet", { user: ada, project: { id: 42 }, featureEnabledByNamespaceIds: [{ id: 3, plan: "free" }], additionalProperties: {} });
+    await processor.flush();
+
+    expect(seen).toEqual([
+      ["user", ada],
+      ["project", { id: 42 }],
+      ["featureEnabledByNamespaceIds", [{ id: 3, plan: "free" }]],
+    ]);
+    expect(collector.accepted).toEqual([{ event: "share_snippet", sentAt: expect.any(String), user: { id: 7, email: "ada@example.com" }, featureEnabledByNamespaceIds: [{ id: 3, plan: "free" }], additionalProperties: {} }]);
+    expect(bodies()).not.toContain("hunter2");
+    expect(errors).toEqual([]);
+  });
+
+  it("leaves out an identifier the identifiers option fails on (it throws, or returns what JSON cannot hold), reported once per identifier", async () => {
+    const processor = httpProcessor({
+      batchSize: 2,
+      identifiers: (name, value) => {
+        if (name === "user") throw new Error("no user mapping");
+        return name === "project" ? BigInt((value as { id: number }).id) : value;
+      },
+    });
+    for (const seq of range(0, 2)) processor.trackEvent("share_snippet", { user: ada, project: { id: 42 }, namespace: 3, additionalProperties: { seq } });
+    await processor.flush();
+
+    expect(collector.accepted.map(({ event, sentAt, ...rest }) => rest)).toEqual(range(0, 2).map((seq) => ({ namespace: 3, additionalProperties: { seq } })));
+    expect(errors.map(({ reason, message }) => ({ reason, message }))).toEqual([
+      { reason: "identifier-omitted", message: "the identifier user could not be written by the `identifiers` option (no user mapping): it is left out of the events where this happens (reported once)" },
+      { reason: "identifier-omitted", message: "the identifier project could not be written by the `identifiers` option (Do not know how to serialize a BigInt): it is left out of the events where this happens (reported once)" },
+    ]);
+    expect(errors[0]!.cause).toEqual(new Error("no user mapping"));
+  });
+
+  it("exports its default as identifierId, for a mapping that changes one identifier only", async () => {
+    const processor = httpProcessor({ batchSize: 1, identifiers: (name, value) => (name === "user" ? { id: (value as typeof ada).id, email: (value as typeof ada).email } : identifierId(value)) });
+    processor.trackEvent("share_snippet", { user: ada, project: { id: 42 }, additionalProperties: {} });
+    await processor.flush();
+    expect(collector.accepted.map(({ user, project }) => ({ user, project }))).toEqual([{ user: { id: 7, email: "ada@example.com" }, project: 42 }]);
+  });
+});
+
 describe("createHttpProcessor: flush and shutdown", () => {
   it("delivers everything pending on shutdown(), then drops and reports later events once", async () => {
     const processor = httpProcessor({ batchSize: 100, flushIntervalMs: 60_000 });
@@ -250,6 +387,8 @@ describe("createHttpProcessor: options", () => {
     [{ url: "not a url" }, 'createHttpProcessor: `url` "not a url" is not a valid URL'],
     [{ batchSize: 0 }, "createHttpProcessor: `batchSize` must be a whole number of at least 1, not 0"],
     [{ maxQueue: 2.5 }, "createHttpProcessor: `maxQueue` must be a whole number of at least 1, not 2.5"],
+    [{ maxQueueBytes: 0 }, "createHttpProcessor: `maxQueueBytes` must be a whole number of at least 1, not 0"],
+    [{ identifiers: "id" as unknown as () => unknown }, 'createHttpProcessor: `identifiers` must be a function (name, value) => value to send, not "id"'],
     [{ timeoutMs: 0 }, "createHttpProcessor: `timeoutMs` must be a number above 0, not 0"],
     [{ retry: { maxDelayMs: -1 } }, "createHttpProcessor: `retry.maxDelayMs` must be a number of at least 0, not -1"],
   ])("rejects %j at creation", (options, message) => {

@@ -109,6 +109,11 @@ describe("createOpenTelemetryProcessor", () => {
     expect(record!.spanContext).toBeUndefined();
   });
 
+  it("leaves out an identifier without an id, never writing it whole", () => {
+    createOpenTelemetryProcessor({ loggerProvider }).trackEvent("sign_in", { user: { email: "ada@example.com" }, project: { id: 42 }, featureEnabledByNamespaceIds: [3, { plan: "free" }], additionalProperties: { method: "sso" } });
+    expect(exporter.getFinishedLogRecords()[0]!.attributes).toEqual({ "project.id": 42, method: "sso" });
+  });
+
   it("adds the event to the active span, and the log record joins the span's trace", () => {
     const span = new RecordingSpan();
     const processor = createOpenTelemetryProcessor({ loggerProvider, loggerName: "snipbox" });

@@ -103,6 +103,16 @@ describe("createSnowplowProcessor", () => {
     ]);
   });
 
+  it("sends an identifier without an id as null, never whole", async () => {
+    const processor = snowplowProcessor();
+    processor.trackEvent("sign_in", { user: { email: "ada@example.com", password: "hunter2" }, featureEnabledByNamespaceIds: [3, { plan: "free" }], additionalProperties: {} });
+    await processor.flush();
+
+    const [event] = trackerEvents(collector.requests);
+    expect(contextsOf(event!)[0]).toMatchObject({ data: { user_id: null, feature_enabled_by_namespace_ids: null } });
+    expect(JSON.stringify(contextsOf(event!))).not.toMatch(/hunter2|ada@|free/);
+  });
+
   it("sends once bufferSize events wait, in order, and flush() sends the rest", async () => {
     const processor = snowplowProcessor({ bufferSize: 4 });
     const trackViews = (from: number, to: number): void => {

@@ -1,48 +1,45 @@
-import type { TrackedPayload } from "../processor-types";
+import { utf8ByteLength } from "./utf8-byte-length";
 
 /**
- * One event of a batch, serialised when it is tracked: `{"event":name,"sentAt":ISO-8601,…payload}`.
- * Serialising early keeps what the application passed at that moment and lets a batch be sized.
+ * One event of a batch, serialised once, when it is tracked: `{"event":name,"sentAt":ISO-8601,…}`.
+ * Serialising early keeps what the application passed at that moment; the size, measured once,
+ * bounds the queue and sizes the bodies sent on page exit.
  */
-export function serializeEvent(eventName: string, payload: TrackedPayload, sentAt: Date): string {
-  return JSON.stringify({ event: eventName, sentAt: sentAt.toISOString(), ...payload });
+export interface SerializedEvent {
+  readonly json: string;
+  /** The UTF-8 length of `json`. */
+  readonly bytes: number;
+}
+
+export function serializedEvent(json: string): SerializedEvent {
+  return { json, bytes: utf8ByteLength(json) };
 }
 
 /** The request body of a batch: `{"events":[…]}`. */
-export function batchBody(events: readonly string[]): string {
-  return `{"events":[${events.join(",")}]}`;
+export function batchBody(events: readonly SerializedEvent[]): string {
+  return `{"events":[${events.map((event) => event.json).join(",")}]}`;
 }
 
 const EMPTY_BODY_BYTES = batchBody([]).length;
-const encoder = new TextEncoder();
 
-export interface SizedBatches {
-  /** Groups of events whose bodies fit the limit, in order. */
-  readonly batches: string[][];
-  /** Events that do not fit the limit even alone. */
-  readonly oversized: number;
+/** The UTF-8 length of `batchBody(events)`, from the sizes measured when the events were serialised. */
+export function batchBodyBytes(events: readonly SerializedEvent[]): number {
+  let bytes = EMPTY_BODY_BYTES + Math.max(0, events.length - 1);
+  for (const event of events) bytes += event.bytes;
+  return bytes;
 }
 
-/** Splits `events` into consecutive batches whose body is at most `maxBytes` bytes (UTF-8). */
-export function splitBySize(events: readonly string[], maxBytes: number): SizedBatches {
-  const batches: string[][] = [];
-  let current: string[] = [];
-  let currentBytes = EMPTY_BODY_BYTES;
-  let oversized = 0;
-  for (const event of events) {
-    const bytes = encoder.encode(event).byteLength + 1;
-    if (EMPTY_BODY_BYTES + bytes > maxBytes) {
-      oversized += 1;
-      continue;
-    }
-    if (currentBytes + bytes > maxBytes) {
-      batches.push(current);
-      current = [];
-      currentBytes = EMPTY_BODY_BYTES;
-    }
-    current.push(event);
-    currentBytes += bytes;
-  }
-  if (current.length > 0) batches.push(current);
-  return { batches, oversized };
+/**
+ * A test for taking events in order into one body of at most `maxBytes`: it accepts each event
+ * that still fits with those it accepted before, and nothing after the first refusal.
+ */
+export function fitsInBody(maxBytes: number): (event: SerializedEvent) => boolean {
+  // The first event needs no comma.
+  let bytes = EMPTY_BODY_BYTES - 1;
+  let full = false;
+  return (event) => {
+    full ||= bytes + 1 + event.bytes > maxBytes;
+    if (!full) bytes += 1 + event.bytes;
+    return !full;
+  };
 }

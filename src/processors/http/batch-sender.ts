@@ -1,31 +1,38 @@
 import { eventCount } from "../event-count";
 import { startBackgroundTimer } from "./background-timer";
-import { batchBody, splitBySize } from "./batch-body";
+import { batchBody, batchBodyBytes, fitsInBody, type SerializedEvent } from "./batch-body";
 import { DropOldestQueue } from "./drop-oldest-queue";
 import type { HttpSettings } from "./http-settings";
-import { HttpProcessorError, type HttpFailureDetails, type HttpFailureReason } from "./http-processor-error";
+import { HttpProcessorError, reportTo, type HttpFailureDetails, type HttpFailureReason } from "./http-processor-error";
 import { isBrowserPage, onPageExit, PAGE_EXIT_LIMIT_BYTES, sendWhileLeaving } from "./page-exit";
 import { postBatch } from "./post-batch";
 import { backoffDelayMs } from "./retry-policy";
 
-/** A batch waiting out its backoff; page exit can take its events over. */
-interface RetryWait {
-  readonly events: readonly string[];
-  handOver(): void;
-}
+/**
+ * Batches sent while the page is open use keepalive, so that one in flight survives navigation,
+ * up to this size: the rest of the browsers' keepalive quota stays free for page exit.
+ */
+const KEEPALIVE_BATCH_LIMIT_BYTES = PAGE_EXIT_LIMIT_BYTES / 2;
 
 /**
  * Sends serialised events to the collector in batches, one request at a time so that batches
- * arrive in order and memory stays bounded: at most `maxQueue` events wait, plus the batch in
- * flight. Every event that will not be delivered is counted in `dropped` and reported.
+ * arrive in order and memory stays bounded: at most `maxQueue` events and `maxQueueBytes` wait,
+ * plus the batch in flight. Every event that will not be delivered is counted in `dropped` and
+ * reported.
  */
 export class BatchSender {
-  private readonly queue: DropOldestQueue<string>;
+  private readonly queue: DropOldestQueue<SerializedEvent>;
   private readonly inBrowser = isBrowserPage();
   private readonly stopListeningForPageExit: () => void;
   private droppedEvents = 0;
-  private inFlight: readonly string[] = [];
-  private retryWait: RetryWait | undefined;
+  /** The batch being delivered; page exit may take events from its front while it waits to be retried. */
+  private inFlight: readonly SerializedEvent[] = [];
+  /** Set while the batch in flight waits to be retried: ends the wait early. */
+  private endRetryWait: (() => void) | undefined;
+  /** The body of the batch in flight when it is a keepalive request: it counts against the browsers' quota. */
+  private keepaliveBytes = 0;
+  /** Bodies sent on page exit since the page was last visible: beacons say nothing of when they are done. */
+  private pageExitBytes = 0;
   private sending: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Set by the timer and by `flush()`: send what waits even if it is less than a batch. */
@@ -36,11 +43,16 @@ export class BatchSender {
   private reportedAfterShutdown = false;
 
   constructor(private readonly settings: HttpSettings) {
-    this.queue = new DropOldestQueue(settings.maxQueue);
-    this.stopListeningForPageExit = onPageExit(() => this.sendBeforeLeaving());
+    this.queue = new DropOldestQueue(settings.maxQueue, settings.maxQueueBytes);
+    this.stopListeningForPageExit = onPageExit(
+      () => this.sendBeforeLeaving(),
+      () => {
+        this.pageExitBytes = 0;
+      },
+    );
   }
 
-  /** Events dropped so far: queue overflow, rejected or given-up batches, events after shutdown. */
+  /** Events dropped so far: queue overflow, events too large, rejected or given-up batches, events after shutdown. */
   get dropped(): number {
     return this.droppedEvents;
   }
@@ -50,7 +62,8 @@ export class BatchSender {
     return this.queue.size + this.inFlight.length;
   }
 
-  enqueue(event: string): void {
+  enqueue(eventName: string, event: SerializedEvent): void {
+    const { maxQueue, maxQueueBytes } = this.settings;
     if (this.closing !== undefined) {
       this.droppedEvents += 1;
       if (!this.reportedAfterShutdown) {
@@ -59,14 +72,20 @@ export class BatchSender {
       }
       return;
     }
-    if (this.queue.push(event)) {
-      this.droppedEvents += 1;
+    if (event.bytes > maxQueueBytes) {
+      this.drop("event-too-large", `an event of ${event.bytes} bytes (${eventName}) is larger than maxQueueBytes (${maxQueueBytes}): it is dropped`, { events: 1 });
+      return;
+    }
+    const dropped = this.queue.push(event);
+    if (dropped > 0) {
+      this.droppedEvents += dropped;
       if (!this.overflowing) {
         this.overflowing = true;
-        this.report("queue-full", `the queue is full (maxQueue ${this.settings.maxQueue}): dropping the oldest pending events until it drains`, { events: 1 });
+        const bound = this.queue.size >= maxQueue ? `maxQueue ${maxQueue}` : `maxQueueBytes ${maxQueueBytes}`;
+        this.report("queue-full", `the queue is full (${bound}): dropping the oldest pending events until it drains`, { events: dropped });
       }
     }
-    if (this.queue.size >= this.settings.batchSize) this.startSending();
+    if (this.batchWaits()) this.startSending();
     else this.startTimer();
   }
 
@@ -102,10 +121,15 @@ export class BatchSender {
       });
   }
 
+  /** A full batch waits: `batchSize` events, or half of `maxQueueBytes`, so that large events leave before they fill the queue. */
+  private batchWaits(): boolean {
+    return this.queue.size >= this.settings.batchSize || this.queue.bytes * 2 >= this.settings.maxQueueBytes;
+  }
+
   private async sendWhileDue(): Promise<void> {
-    while (this.queue.size >= this.settings.batchSize || (this.flushDue && this.queue.size > 0)) {
+    while (this.batchWaits() || (this.flushDue && this.queue.size > 0)) {
       this.inFlight = this.queue.take(this.settings.batchSize);
-      await this.deliver(this.inFlight);
+      await this.deliver();
       this.inFlight = [];
     }
     if (this.queue.size === 0) {
@@ -114,13 +138,16 @@ export class BatchSender {
     }
   }
 
-  private async deliver(events: readonly string[]): Promise<void> {
+  /** Delivers the batch in flight, retrying as the policy says, until page exit has taken all of it. */
+  private async deliver(): Promise<void> {
     const { url, headers, timeoutMs, retry } = this.settings;
-    const body = batchBody(events);
-    // A keepalive request outlives the page, so a batch in flight is not lost to navigation.
-    const keepalive = this.inBrowser && body.length * 3 <= PAGE_EXIT_LIMIT_BYTES;
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await postBatch({ url, body, headers, timeoutMs, keepalive });
+    for (let attempt = 1; this.inFlight.length > 0; attempt += 1) {
+      const events = this.inFlight;
+      const bytes = batchBodyBytes(events);
+      const keepalive = this.inBrowser && bytes <= KEEPALIVE_BATCH_LIMIT_BYTES;
+      this.keepaliveBytes = keepalive ? bytes : 0;
+      const outcome = await postBatch({ url, body: batchBody(events), headers, timeoutMs, keepalive });
+      this.keepaliveBytes = 0;
       if (outcome.kind === "delivered") return;
       if (outcome.kind === "rejected") {
         this.drop("rejected", `${eventCount(events.length)} rejected: ${outcome.error.message} (not retried)`, { events: events.length, status: outcome.status });
@@ -131,43 +158,45 @@ export class BatchSender {
         this.drop("retries-exhausted", message, { events: events.length, status: outcome.status, cause: outcome.error });
         return;
       }
-      const handedOver = await this.waitBeforeRetry(events, outcome.retryAfterMs ?? backoffDelayMs(attempt, retry));
-      if (handedOver) return;
+      await this.waitBeforeRetry(outcome.retryAfterMs ?? backoffDelayMs(attempt, retry));
     }
   }
 
-  /** Resolves after `delayMs`, or at once with `true` when page exit took the events over. */
-  private waitBeforeRetry(events: readonly string[], delayMs: number): Promise<boolean> {
+  /** Resolves after `delayMs`, or sooner when page exit has taken every event of the batch. */
+  private waitBeforeRetry(delayMs: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = startBackgroundTimer(delayMs, () => {
-        this.retryWait = undefined;
-        resolve(false);
-      });
-      this.retryWait = {
-        events,
-        handOver: () => {
-          clearTimeout(timer);
-          this.retryWait = undefined;
-          resolve(true);
-        },
+      const end = (): void => {
+        clearTimeout(timer);
+        this.endRetryWait = undefined;
+        resolve();
       };
+      const timer = startBackgroundTimer(delayMs, end);
+      this.endRetryWait = end;
     });
   }
 
-  /** Page exit: timers will not fire again, so everything waiting leaves now, as beacons. */
+  /**
+   * Page exit: timers may never fire again, so the oldest waiting events leave at once in one
+   * beacon, as many as the browsers' quota still holds. The rest stay queued: they leave as usual
+   * if the page lives on (it was only hidden) and are lost if it is unloaded.
+   */
   private sendBeforeLeaving(): void {
-    const waiting = this.retryWait;
-    const events = [...(waiting?.events ?? []), ...this.queue.takeAll()];
-    waiting?.handOver();
-    this.stopTimer();
-    if (events.length === 0) return;
-    const { batches, oversized } = splitBySize(events, PAGE_EXIT_LIMIT_BYTES);
-    if (oversized > 0) this.drop("page-exit", `${eventCount(oversized)} could not be sent while the page was left: larger than a beacon can carry`, { events: oversized });
-    for (const batch of batches) {
-      sendWhileLeaving(this.settings.url, batchBody(batch), this.settings.headers, (error) =>
-        this.drop("page-exit", `${eventCount(batch.length)} could not be sent while the page was left`, { events: batch.length, cause: error }),
-      );
+    const fits = fitsInBody(PAGE_EXIT_LIMIT_BYTES - this.keepaliveBytes - this.pageExitBytes);
+    // A batch waiting to be retried is older than the queue: its events go first.
+    const retrying = this.endRetryWait === undefined ? [] : this.inFlight;
+    let handedOver = 0;
+    while (handedOver < retrying.length && fits(retrying[handedOver]!)) handedOver += 1;
+    const events = [...retrying.slice(0, handedOver), ...this.queue.takeWhile(fits)];
+    if (handedOver > 0) {
+      this.inFlight = retrying.slice(handedOver);
+      if (this.inFlight.length === 0) this.endRetryWait?.();
     }
+    if (this.queue.size === 0) this.stopTimer();
+    if (events.length === 0) return;
+    this.pageExitBytes += batchBodyBytes(events);
+    sendWhileLeaving(this.settings.url, batchBody(events), this.settings.headers, (error) =>
+      this.drop("page-exit", `${eventCount(events.length)} could not be sent while the page was left`, { events: events.length, cause: error }),
+    );
   }
 
   private startTimer(): void {
@@ -190,10 +219,6 @@ export class BatchSender {
   }
 
   private report(reason: HttpFailureReason, message: string, details: HttpFailureDetails): void {
-    try {
-      this.settings.onError(new HttpProcessorError(reason, message, details));
-    } catch (handlerError) {
-      console.error("sit-tracking http processor: onError threw", handlerError);
-    }
+    reportTo(this.settings.onError, new HttpProcessorError(reason, message, details));
   }
 }

@@ -9,10 +9,14 @@ export type HttpFailureReason =
   /** Events tracked after `shutdown()` (reported once). */
   | "after-shutdown"
   /** The page was left and the browser accepted neither a beacon nor a keepalive request. */
-  | "page-exit";
+  | "page-exit"
+  /** One event is larger than `maxQueueBytes` on its own (each such event is reported). */
+  | "event-too-large"
+  /** An identifier could not be written and is left out of the event, which is still sent (reported once per identifier). */
+  | "identifier-omitted";
 
 export interface HttpFailureDetails {
-  /** Events dropped at the time of the report (for `queue-full`, the first of the burst). */
+  /** Events dropped at the time of the report (for `queue-full`, the first of the burst; 0 for `identifier-omitted`). */
   readonly events: number;
   /** The collector's status, when it answered. */
   readonly status?: number | undefined;
@@ -20,7 +24,7 @@ export interface HttpFailureDetails {
   readonly cause?: unknown;
 }
 
-/** What the HTTP processor hands to `onError`; every event it concerns is counted in `dropped`. */
+/** What the HTTP processor hands to `onError`; every event it drops is counted in `dropped`. */
 export class HttpProcessorError extends Error {
   override readonly name = "HttpProcessorError";
   readonly events: number;
@@ -34,5 +38,14 @@ export class HttpProcessorError extends Error {
     super(message, { cause: details.cause });
     this.events = details.events;
     this.status = details.status;
+  }
+}
+
+/** Hands `error` to the application's handler; a handler that throws is logged, never thrown into the tracking call. */
+export function reportTo(onError: (error: HttpProcessorError) => void, error: HttpProcessorError): void {
+  try {
+    onError(error);
+  } catch (handlerError) {
+    console.error("sit-tracking http processor: onError threw", handlerError);
   }
 }

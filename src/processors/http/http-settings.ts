@@ -1,3 +1,4 @@
+import type { IdentifierMapping } from "./event-json";
 import type { HttpProcessorError } from "./http-processor-error";
 import { pageHref } from "./page-exit";
 import { DEFAULT_RETRY_POLICY, type RetryOptions, type RetryPolicy } from "./retry-policy";
@@ -13,6 +14,21 @@ export interface HttpProcessorOptions {
   readonly flushIntervalMs?: number;
   /** Events waiting at most; beyond it the oldest are dropped and counted (default 10,000). */
   readonly maxQueue?: number;
+  /**
+   * Bytes of events waiting at most, counted as sent (UTF-8 JSON); beyond it the oldest are
+   * dropped and counted, and an event larger than this on its own is dropped (default 4 MiB).
+   */
+  readonly maxQueueBytes?: number;
+  /**
+   * What each identifier becomes in the request body. By default its id, see `identifierId`: a
+   * string, number or boolean as it is, an object as its `id`, a list as its ids; an identifier
+   * with no id is left out (and reported once per name), never sent whole. Set this to send more
+   * or less: it receives the identifier's key in the payload (`user`, `project`, `namespace`,
+   * `featureEnabledByNamespaceIds`) and the value the application passed, and returns what to
+   * send (as `JSON.stringify` writes it; `undefined` leaves the identifier out). When it throws or
+   * returns what JSON cannot hold, the identifier is left out and reported once per name.
+   */
+  readonly identifiers?: (name: string, value: unknown) => unknown;
   /** How failed batches are retried; `false` sends each batch once. */
   readonly retry?: RetryOptions | false;
   /** A request that has not been answered after this long counts as failed (default 10,000 ms). */
@@ -27,6 +43,8 @@ export interface HttpSettings {
   readonly batchSize: number;
   readonly flushIntervalMs: number;
   readonly maxQueue: number;
+  readonly maxQueueBytes: number;
+  readonly identifiers: IdentifierMapping | undefined;
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
   readonly onError: (error: HttpProcessorError) => void;
@@ -42,6 +60,8 @@ export function resolveHttpSettings(options: HttpProcessorOptions): HttpSettings
     batchSize: positiveInteger("batchSize", options.batchSize, 50),
     flushIntervalMs: nonNegative("flushIntervalMs", options.flushIntervalMs, 5000),
     maxQueue: positiveInteger("maxQueue", options.maxQueue, 10_000),
+    maxQueueBytes: positiveInteger("maxQueueBytes", options.maxQueueBytes, 4 * 1024 * 1024),
+    identifiers: resolveIdentifiers(options.identifiers),
     retry: resolveRetry(options.retry),
     timeoutMs: positive("timeoutMs", options.timeoutMs, 10_000),
     onError: options.onError ?? logError,
@@ -56,6 +76,11 @@ function resolveUrl(url: string | { readonly href: string } | undefined): string
   } catch {
     throw new TypeError(`createHttpProcessor: \`url\` ${JSON.stringify(String(text))} is not a valid URL`);
   }
+}
+
+function resolveIdentifiers(identifiers: IdentifierMapping | undefined): IdentifierMapping | undefined {
+  if (identifiers !== undefined && typeof identifiers !== "function") throw new TypeError(`createHttpProcessor: \`identifiers\` must be a function (name, value) => value to send, not ${JSON.stringify(identifiers)}`);
+  return identifiers;
 }
 
 function resolveRetry(retry: RetryOptions | false | undefined): RetryPolicy {

@@ -16,7 +16,10 @@ interface BrowserGlobals {
 
 const browser = globalThis as BrowserGlobals;
 
-/** Browsers cap the bodies of beacons and keepalive requests in flight at 64 KiB. */
+/**
+ * Browsers refuse a beacon or keepalive request when the bodies of all those in flight from the
+ * page, itself included, would exceed 64 KiB together (the Fetch standard's keepalive quota).
+ */
 export const PAGE_EXIT_LIMIT_BYTES = 64 * 1024;
 
 /** True in a page (not in Node.js or a worker): where page exit exists. */
@@ -30,20 +33,22 @@ export function pageHref(): string | undefined {
 }
 
 /**
- * Calls `listener` when the page is hidden or left: `visibilitychange` to hidden is the last
- * moment that is reliable on mobile, `pagehide` covers navigation where it is not fired.
- * Returns a function that removes both listeners.
+ * Calls `onLeave` when the page is hidden or left: `visibilitychange` to hidden is the last
+ * moment that is reliable on mobile, `pagehide` covers navigation where it is not fired. Calls
+ * `onReturn` when a hidden page is shown again (it was not left after all). Returns a function
+ * that removes the listeners.
  */
-export function onPageExit(listener: () => void): () => void {
+export function onPageExit(onLeave: () => void, onReturn: () => void): () => void {
   const document = browser.document;
   if (document === undefined || !isBrowserPage()) return () => {};
   const onVisibilityChange = (): void => {
-    if (document.visibilityState === "hidden") listener();
+    if (document.visibilityState === "hidden") onLeave();
+    else onReturn();
   };
-  browser.addEventListener?.("pagehide", listener);
+  browser.addEventListener?.("pagehide", onLeave);
   document.addEventListener("visibilitychange", onVisibilityChange);
   return () => {
-    browser.removeEventListener?.("pagehide", listener);
+    browser.removeEventListener?.("pagehide", onLeave);
     document.removeEventListener("visibilitychange", onVisibilityChange);
   };
 }
