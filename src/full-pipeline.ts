@@ -40,7 +40,7 @@ export function analyze(inputs: Inputs, options: AnalyzeOptions = {}): Analysis 
   const config = validated?.config;
   let definitions: readonly ValidDefinition[] = [];
   if (validated !== undefined && inputs.definitionFiles !== undefined) {
-    const checked = checkDefinitions(inputs.definitionFiles, { gitlabStrict: options.gitlabStrict === true });
+    const checked = checkDefinitions(inputs.definitionFiles, { gitlabStrict: options.gitlabStrict === true, vocabulary: validated.declared.vocabulary });
     diagnostics.push(...checked.diagnostics);
     definitions = checked.definitions;
     diagnostics.push(...validateCatalog(definitions, checked.trackerReferences, validated.declared));

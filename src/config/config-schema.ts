@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { JAVASCRIPT_IDENTIFIER } from "../text/javascript-names";
 import { WARNING_CODES } from "../diagnostics/codes";
-import { IDENTIFIERS, MILESTONE_PATTERN, TIERS } from "../validate/vocabulary";
+import { MILESTONE_PATTERN, NAMING_RULES } from "../validate/vocabulary";
 import { DEFAULT_DEFINITIONS, DEFAULT_OUTPUT } from "./config-source";
 
 const exportName = z.string().regex(JAVASCRIPT_IDENTIFIER, "must be a JavaScript identifier or `default`");
@@ -11,10 +11,22 @@ const processorSchema = z.strictObject({
   export: exportName.optional(),
 });
 
+/** An identifier's name: a letter, then letters, digits and underscores (its field is its camelCase). */
+export const IDENTIFIER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 /** `type` is checked as one TypeScript type by validate-config.ts, with TypeScript's own parser. */
-const identifierTypeSchema = z.strictObject({
-  type: z.string().min(1),
+const identifierSchema = z.strictObject({
+  type: z.string().min(1).optional(),
   module: z.string().min(1).optional(),
+  fromContext: z.boolean().optional(),
+});
+
+/** A team's own plan; every rule left out is GitLab's. */
+const rulesSchema = z.strictObject({
+  eventNames: z.enum(NAMING_RULES).optional(),
+  propertyNames: z.enum(NAMING_RULES).optional(),
+  tiers: z.array(z.string().min(1)).min(1).optional(),
+  required: z.array(z.string().min(1)).optional(),
 });
 
 /** What `sit new` writes when a flag or a prompt does not say otherwise. */
@@ -22,7 +34,7 @@ const definitionDefaultsSchema = z.strictObject({
   product_group: z.string().min(1).optional(),
   milestone: z.string().regex(MILESTONE_PATTERN, "must look like 18.0").nullable().optional(),
   introduced_by_url: z.string().nullable().optional(),
-  tiers: z.array(z.enum(TIERS)).min(1).optional(),
+  tiers: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** A warning code's severity: `off` hides it, `error` makes it stop `generate`. */
@@ -34,17 +46,18 @@ export const configSchema = z.strictObject({
   templates: z.string().min(1).optional(),
   processors: z.record(z.string().min(1), processorSchema).default({}),
   defaultProcessors: z.array(z.string().min(1)).default([]),
-  identifiers: z
-    .strictObject(Object.fromEntries(IDENTIFIERS.map((name) => [name, identifierTypeSchema.optional()])) as Record<
-      (typeof IDENTIFIERS)[number],
-      z.ZodOptional<typeof identifierTypeSchema>
-    >)
-    .default({}),
+  identifiers: z.record(z.string().regex(IDENTIFIER_NAME_PATTERN, "must be a letter, then letters, digits and underscores"), identifierSchema).default({}),
+  rules: rulesSchema.default({}),
   defaults: definitionDefaultsSchema.default({}),
   warnings: z.partialRecord(z.enum(WARNING_CODES), severitySchema).default({}),
 });
+
+export const RULE_KEYS: readonly string[] = Object.keys(rulesSchema.shape);
+export const IDENTIFIER_KEYS: readonly string[] = Object.keys(identifierSchema.shape);
+export const DEFAULTS_KEYS: readonly string[] = Object.keys(definitionDefaultsSchema.shape);
 
 export type ConfigInput = z.input<typeof configSchema>;
 export type ConfigData = z.output<typeof configSchema>;
 export type WarningSeverity = z.output<typeof severitySchema>;
 export type DefinitionDefaults = z.output<typeof definitionDefaultsSchema>;
+export type RulesData = z.output<typeof rulesSchema>;

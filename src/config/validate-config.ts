@@ -3,13 +3,16 @@ import type { z } from "zod";
 import type { WarningCode } from "../diagnostics/codes";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
+import { compareCodeUnits } from "../text/code-units";
 import { isRecord, nodeAtPath, toPlainValue, type YamlMapping } from "../load/yaml";
+import { camelCase, identifierTypeNameOf } from "../model/names";
 import { isJavaScriptIdentifier } from "../text/javascript-names";
+import { DEFINITION_KEYS } from "../validate/definition-schema";
 import { schemaDiagnostics, type PathSegment } from "../validate/schema-diagnostics";
-import { IDENTIFIERS, PROTOTYPE_TRAPS, type IdentifierName } from "../validate/vocabulary";
+import { GITLAB_REQUIRED_KEYS, GITLAB_VOCABULARY, IDENTIFIERS, PROTOTYPE_TRAPS, TIERS, UNTYPABLE_PROPERTY_NAMES, type Vocabulary } from "../validate/vocabulary";
 import { configLayout, type ConfigLayout } from "./config-layout";
 import { configDiagnostic, locateInConfig, type ConfigSource } from "./config-source";
-import { configSchema, type ConfigData, type DefinitionDefaults, type WarningSeverity } from "./config-schema";
+import { configSchema, DEFAULTS_KEYS, IDENTIFIER_KEYS, RULE_KEYS, type ConfigData, type DefinitionDefaults, type RulesData, type WarningSeverity } from "./config-schema";
 import { typeExpressionProblem } from "./type-expression";
 
 export interface ResolvedProcessor {
@@ -27,12 +30,25 @@ export interface ResolvedIdentifierType {
   readonly importSpecifier?: string;
 }
 
+/** An identifier definitions may name, with what the SDK makes of it. */
+export interface ResolvedIdentifier extends ResolvedIdentifierType {
+  /** As definitions name it. */
+  readonly name: string;
+  /** Its key in arguments and payloads (camelCase). */
+  readonly field: string;
+  /** Set once for all events with `setTrackingContext`, not passed to each. */
+  readonly fromContext: boolean;
+}
+
 /** The configuration with every default filled and every path resolved. */
 export interface ResolvedConfig extends ConfigLayout {
   readonly configFile: string | undefined;
   readonly processors: ReadonlyMap<string, ResolvedProcessor>;
   readonly defaultProcessors: readonly string[];
-  readonly identifierTypes: Readonly<Record<IdentifierName, ResolvedIdentifierType>>;
+  /** GitLab's four, then the config's own, in the vocabulary's order. */
+  readonly identifiers: readonly ResolvedIdentifier[];
+  /** What definitions may say. */
+  readonly vocabulary: Vocabulary;
   /** The project's own templates folder, when the config names one; otherwise sit's templates apply. */
   readonly templatesDir: string | undefined;
   /** Field values `sit new` uses when neither a flag nor a prompt gives one. */
@@ -44,10 +60,12 @@ export interface ResolvedConfig extends ConfigLayout {
 }
 
 /**
- * What the config declares about processors, known even when the config has errors: the checks of
- * the definitions against it still run, so one run reports both.
+ * What the config declares about processors and the words of definitions, known even when the
+ * config has errors: the checks of the definitions against it still run, so one run reports both.
  */
-export interface DeclaredProcessors {
+export interface ConfigDeclarations {
+  /** What definitions may say (GitLab's words where the config's rules cannot be read). */
+  readonly vocabulary: Vocabulary;
   /** Every tracking class the config defines, valid or not. */
   readonly classNames: ReadonlySet<string>;
   readonly defaultProcessors: readonly string[];
@@ -67,7 +85,7 @@ type Shape = typeof configSchema.shape;
 export function validateConfig(
   config: ConfigSource,
   located: { readonly layout: ConfigLayout | undefined; readonly diagnostics: readonly Diagnostic[] } = configLayout(config),
-): { config: ResolvedConfig | undefined; declared: DeclaredProcessors; diagnostics: Diagnostic[] } {
+): { config: ResolvedConfig | undefined; declared: ConfigDeclarations; diagnostics: Diagnostic[] } {
   const layout = located.layout;
   const diagnostics = [...located.diagnostics];
   const root: YamlMapping = config.origin?.root.kind === "mapping" ? config.origin.root : { kind: "mapping", start: 0, entries: [] };
@@ -77,7 +95,8 @@ export function validateConfig(
   if (!result.success && config.origin !== undefined) diagnostics.push(...schemaProblems(result.error.issues, config));
   const { data, invalidProcessors } = result.success ? { data: result.data, invalidProcessors: new Set<string>() } : partialData(raw);
   diagnostics.push(...prototypeTraps(config, raw));
-  const declared: DeclaredProcessors = {
+  const declared: ConfigDeclarations = {
+    vocabulary: vocabularyOf(Object.keys(data.identifiers), data.rules),
     classNames: new Set([...Object.keys(data.processors), ...invalidProcessors]),
     defaultProcessors: data.defaultProcessors,
     configFile: config.configFile,
@@ -93,8 +112,9 @@ function schemaProblems(issues: readonly z.core.$ZodIssue[], config: ConfigSourc
   const { root, source } = config.origin!;
   const keysAt = (path: readonly PathSegment[]): readonly string[] => {
     if (path.length === 0) return Object.keys(configSchema.shape);
-    if (path[0] === "identifiers") return path.length === 1 ? IDENTIFIERS : ["type", "module"];
-    if (path[0] === "defaults") return ["product_group", "milestone", "introduced_by_url", "tiers"];
+    if (path[0] === "identifiers") return path.length === 1 ? IDENTIFIERS : IDENTIFIER_KEYS;
+    if (path[0] === "rules") return RULE_KEYS;
+    if (path[0] === "defaults") return DEFAULTS_KEYS;
     return ["module", "export"];
   };
   return schemaDiagnostics(issues, root, source, keysAt).map((diagnostic) => ({ ...diagnostic, code: "SIT041" as const }));
@@ -120,10 +140,10 @@ function partialData(raw: Record<string, unknown>): { data: ConfigData; invalidP
     else invalidProcessors.add(name);
   }
   const identifiers: Record<string, unknown> = {};
-  const identifierShape = shape.identifiers.unwrap().shape;
-  for (const name of IDENTIFIERS) {
-    const parsed = identifierShape[name].safeParse(isRecord(raw["identifiers"]) ? raw["identifiers"][name] : undefined);
-    if (parsed.success && parsed.data !== undefined) identifiers[name] = parsed.data;
+  const identifierSchema = shape.identifiers.unwrap().valueType;
+  for (const [name, value] of Object.entries(isRecord(raw["identifiers"]) ? raw["identifiers"] : {})) {
+    const parsed = identifierSchema.safeParse(value);
+    if (parsed.success && !PROTOTYPE_TRAPS.has(name)) identifiers[name] = parsed.data;
   }
   const data: ConfigData = {
     definitions: field("definitions"),
@@ -132,6 +152,7 @@ function partialData(raw: Record<string, unknown>): { data: ConfigData; invalidP
     processors,
     defaultProcessors: field("defaultProcessors"),
     identifiers: identifiers as ConfigData["identifiers"],
+    rules: field("rules"),
     defaults: field("defaults"),
     warnings: field("warnings"),
   };
@@ -151,7 +172,7 @@ function prototypeTraps(config: ConfigSource, raw: Record<string, unknown>): Dia
     });
 }
 
-function resolveConfig(data: ConfigData, config: ConfigSource, layout: ConfigLayout, declared: DeclaredProcessors, diagnostics: Diagnostic[]): ResolvedConfig {
+function resolveConfig(data: ConfigData, config: ConfigSource, layout: ConfigLayout, declared: ConfigDeclarations, diagnostics: Diagnostic[]): ResolvedConfig {
   const problem = (path: readonly PathSegment[], code: "SIT041" | "SIT042", message: string, hint?: string): void => {
     diagnostics.push(configDiagnostic(config, path, code, message, hint));
   };
@@ -183,33 +204,91 @@ function resolveConfig(data: ConfigData, config: ConfigSource, layout: ConfigLay
     }
   });
 
-  const identifierTypes = {} as Record<IdentifierName, ResolvedIdentifierType>;
-  for (const name of IDENTIFIERS) {
-    const declared = data.identifiers[name];
-    if (declared === undefined) {
-      identifierTypes[name] = DEFAULT_IDENTIFIER_TYPE;
-    } else if (declared.module === undefined) {
-      const typeProblem = typeExpressionProblem(declared.type);
-      if (typeProblem !== undefined) problem(["identifiers", name, "type"], "SIT041", `identifier type of "${name}" ${typeProblem}`);
-      else identifierTypes[name] = { type: declared.type };
-    } else if (!isJavaScriptIdentifier(declared.type)) {
-      problem(["identifiers", name, "type"], "SIT041", `identifier type "${declared.type}" is imported from a module, so it must be a type name`);
-    } else {
-      const specifier = specifierOf(declared.module);
-      if (specifier === undefined) problem(["identifiers", name, "module"], "SIT042", `module "${declared.module}" of identifier "${name}" not found`);
-      else identifierTypes[name] = { type: declared.type, importSpecifier: specifier };
-    }
-  }
+  const vocabulary = declared.vocabulary;
+  const identifiers = resolveIdentifiers(data, vocabulary, specifierOf, problem);
+
+  const requiredKeys = data.rules.required ?? [];
+  requiredKeys.forEach((key, index) => {
+    if (!DEFINITION_KEYS.includes(key)) problem(["rules", "required", index], "SIT041", `"${key}" in rules.required is not a key of definitions`, didYouMean(key, DEFINITION_KEYS));
+  });
+  const tiers = new Set(vocabulary.tiers);
+  const seenTiers = new Set<string>();
+  (data.rules.tiers ?? []).forEach((tier, index) => {
+    if (seenTiers.has(tier)) problem(["rules", "tiers", index], "SIT041", `tier "${tier}" is listed twice in rules.tiers`);
+    seenTiers.add(tier);
+  });
+  (data.defaults.tiers ?? []).forEach((tier, index) => {
+    if (!tiers.has(tier)) problem(["defaults", "tiers", index], "SIT041", `default tier "${tier}" is not one of the tiers definitions may list (${vocabulary.tiers.join(", ")})`, didYouMean(tier, vocabulary.tiers));
+  });
 
   return {
     ...layout,
     configFile: config.configFile,
     processors,
     defaultProcessors: data.defaultProcessors,
-    identifierTypes,
+    identifiers,
+    vocabulary,
     templatesDir: data.templates === undefined ? undefined : resolve(layout.rootDir, data.templates),
     definitionDefaults: data.defaults,
     warningSeverities: new Map(Object.entries(data.warnings) as [WarningCode, WarningSeverity][]),
     locate: declared.locate,
   };
+}
+
+/**
+ * What definitions may say under the config's `identifiers:` and `rules:`; GitLab's own words,
+ * the very object, when the config names none.
+ */
+export function vocabularyOf(identifierNames: readonly string[], rules: RulesData): Vocabulary {
+  const custom = identifierNames.filter((name) => !(IDENTIFIERS as readonly string[]).includes(name) && !PROTOTYPE_TRAPS.has(name)).sort(compareCodeUnits);
+  if (custom.length === 0 && Object.values(rules).every((rule) => rule === undefined)) return GITLAB_VOCABULARY;
+  return {
+    identifiers: [...IDENTIFIERS, ...custom],
+    tiers: rules.tiers === undefined ? TIERS : [...new Set(rules.tiers)],
+    required: new Set(["action", ...(rules.required ?? GITLAB_REQUIRED_KEYS)]),
+    eventNames: rules.eventNames ?? "snake_case",
+    propertyNames: rules.propertyNames ?? "snake_case",
+  };
+}
+
+/** The default type of an identifier: what GitLab's backend reads of it. */
+const identifierTypeOr = (declared: ConfigData["identifiers"][string] | undefined): string => declared?.type ?? DEFAULT_IDENTIFIER_TYPE.type;
+
+/** Every identifier of the vocabulary, with its field, its type and where that type comes from. */
+function resolveIdentifiers(
+  data: ConfigData,
+  vocabulary: Vocabulary,
+  specifierOf: (module: string) => string | undefined,
+  problem: (path: readonly PathSegment[], code: "SIT041" | "SIT042", message: string, hint?: string) => void,
+): ResolvedIdentifier[] {
+  const resolved: ResolvedIdentifier[] = [];
+  const owners = new Map<string, string>();
+  for (const name of vocabulary.identifiers) {
+    const declared = Object.prototype.hasOwnProperty.call(data.identifiers, name) ? data.identifiers[name] : undefined;
+    const field = camelCase(name);
+    const at = ["identifiers", name];
+    if (UNTYPABLE_PROPERTY_NAMES.has(name) || UNTYPABLE_PROPERTY_NAMES.has(field) || field === "additionalProperties") {
+      problem(at, "SIT041", `identifier "${name}" cannot be used: its field \`${field}\` is ${field === "additionalProperties" ? "the payload's properties" : "a member of every JavaScript object"}`, "choose another name");
+      continue;
+    }
+    for (const taken of [field, identifierTypeNameOf(name)]) {
+      const owner = owners.get(taken);
+      if (owner !== undefined) problem(at, "SIT041", `identifiers "${owner}" and "${name}" would both be \`${taken}\` in the SDK`, "rename one of them");
+      owners.set(taken, name);
+    }
+    const fromContext = declared?.fromContext === true;
+    const type = identifierTypeOr(declared);
+    if (declared?.module === undefined) {
+      const typeProblem = declared?.type === undefined ? undefined : typeExpressionProblem(declared.type);
+      if (typeProblem !== undefined) problem([...at, "type"], "SIT041", `identifier type of "${name}" ${typeProblem}`);
+      else resolved.push({ name, field, type, fromContext });
+    } else if (declared.type === undefined || !isJavaScriptIdentifier(declared.type)) {
+      problem([...at, declared.type === undefined ? "module" : "type"], "SIT041", `identifier "${name}" imports its type from a module, so \`type\` must be the name of a type it exports`);
+    } else {
+      const specifier = specifierOf(declared.module);
+      if (specifier === undefined) problem([...at, "module"], "SIT042", `module "${declared.module}" of identifier "${name}" not found`);
+      else resolved.push({ name, field, type: declared.type, importSpecifier: specifier, fromContext });
+    }
+  }
+  return resolved;
 }

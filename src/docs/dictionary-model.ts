@@ -1,8 +1,8 @@
 import type { ResolvedConfig, ValidDefinition } from "../index";
-import { valueTypesOf } from "../model/build-model";
-import { functionNameOf } from "../model/names";
+import { generatedNamesOf } from "../model/generated-names";
+import { typeText, valueSpecOf, type EnumValue } from "../model/value-spec";
 import type { PropertyData } from "../validate/definition-schema";
-import { BUILT_IN_PROPERTY_TYPES, STATUSES, TIERS, type IdentifierName, type PropertyType, type Status, type Tier } from "../validate/vocabulary";
+import { BUILT_IN_PROPERTY_TYPES, STATUSES, type PropertyType, type Status } from "../validate/vocabulary";
 
 /** Everything the events dictionary shows, decided once for the Markdown and the HTML emitters. */
 export interface EventsDictionary {
@@ -11,7 +11,7 @@ export interface EventsDictionary {
   /** The choices of the page's filters, each sorted. */
   readonly productGroups: readonly string[];
   readonly trackers: readonly string[];
-  readonly tiers: readonly Tier[];
+  readonly tiers: readonly string[];
   readonly statuses: readonly Status[];
 }
 
@@ -28,14 +28,15 @@ export interface DictionaryEvent {
   /** Set for removed events. */
   readonly removal: { readonly milestone: string | undefined; readonly url: string | undefined } | undefined;
   /** In declaration order. */
-  readonly identifiers: readonly IdentifierName[];
+  readonly identifiers: readonly string[];
   readonly properties: readonly DictionaryProperty[];
   /** Tracking classes in call order: the default processors, then the extra trackers. Legacy events have no call, so only their own trackers. */
   readonly trackers: readonly string[];
+  /** Empty where the config's rules let a definition leave it out. */
   readonly productGroup: string;
   readonly productCategories: readonly string[];
-  /** In the order free, premium, ultimate. */
-  readonly tiers: readonly Tier[];
+  /** In the order of the config's tiers (GitLab's: free, premium, ultimate). */
+  readonly tiers: readonly string[];
   readonly milestone: string | null;
   readonly introducedByUrl: string | null;
   readonly classification: string | undefined;
@@ -54,7 +55,7 @@ export interface DictionaryProperty {
   readonly type: string;
   /** `type: integer`: the SDK's `number`, holding whole numbers only. */
   readonly integer: boolean;
-  readonly enumValues: readonly (string | number | boolean)[] | undefined;
+  readonly enumValues: readonly EnumValue[] | undefined;
   readonly required: boolean;
   /** For protected properties: the trackers that alone receive it. */
   readonly onlyFor: readonly string[];
@@ -70,27 +71,27 @@ const LEGACY_DESCRIPTION_KEYS = [
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Valid definitions (legacy ones included) and the config → the dictionary. */
-export function buildDictionary(definitions: readonly ValidDefinition[], config: Pick<ResolvedConfig, "defaultProcessors">): EventsDictionary {
+export function buildDictionary(definitions: readonly ValidDefinition[], config: Pick<ResolvedConfig, "defaultProcessors" | "vocabulary">): EventsDictionary {
   const sorted = [...definitions].sort((a, b) => byCodeUnits(a.data.action, b.data.action) || byCodeUnits(a.projectPath, b.projectPath));
   const seen = new Map<string, number>();
   const events = sorted.map((definition) => {
     const count = seen.get(definition.data.action) ?? 0;
     seen.set(definition.data.action, count + 1);
-    return buildEvent(definition, config.defaultProcessors, count === 0 ? definition.data.action : `${definition.data.action}-${count}`);
+    return buildEvent(definition, config, count === 0 ? definition.data.action : `${definition.data.action}-${count}`);
   });
   const distinct = (values: Iterable<string>): string[] => [...new Set(values)].sort(byCodeUnits);
   const usedTiers = new Set(events.flatMap((event) => event.tiers));
   const usedStatuses = new Set(events.map((event) => event.status));
   return {
     events,
-    productGroups: distinct(events.map((event) => event.productGroup)),
+    productGroups: distinct(events.map((event) => event.productGroup).filter((group) => group !== "")),
     trackers: distinct(events.flatMap((event) => event.trackers)),
-    tiers: TIERS.filter((tier) => usedTiers.has(tier)),
+    tiers: config.vocabulary.tiers.filter((tier) => usedTiers.has(tier)),
     statuses: STATUSES.filter((status) => usedStatuses.has(status)),
   };
 }
 
-function buildEvent(definition: ValidDefinition, defaultProcessors: readonly string[], anchor: string): DictionaryEvent {
+function buildEvent(definition: ValidDefinition, config: Pick<ResolvedConfig, "defaultProcessors" | "vocabulary">, anchor: string): DictionaryEvent {
   const { data, internal } = definition;
   const trackers: readonly { className: string; protectedProperties: Readonly<Record<string, PropertyData>> }[] =
     data.extra_trackers?.map((tracker) => ({ className: tracker.tracking_class, protectedProperties: tracker.protected_properties ?? {} })) ??
@@ -127,19 +128,19 @@ function buildEvent(definition: ValidDefinition, defaultProcessors: readonly str
   return {
     action: data.action,
     anchor,
-    description: data.description,
+    description: data.description ?? "",
     legacy: !internal,
-    functionName: internal ? functionNameOf(data.action) : undefined,
+    functionName: internal ? generatedNamesOf(data).functionName : undefined,
     status,
     removal: status === "removed" ? { milestone: data.milestone_removed, url: data.removed_by_url } : undefined,
     identifiers: data.identifiers ?? [],
     properties,
-    trackers: [...(internal ? defaultProcessors : []), ...trackers.map((tracker) => tracker.className)],
-    productGroup: data.product_group,
+    trackers: [...(internal ? config.defaultProcessors : []), ...trackers.map((tracker) => tracker.className)],
+    productGroup: data.product_group ?? "",
     productCategories: data.product_categories ?? [],
-    tiers: TIERS.filter((tier) => data.tiers.includes(tier)),
-    milestone: data.milestone,
-    introducedByUrl: data.introduced_by_url,
+    tiers: config.vocabulary.tiers.filter((tier) => data.tiers?.includes(tier) === true),
+    milestone: data.milestone ?? null,
+    introducedByUrl: data.introduced_by_url ?? null,
     classification: data.classification ?? undefined,
     category: data.category,
     extraProperties: Object.keys(data.extra_properties ?? {}),
@@ -148,13 +149,13 @@ function buildEvent(definition: ValidDefinition, defaultProcessors: readonly str
 }
 
 function buildProperty(name: string, property: PropertyData, builtIn: PropertyType | undefined, onlyFor: readonly string[]): DictionaryProperty {
-  const declared = property?.type ?? builtIn;
+  const value = valueSpecOf(property, builtIn);
   return {
     name,
     description: property?.description,
-    type: valueTypesOf(declared).join(" | "),
-    integer: declared === "integer",
-    enumValues: property?.enum,
+    type: typeText({ ...value, enum: undefined }),
+    integer: value.integer,
+    enumValues: value.enum,
     required: property?.required === true,
     onlyFor,
   };

@@ -6,7 +6,7 @@ import type { DictionaryEvent, DictionaryProperty } from "./dictionary-model";
 export const describeType = (property: DictionaryProperty): string => (property.integer ? `${property.type} (integer)` : property.type);
 
 /** Strings quoted, as a caller writes them. */
-export const describeEnumValue = (value: string | number | boolean): string => (typeof value === "string" ? JSON.stringify(value) : String(value));
+export const describeEnumValue = (value: string | number | boolean | null): string => (typeof value === "string" ? JSON.stringify(value) : String(value));
 
 /** `active`, or `removed in 18.3`. */
 export function describeStatus(event: DictionaryEvent): string {

@@ -13,7 +13,7 @@ export interface DocsFile {
 }
 
 /** Valid definitions and the config → the dictionary's files. Pure: writing is the caller's. */
-export function renderEventsDictionary(definitions: readonly ValidDefinition[], config: Pick<ResolvedConfig, "defaultProcessors">): DocsFile[] {
+export function renderEventsDictionary(definitions: readonly ValidDefinition[], config: Pick<ResolvedConfig, "defaultProcessors" | "vocabulary">): DocsFile[] {
   const dictionary = buildDictionary(definitions, config);
   return [
     { path: DOCS_FILES.markdown, content: emitMarkdown(dictionary) },

@@ -148,6 +148,22 @@ export class CodeWriter {
     return this;
   }
 
+  /** Lines already laid out, indentation included (by the printer of type-doc.ts). */
+  printed(lines: readonly string[]): this {
+    for (const text of lines) {
+      this.pending += `${text}\n`;
+      this.empty = false;
+      this.lastLineBlank = text === "";
+    }
+    if (this.pending.length >= CHUNK_LENGTH) this.flush();
+    return this;
+  }
+
+  /** The current indentation, in spaces. */
+  get indentationWidth(): number {
+    return this.level * INDENT;
+  }
+
   /** A new, empty writer at this one's indentation: the lines it renders can be copied in with `rendered`. */
   apart(): CodeWriter {
     const writer = new CodeWriter();
@@ -213,7 +229,7 @@ const INDENTATIONS = Array.from({ length: 8 }, (_, level) => " ".repeat(level * 
 const indentation = (level: number): string => INDENTATIONS[level] ?? " ".repeat(level * INDENT);
 
 /** A paragraph as comment lines: line breaks kept, trailing spaces and runs of blank lines dropped. */
-function commentLines(text: string): string[] {
+export function commentLines(text: string): string[] {
   // Most paragraphs are one plain line: they skip the general path, which is measurable at scale.
   if (!NEEDS_COMMENT_CLEANUP.test(text)) return text === "" ? [] : [text];
   return text
@@ -235,6 +251,20 @@ export function stringLiteral(value: string): string {
 }
 
 const NEEDS_COMMENT_CLEANUP = /[\r\n]|\*\/|\s$/;
+
+/**
+ * A key as written in an object literal or type, as prettier writes it: bare when it is an
+ * identifier name of the letters prettier unquotes (those of ES5's identifiers: letters, letter
+ * numbers, combining marks, digits, connector punctuation), quoted otherwise.
+ */
+export const propertyKey = (name: string): string => (isUnquotedKey(name) ? name : stringLiteral(name));
+
+/** `object.name`, or `object["name"]` for a name written quoted. */
+export const memberAccess = (object: string, name: string): string => (isUnquotedKey(name) ? `${object}.${name}` : `${object}[${stringLiteral(name)}]`);
+
+const ES5_IDENTIFIER_LETTERS = /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$]*$/u;
+const IDENTIFIER_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$]*$/u;
+const isUnquotedKey = (name: string): boolean => ES5_IDENTIFIER_LETTERS.test(name) && IDENTIFIER_NAME.test(name);
 
 const NEEDS_ESCAPE_IN_DOUBLE = /["\\\u0000-\u001f\u007f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NEEDS_ESCAPE_IN_SINGLE = /['\\\u0000-\u001f\u007f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

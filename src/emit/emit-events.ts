@@ -1,11 +1,10 @@
-import type { EventModel, PayloadModel, PropertyModel, SdkModel } from "../model/event-model";
-import { identifierField } from "../model/names";
-import type { IdentifierName } from "../validate/vocabulary";
+import type { EventModel, IdentifierModel, PayloadModel, PropertyModel, SdkModel } from "../model/event-model";
+import { isStructured, type ValueSpec } from "../model/value-spec";
 import { compareCodeUnits } from "../text/code-units";
-import { propertyKey } from "../text/javascript-names";
-import { CodeWriter, stringLiteral } from "./code-writer";
+import { CodeWriter, memberAccess, propertyKey, stringLiteral } from "./code-writer";
 import { emitEventPart, joined, type EventTextMemo } from "./event-text-memo";
-import { DEFAULT_SENDER, identifierTypeName, SDK_API as API } from "./sdk-api";
+import { DEFAULT_SENDER, SDK_API as API } from "./sdk-api";
+import { propertySignatureLines } from "./type-doc";
 
 /**
  * The arguments interface and tracking function of each event, in order. Events are independent,
@@ -18,6 +17,7 @@ export function emitEventFunctions(events: readonly EventModel[], memo?: EventTe
   const writer = new CodeWriter();
   for (const event of events) {
     if (event.argument !== "none") emitArgsInterface(writer, event);
+    if (event.shapesName !== undefined) emitShapes(writer, event, event.shapesName);
     emitTrackFunction(writer, event);
   }
   return writer.toChunks();
@@ -51,23 +51,31 @@ function emitArgsEntry(writer: CodeWriter, event: EventModel): void {
 /** What the event functions use from core.ts and from runtime.ts: values first, then types, each sorted. */
 export function sdkImports(model: SdkModel): { core: string[]; runtime: string[] } {
   const core = new Set(["dispatchEvent"]);
-  const senders = new Set<string>();
+  const coreTypes = new Set<string>();
+  const runtime = new Set<string>();
   const types = new Set<string>();
   // The type names once per identifier, not once per event: the loop runs for every event at each watch run.
-  const identifiers = new Set<IdentifierName>();
+  const identifiers = new Set<IdentifierModel>();
   for (const event of model.events) {
     core.add("checkArgs");
     for (const identifier of event.identifiers) identifiers.add(identifier);
+    if (event.shapesName !== undefined) coreTypes.add("Shapes");
     if (event.calls.length === 0) continue;
     if (readsArguments(event)) core.add("reportError");
-    for (const call of event.calls) senders.add(call.byDefault ? DEFAULT_SENDER : call.senderName);
+    if (event.identifiers.some((identifier) => identifier.fromContext)) {
+      core.add("reportMissingContext");
+      runtime.add("currentContext");
+    }
+    if (event.shapesName !== undefined) core.add("copyShaped");
+    for (const call of event.calls) runtime.add(call.byDefault ? DEFAULT_SENDER : call.senderName);
     if (event.properties.length === 0 || !propertiesRequired(event)) core.add("EMPTY_PROPERTIES");
     if (event.properties.length > 0) types.add(API.PropertyValue);
   }
-  for (const identifier of identifiers) types.add(identifierTypeName(identifier));
+  for (const identifier of identifiers) if (!identifier.fromContext) types.add(identifier.typeName);
+  const sorted = (names: ReadonlySet<string>): string[] => [...names].sort(compareCodeUnits);
   return {
-    core: [...core].sort(compareCodeUnits),
-    runtime: [...[...senders].sort(compareCodeUnits), ...[...types].sort(compareCodeUnits).map((type) => `type ${type}`)],
+    core: [...sorted(core), ...sorted(coreTypes).map((type) => `type ${type}`)],
+    runtime: [...sorted(runtime), ...sorted(types).map((type) => `type ${type}`)],
   };
 }
 
@@ -78,7 +86,7 @@ function emitArgsInterface(writer: CodeWriter, event: EventModel): void {
   writer.line(`/** The arguments of \`${event.functionName}\`. */`);
   writer.block(`export interface ${event.argsTypeName} {`, () => {
     for (const identifier of event.identifiers) {
-      writer.line(`readonly ${identifierField(identifier)}: ${identifierTypeName(identifier)};`);
+      if (!identifier.fromContext) writer.line(`readonly ${identifier.field}: ${identifier.typeName};`);
     }
     if (event.properties.length === 0) return;
     const optional = propertiesRequired(event) ? "" : "?";
@@ -94,10 +102,34 @@ function emitProperty(writer: CodeWriter, property: PropertyModel): void {
     ...(property.description === undefined || property.description.trim() === "" ? [] : [property.description.trim()]),
     ...(property.protectedFor === undefined ? [] : [`Delivered only to ${property.protectedFor}.`]),
   ];
-  writer.jsDoc(notes);
-  const members =
-    property.enumValues?.map((value) => (typeof value === "string" ? stringLiteral(value) : String(value))) ?? property.valueTypes;
-  writer.union(`readonly ${propertyKey(property.name)}${property.required ? "" : "?"}:`, members, ";");
+  writer.printed(propertySignatureLines(property, notes, writer.indentationWidth));
+}
+
+/**
+ * The declared keys of an event's objects, by property: the payloads copy them, and them alone,
+ * however deep, so an undeclared key never reaches a processor.
+ */
+function emitShapes(writer: CodeWriter, event: EventModel, shapesName: string): void {
+  writer.line(`/** What \`${event.functionName}\` sends of its objects: their declared keys, no others. */`);
+  writer.block(`const ${shapesName}: Shapes = {`, () => {
+    for (const property of event.properties) if (isStructured(property.value)) emitShape(writer, propertyKey(property.name), property.value);
+  }, "};");
+  writer.blankLine();
+}
+
+function emitShape(writer: CodeWriter, key: string, value: ValueSpec): void {
+  if (!isStructured(value)) {
+    writer.line(`${key}: {},`);
+    return;
+  }
+  writer.block(`${key}: {`, () => {
+    if (value.items !== undefined) emitShape(writer, "items", value.items);
+    if (value.properties !== undefined) {
+      writer.block("properties: {", () => {
+        for (const property of value.properties!) emitShape(writer, propertyKey(property.name), property.value);
+      }, "},");
+    }
+  }, "},");
 }
 
 function emitTrackFunction(writer: CodeWriter, event: EventModel): void {
@@ -121,8 +153,9 @@ function emitTrackFunction(writer: CodeWriter, event: EventModel): void {
 
 function functionDoc(event: EventModel): string[] {
   const { metadata } = event;
-  const since = metadata.milestone === null ? [] : [`since ${metadata.milestone}`];
-  const paragraphs = [sentence(event.description), `@event ${[event.action, metadata.productGroup, ...since, metadata.file].join(" · ")}`];
+  const since = metadata.milestone === null || metadata.milestone === undefined ? [] : [`since ${metadata.milestone}`];
+  const group = metadata.productGroup === undefined ? [] : [metadata.productGroup];
+  const paragraphs = [sentence(event.description), `@event ${[event.action, ...group, ...since, metadata.file].join(" · ")}`];
   if (metadata.status === "removed") {
     const milestone = metadata.milestoneRemoved === undefined ? "" : ` in ${metadata.milestoneRemoved}`;
     const url = metadata.removedByUrl === undefined ? "" : ` (${metadata.removedByUrl})`;
@@ -137,14 +170,26 @@ function functionDoc(event: EventModel): string[] {
  * processors in order.
  */
 function emitTrackBody(writer: CodeWriter, event: EventModel): void {
+  const fromContext = event.identifiers.filter((identifier) => identifier.fromContext);
+  if (fromContext.length > 0) {
+    writer.line("const context = currentContext();");
+    for (const identifier of fromContext) {
+      const condition = `if (context.${identifier.field} === undefined)`;
+      const report = ["reportMissingContext(", [stringLiteral(event.action), stringLiteral(identifier.name)], ");"] as const;
+      if (writer.fits(`${condition} ${report[0]}${report[1].join(", ")}${report[2]}`)) writer.line(`${condition} ${report[0]}${report[1].join(", ")}${report[2]}`);
+      else writer.line(condition).indented(() => writer.list(...report));
+    }
+  }
+  const structured = new Set(event.properties.filter((property) => isStructured(property.value)).map((property) => property.name));
   if (event.properties.length > 0) {
     const args = event.argument === "optional" ? "args?." : "args.";
     writer.line(propertiesRequired(event) ? `const given = ${args}additionalProperties;` : `const given = ${args}additionalProperties ?? EMPTY_PROPERTIES;`);
-    for (const payload of event.payloads) emitProperties(writer, payload);
+    if (event.shapesName !== undefined) writer.list(`const shaped = copyShaped<${API.PropertyValue}>(`, ["given", event.shapesName], ");");
+    for (const payload of event.payloads) emitProperties(writer, payload, structured);
   }
   for (const payload of event.payloads) {
     writer.objectDeclaration(`const ${payload.variable}`, () => {
-      for (const identifier of event.identifiers) writer.property(identifierField(identifier), `args.${identifierField(identifier)}`);
+      for (const identifier of event.identifiers) writer.property(identifier.field, `${identifier.fromContext ? "context" : "args"}.${identifier.field}`);
       writer.property("additionalProperties", event.properties.length === 0 ? "EMPTY_PROPERTIES" : payload.propertiesVariable);
     });
   }
@@ -156,16 +201,20 @@ function emitTrackBody(writer: CodeWriter, event: EventModel): void {
 }
 
 /**
- * The properties object of a payload: each declared property the caller passed, copied on its own.
- * Not a spread of another payload's properties: keys added to a spread's result give every call's
- * object a hidden class of its own, which made calls several times slower.
+ * The properties object of a payload: each declared property the caller passed, copied on its own
+ * (objects through their shapes). Not a spread of another payload's properties: keys added to a
+ * spread's result give every call's object a hidden class of its own, which made calls several
+ * times slower.
  */
-function emitProperties(writer: CodeWriter, payload: PayloadModel): void {
+function emitProperties(writer: CodeWriter, payload: PayloadModel, structured: ReadonlySet<string>): void {
   const head = `const ${payload.propertiesVariable}: Record<string, ${API.PropertyValue}> =`;
-  // Prettier breaks the type's arguments when the declaration is too long.
+  // Prettier moves the value below the `=`, and breaks the type's arguments only when even that is too long.
   if (writer.fits(`${head} {};`)) writer.line(`${head} {};`);
+  else if (writer.fits(head)) writer.line(head).indented(() => writer.line("{};"));
   else writer.block(`const ${payload.propertiesVariable}: Record<`, () => writer.line("string,").line(API.PropertyValue), "> = {};");
-  for (const name of payload.propertyNames) writer.ifDefined(`given.${name}`, `${payload.propertiesVariable}.${name}`);
+  for (const name of payload.propertyNames) {
+    writer.ifDefined(memberAccess(structured.has(name) ? "shaped" : "given", name), memberAccess(payload.propertiesVariable, name));
+  }
 }
 
 /** Callers must pass `additionalProperties` (a property is `required: true`), so it needs no fallback. */

@@ -3,7 +3,7 @@ import { compareCodeUnits } from "../text/code-units";
 import { CodeWriter } from "./code-writer";
 import { emitEventFunctions, emitEventMaps, sdkImports } from "./emit-events";
 import type { EventTextMemo } from "./event-text-memo";
-import { identifierTypeName, SDK_API as API } from "./sdk-api";
+import { SDK_API as API } from "./sdk-api";
 
 /**
  * index.ts: the entry point applications import the event functions from. Nothing in it is
@@ -30,11 +30,13 @@ export function emitIndex(model: SdkModel, memo?: EventTextMemo): Buffer[] {
     API.PropertyValue,
     API.TrackingErrorContext,
     API.TrackingOptions,
-    ...model.identifierTypes.map((entry) => identifierTypeName(entry.identifier)),
+    ...model.identifiers.map((entry) => entry.typeName),
+    ...(withContext(model) ? [API.TrackingContext] : []),
   ].sort(compareCodeUnits);
   writer.list("export type {", types, '} from "./runtime.js";');
   writer.blankLine();
   writer.lines(REEXPORTS);
+  if (withContext(model)) writer.blankLine().lines(SET_TRACKING_CONTEXT);
   writer.blankLine();
   return [...writer.toChunks(), ...emitEventFunctions(model.events, memo), ...emitEventMaps(model, memo)];
 }
@@ -63,3 +65,12 @@ export const ${API.resetTracking}: typeof runtime.${API.resetTracking} =
  * after \`timeoutMs\` (default 10,000), reporting what has not. Never rejects.
  */
 export const ${API.flush}: typeof runtime.${API.flush} = runtime.${API.flush};`;
+
+const withContext = (model: SdkModel): boolean => model.identifiers.some((identifier) => identifier.fromContext);
+
+const SET_TRACKING_CONTEXT = `/**
+ * Sets identifiers of the tracking context (a key given replaces its value,
+ * \`undefined\` clears it, a key left out keeps its value).
+ */
+export const ${API.setTrackingContext}: typeof runtime.${API.setTrackingContext} =
+  runtime.${API.setTrackingContext};`;

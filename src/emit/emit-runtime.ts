@@ -1,9 +1,9 @@
 import { DEFAULT_IDENTIFIER_TYPE } from "../config/validate-config";
-import type { ProcessorModel, SdkModel } from "../model/event-model";
+import type { IdentifierModel, ProcessorModel, SdkModel } from "../model/event-model";
 import { pascalCase } from "../model/names";
 import { compareCodeUnits } from "../text/code-units";
 import { CodeWriter, stringLiteral } from "./code-writer";
-import { DEFAULT_SENDER, identifierTypeName, SDK_API as API } from "./sdk-api";
+import { DEFAULT_SENDER, SDK_API as API } from "./sdk-api";
 
 const importedTypeName = (identifier: string): string => `Imported${pascalCase(identifier)}`;
 
@@ -22,10 +22,10 @@ export function emitRuntime(model: SdkModel): Buffer[] {
       specifier: processor.importSpecifier,
       name: processor.exportName,
     })),
-    ...model.identifierTypes
+    ...model.identifiers
       .filter((entry) => entry.importSpecifier !== undefined)
       .map((entry) => ({
-        statement: `import type { ${entry.type} as ${importedTypeName(entry.identifier)} }`,
+        statement: `import type { ${entry.type} as ${importedTypeName(entry.name)} }`,
         specifier: entry.importSpecifier!,
         name: entry.type,
       })),
@@ -35,22 +35,28 @@ export function emitRuntime(model: SdkModel): Buffer[] {
   writer.list("import {", withProcessors ? ["reportError", "settle", "type ProcessorSlot"] : [], '} from "./core.js";');
   writer.line('import * as core from "./core.js";');
   writer.blankLine();
-  writer.lines(PROPERTY_VALUE).blankLine();
+  writer.lines(PROPERTY_VALUES[model.propertyValue]).blankLine();
 
-  for (const entry of model.identifierTypes) {
-    writer.line(`/** How callers identify the \`${entry.identifier}\` of an event (see sit.config.yaml). */`);
-    const alias = `export type ${identifierTypeName(entry.identifier)} =`;
+  for (const entry of model.identifiers) {
+    const source = entry.fromContext ? "set with setTrackingContext" : "see sit.config.yaml";
+    writer.line(`/** How callers identify the \`${entry.name}\` of an event (${source}). */`);
+    const alias = `export type ${entry.typeName} =`;
     if (entry.type === DEFAULT_IDENTIFIER_TYPE.type && !writer.fits(`${alias} ${entry.type};`)) {
       writer.block(`${alias} {`, () => writer.line("readonly id: string | number;"), "};");
+    } else if (entry.importSpecifier !== undefined) {
+      writer.line(`${alias} ${importedTypeName(entry.name)};`);
     } else {
-      writer.line(`${alias} ${entry.importSpecifier === undefined ? entry.type : importedTypeName(entry.identifier)};`);
+      // The config's own text, which only a formatter could lay out as prettier would.
+      const plain = entry.type === DEFAULT_IDENTIFIER_TYPE.type || isPlainType(entry.type);
+      if (!plain || !writer.fits(`${alias} ${entry.type};`)) writer.line("// prettier-ignore");
+      writer.line(`${alias} ${entry.type};`);
     }
     writer.blankLine();
   }
 
   writer.jsDoc(["What a processor receives: the event's identifiers and the additional properties meant for it."]);
   writer.block(`export interface ${API.EventPayload} {`, () => {
-    for (const entry of model.identifierTypes) writer.line(`readonly ${entry.field}?: ${identifierTypeName(entry.identifier)};`);
+    for (const entry of model.identifiers) writer.line(`readonly ${entry.field}?: ${entry.typeName};`);
     writer.line(`readonly additionalProperties: Readonly<Record<string, ${API.PropertyValue}>>;`);
   });
   writer.blankLine();
@@ -59,6 +65,8 @@ export function emitRuntime(model: SdkModel): Buffer[] {
   writer.union(`export type ${API.ProcessorName} =`, withProcessors ? model.processors.map((processor) => stringLiteral(processor.className)) : ["never"], ";");
   writer.blankLine();
   writer.lines(RUNTIME_API);
+  const fromContext = model.identifiers.filter((entry) => entry.fromContext);
+  if (fromContext.length > 0) emitTrackingContext(writer, fromContext);
   if (withProcessors) writer.blankLine().lines(DEFINE);
   for (const processor of model.processors) emitSender(writer, processor);
   if (model.defaultProcessors.length > 0) {
@@ -72,6 +80,9 @@ export function emitRuntime(model: SdkModel): Buffer[] {
   }
   return writer.toChunks();
 }
+
+/** Names, arrays and unions of them, as prettier writes them: `readonly number[]`, `string | null`. */
+const isPlainType = (type: string): boolean => /^(?:readonly )?[A-Za-z_$][\w$.]*(?:\[\])*(?: \| (?:readonly )?[A-Za-z_$][\w$.]*(?:\[\])*)*$/.test(type);
 
 /**
  * A sender of its own per processor keeps each call to a processor's `trackEvent` monomorphic: a
@@ -105,8 +116,47 @@ try {
   reportError(error, eventName, slot.context.processorName);
 }`;
 
-const PROPERTY_VALUE = `/** The value of an additional property. */
-export type ${API.PropertyValue} = string | number | boolean;`;
+/** The value of an additional property: GitLab's scalars, unless the plan holds more. */
+const PROPERTY_VALUES: Readonly<Record<SdkModel["propertyValue"], string>> = {
+  scalar: `/** The value of an additional property. */
+export type ${API.PropertyValue} = string | number | boolean;`,
+  nullable: `/** The value of an additional property. */
+export type ${API.PropertyValue} = string | number | boolean | null;`,
+  json: `/** The value of an additional property: any JSON value. */
+export type ${API.PropertyValue} =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly ${API.PropertyValue}[]
+  | { readonly [key: string]: ${API.PropertyValue} };`,
+  unknown: `/** The value of an additional property: anything, since the plan has properties of \`type: any\`. */
+export type ${API.PropertyValue} = unknown;`,
+};
+
+/**
+ * The identifiers set once for every event: their type, the function that sets them, and the one
+ * the event functions read them with.
+ */
+function emitTrackingContext(writer: CodeWriter, identifiers: readonly IdentifierModel[]): void {
+  writer.blankLine();
+  writer.jsDoc(["The identifiers every event that names them receives, set with `setTrackingContext` (sit.config.yaml's `fromContext: true`)."]);
+  writer.block(`export interface ${API.TrackingContext} {`, () => {
+    for (const entry of identifiers) writer.line(`readonly ${entry.field}?: ${entry.typeName} | undefined;`);
+  });
+  writer.blankLine();
+  writer.lines(`/**
+ * Sets identifiers of the tracking context, e.g. the user on login: a key
+ * given replaces its value, \`undefined\` clears it, a key left out keeps its
+ * value. An event that needs an identifier the context lacks is sent without
+ * it, and onError is told.
+ */
+export const ${API.setTrackingContext}: (context: ${API.TrackingContext}) => void =
+  core.setTrackingContext;
+
+/** The tracking context as it is now: what the event functions read. */
+export const currentContext: () => ${API.TrackingContext} = core.currentContext;`);
+}
 
 /** The runtime's types and functions, as this project's names and payload make them. */
 const RUNTIME_API = `/**

@@ -1,6 +1,4 @@
 import { DEFAULT_PROCESSORS_STEM } from "../model/build-model";
-import { pascalCase } from "../model/names";
-import { IDENTIFIERS, type IdentifierName } from "../validate/vocabulary";
 
 /**
  * The names the generated SDK declares for its own API. The emitters write them from here, and
@@ -10,6 +8,8 @@ export const SDK_API = {
   trackEvent: "trackEvent",
   configureTracking: "configureTracking",
   resetTracking: "resetTracking",
+  setTrackingContext: "setTrackingContext",
+  TrackingContext: "TrackingContext",
   flush: "flush",
   FlushOptions: "FlushOptions",
   EVENTS: "EVENTS",
@@ -46,7 +46,16 @@ export const SDK_FILES = {
 /** The runtime function every event calls first: it calls each default processor in turn. */
 export const DEFAULT_SENDER = `sendTo${DEFAULT_PROCESSORS_STEM}`;
 
-const IDENTIFIER_TYPE_NAMES: ReadonlyMap<string, string> = new Map(IDENTIFIERS.map((identifier) => [identifier, `${pascalCase(identifier)}Identifier`]));
-
-/** `UserIdentifier`: the type callers identify an event's `user` with. */
-export const identifierTypeName = (identifier: IdentifierName): string => IDENTIFIER_TYPE_NAMES.get(identifier)!;
+/**
+ * The values index.ts declares or imports for its own use, besides the API and the senders
+ * (`sendTo…`): an event's own function name may not be one of them.
+ */
+export const INDEX_INTERNAL_NAMES: ReadonlySet<string> = new Set([
+  "checkArgs",
+  "copyShaped",
+  "currentContext",
+  "dispatchEvent",
+  "reportError",
+  "reportMissingContext",
+  "runtime",
+]);

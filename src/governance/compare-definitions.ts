@@ -1,6 +1,7 @@
 import type { ValidDefinition } from "../validate/validate-definition";
 import { compareChanges, type ChangeKind, type DefinitionChange } from "./definition-change";
-import { eventShapeOf, stableJson, type EventShape, type PropertyShape } from "./event-shape";
+import { stableJson } from "../text/stable-json";
+import { eventShapeOf, type EventShape, type PropertyShape } from "./event-shape";
 import { compareDomains, describeDomain } from "./value-domain";
 
 /** Both sides of a comparison: the base revision and the working tree. */
@@ -185,8 +186,8 @@ function compareLegacy(base: readonly ValidDefinition[], head: readonly ValidDef
       push({ kind: "legacy-added", breaking: false, event: definition.data.action, file });
       continue;
     }
-    const oldData = old.data as Readonly<Record<string, unknown>>;
-    const newData = definition.data as Readonly<Record<string, unknown>>;
+    const oldData: Readonly<Record<string, unknown>> = { ...old.data };
+    const newData: Readonly<Record<string, unknown>> = { ...definition.data };
     for (const key of [...new Set([...Object.keys(oldData), ...Object.keys(newData)])].sort()) {
       const was = oldData[key] ?? null;
       const is = newData[key] ?? null;

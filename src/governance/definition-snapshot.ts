@@ -5,6 +5,7 @@ import { displayPath } from "../load/display-path";
 import { findDefinitions, parseDefinition, readDefinition, type DefinitionFile } from "../load/load-definitions";
 import { fileDiagnostic } from "../load/source-file";
 import { validateDefinition, type ValidDefinition } from "../validate/validate-definition";
+import type { Vocabulary } from "../validate/vocabulary";
 
 /** The definitions of one side of a comparison: those that passed their own checks, and every problem. */
 export interface DefinitionSnapshot {
@@ -18,7 +19,7 @@ export interface DefinitionSnapshot {
  * Parses and validates definition files one at a time (with sit's extensions allowed), then checks
  * that no two internal events share an action: the comparison keys events by action.
  */
-export function snapshotOf(files: Iterable<DefinitionFile>): DefinitionSnapshot {
+export function snapshotOf(files: Iterable<DefinitionFile>, vocabulary: Vocabulary): DefinitionSnapshot {
   const definitions: ValidDefinition[] = [];
   const diagnostics: Diagnostic[] = [];
   const byAction = new Map<string, ValidDefinition>();
@@ -26,7 +27,7 @@ export function snapshotOf(files: Iterable<DefinitionFile>): DefinitionSnapshot 
     const parsed = parseDefinition(file);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.definition === undefined) continue;
-    const validated = validateDefinition(parsed.definition, { gitlabStrict: false });
+    const validated = validateDefinition(parsed.definition, { gitlabStrict: false, vocabulary });
     diagnostics.push(...validated.diagnostics);
     const definition = validated.definition;
     if (definition === undefined) continue;

@@ -1,7 +1,8 @@
 import type { DefinitionData, PropertyData } from "../validate/definition-schema";
 import type { ValidDefinition } from "../validate/validate-definition";
-import { compareCodeUnits } from "../text/code-units";
+import { stableJson } from "../text/stable-json";
 import { BUILT_IN_PROPERTY_TYPES, type PropertyType } from "../validate/vocabulary";
+import { valueSpecOf } from "../model/value-spec";
 import { domainOf, type ValueDomain } from "./value-domain";
 
 /** A property as call sites and processors see it, whoever declares it. */
@@ -77,18 +78,9 @@ export function eventShapeOf(definition: ValidDefinition): EventShape {
 function propertyShape(name: string, property: PropertyData, builtIn: PropertyType | undefined, protectedFor: readonly string[] | undefined): PropertyShape {
   return {
     name,
-    domain: domainOf(property?.type, builtIn, property?.enum),
+    domain: domainOf(valueSpecOf(property, builtIn)),
     required: property?.required === true,
     description: property?.description,
     protectedFor,
   };
-}
-
-/** JSON with object keys sorted, so equal data gives equal text whatever the key order in the file. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_, inner: unknown) =>
-    inner !== null && typeof inner === "object" && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => compareCodeUnits(a, b)))
-      : inner,
-  );
 }

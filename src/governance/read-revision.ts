@@ -6,6 +6,7 @@ import type { DefinitionFile } from "../load/load-definitions";
 import { MAX_FILE_BYTES, type FileBytesResult } from "../load/read-text-file";
 import { byCodeUnits } from "../text/code-units";
 import { findWorkTree, listTree, readBlobs, resolveCommit, type GitResult } from "./git-revision";
+import { GITLAB_VOCABULARY, type Vocabulary } from "../validate/vocabulary";
 import { folderInRepository, parseRevisionConfig } from "./revision-config";
 
 /** Where the current project is, to find the same places at another revision. */
@@ -29,6 +30,8 @@ export interface RevisionDefinitions {
   readonly files: readonly DefinitionFile[];
   /** The default processors at that revision, when its config lists them. */
   readonly defaultProcessors: readonly string[] | undefined;
+  /** What the definitions at that revision may say. */
+  readonly vocabulary: Vocabulary;
   /** Problems of that revision's config. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -63,13 +66,15 @@ export function readRevisionDefinitions(request: RevisionRequest): GitResult<Rev
 
   let definitionsFolder: string | undefined;
   let defaultProcessors: readonly string[] | undefined;
+  let vocabulary = GITLAB_VOCABULARY;
   const diagnostics: Diagnostic[] = [];
   if (configBytes !== undefined && configPath !== undefined) {
     const parsed = parseRevisionConfig(configBytes, shown(configPath));
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.config === undefined) return { ok: true, value: { commit: commit.value, configPath, files: [], defaultProcessors, diagnostics } };
+    if (parsed.config === undefined) return { ok: true, value: { commit: commit.value, configPath, files: [], defaultProcessors, vocabulary, diagnostics } };
     definitionsFolder = folderInRepository(rootPath, parsed.config.definitions);
     defaultProcessors = parsed.config.defaultProcessors;
+    vocabulary = parsed.config.vocabulary;
   } else {
     definitionsFolder = folderInRepository(rootPath, relative(request.rootDir, request.definitionsDir).split(sep).join("/"));
   }
@@ -95,7 +100,7 @@ export function readRevisionDefinitions(request: RevisionRequest): GitResult<Rev
     displayPath: shown(file.path),
     read: blobRead(blobs.value[index]),
   }));
-  return { ok: true, value: { commit: commit.value, configPath, files, defaultProcessors, diagnostics } };
+  return { ok: true, value: { commit: commit.value, configPath, files, defaultProcessors, vocabulary, diagnostics } };
 }
 
 /** A blob as a file read from disk would be: over sit's size limit, it is not read. */

@@ -3,7 +3,10 @@ import { DEFAULT_DEFINITIONS } from "../config/config-source";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { decodeText } from "../load/read-text-file";
 import { fileDiagnostic, SourceFile } from "../load/source-file";
-import { parseYaml, type YamlEntry } from "../load/yaml";
+import { isRecord, parseYaml, toPlainValue, type YamlEntry } from "../load/yaml";
+import { configSchema } from "../config/config-schema";
+import { vocabularyOf } from "../config/validate-config";
+import { GITLAB_VOCABULARY, type Vocabulary } from "../validate/vocabulary";
 
 /** What `sit diff` needs of the config found at another revision. */
 export interface RevisionConfig {
@@ -11,6 +14,8 @@ export interface RevisionConfig {
   readonly definitions: string;
   /** `defaultProcessors` as written; `undefined` when absent or not a list of names. */
   readonly defaultProcessors: readonly string[] | undefined;
+  /** What that revision's definitions may say, from its `identifiers:` and `rules:` (GitLab's words where they cannot be read). */
+  readonly vocabulary: Vocabulary;
 }
 
 /**
@@ -29,7 +34,7 @@ export function parseRevisionConfig(bytes: Buffer, displayPath: string): { confi
   if (!parsed.ok) return { config: undefined, diagnostics };
   const root = parsed.root;
   if (root === null || (root.kind === "scalar" && root.value === null)) {
-    return { config: { definitions: DEFAULT_DEFINITIONS, defaultProcessors: undefined }, diagnostics };
+    return { config: { definitions: DEFAULT_DEFINITIONS, defaultProcessors: undefined, vocabulary: GITLAB_VOCABULARY }, diagnostics };
   }
   if (root.kind !== "mapping") {
     return { config: undefined, diagnostics: [...diagnostics, source.diagnostic(root.start, "error", "SIT041", "the config must be a mapping of keys")] };
@@ -46,6 +51,7 @@ export function parseRevisionConfig(bytes: Buffer, displayPath: string): { confi
     config: {
       definitions: definitions?.value.kind === "scalar" ? String(definitions.value.value) : DEFAULT_DEFINITIONS,
       defaultProcessors: names?.every((name): name is string => typeof name === "string") === true ? names : undefined,
+      vocabulary: revisionVocabulary(entry("identifiers"), entry("rules")),
     },
     diagnostics,
   };
@@ -60,4 +66,11 @@ export function folderInRepository(base: string, folder: string): string | undef
   const joined = posix.normalize(posix.join(base, folder.replace(/\\/g, "/"))).replace(/\/+$/, "");
   if (joined === ".") return "";
   return joined === ".." || joined.startsWith("../") ? undefined : joined;
+}
+
+/** The vocabulary a config at another revision declares, read leniently: what cannot be read is GitLab's. */
+function revisionVocabulary(identifiers: YamlEntry | undefined, rules: YamlEntry | undefined): Vocabulary {
+  const names = identifiers === undefined ? {} : toPlainValue(identifiers.value);
+  const parsedRules = configSchema.shape.rules.safeParse(rules === undefined ? undefined : toPlainValue(rules.value));
+  return vocabularyOf(isRecord(names) ? Object.keys(names) : [], parsedRules.success ? parsedRules.data : {});
 }

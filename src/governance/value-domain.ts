@@ -1,24 +1,23 @@
-import type { PropertyType } from "../validate/vocabulary";
+import type { EnumValue, ValueSpec } from "../model/value-spec";
 
-export type EnumValue = string | number | boolean;
+/** A type a property accepts: a JSON type, with `integer` told apart from `number`. */
+type DomainType = "string" | "integer" | "number" | "boolean" | "null" | "array" | "object" | "any";
 
 /**
  * The values a property accepts: its declared (or GitLab's fixed) types, or exactly its enum
  * values. Untyped custom properties accept `string | number`, as GitLab does.
  */
 export interface ValueDomain {
-  readonly types: readonly PropertyType[];
+  readonly types: readonly DomainType[];
   /** When declared, the only values allowed. */
   readonly values: readonly EnumValue[] | undefined;
 }
 
 export type DomainChange = "same" | "narrowed" | "widened" | "changed";
 
-const UNTYPED: readonly PropertyType[] = ["string", "number"];
-
-export function domainOf(declared: PropertyType | undefined, builtIn: PropertyType | undefined, values: readonly EnumValue[] | undefined): ValueDomain {
-  const type = declared ?? builtIn;
-  return { types: type === undefined ? UNTYPED : [type], values };
+export function domainOf(value: ValueSpec): ValueDomain {
+  if (value.types === undefined) return { types: ["any"], values: value.enum };
+  return { types: value.types.map((type) => (type === "number" && value.integer ? "integer" : type)), values: value.enum };
 }
 
 /**
@@ -43,6 +42,7 @@ export function describeDomain(domain: ValueDomain): string {
 function contains(outer: ValueDomain, inner: ValueDomain): boolean {
   if (inner.values !== undefined) return inner.values.every((value) => accepts(outer, value));
   if (outer.values !== undefined) return false;
+  if (outer.types.includes("any")) return true;
   return inner.types.every((type) => outer.types.includes(type) || (type === "integer" && outer.types.includes("number")));
 }
 
@@ -51,7 +51,7 @@ function accepts(domain: ValueDomain, value: EnumValue): boolean {
   return domain.types.some((type) => typeAccepts(type, value));
 }
 
-function typeAccepts(type: PropertyType, value: EnumValue): boolean {
+function typeAccepts(type: DomainType, value: EnumValue): boolean {
   switch (type) {
     case "string":
       return typeof value === "string";
@@ -61,5 +61,11 @@ function typeAccepts(type: PropertyType, value: EnumValue): boolean {
       return typeof value === "number" && Number.isInteger(value);
     case "boolean":
       return typeof value === "boolean";
+    case "null":
+      return value === null;
+    case "any":
+      return true;
+    default:
+      return false;
   }
 }

@@ -2,22 +2,14 @@ import type { ResolvedConfig } from "../config/validate-config";
 import { byCodeUnits, compareCodeUnits } from "../text/code-units";
 import type { PropertyData } from "../validate/definition-schema";
 import type { ValidDefinition } from "../validate/validate-definition";
-import { BUILT_IN_PROPERTY_TYPES, IDENTIFIERS, type PropertyType } from "../validate/vocabulary";
-import type { EventModel, PayloadModel, ProcessorCall, ProcessorModel, PropertyModel, SdkModel, ValueType } from "./event-model";
-import { argsTypeNameOf, classNameStem, classNameWord, functionNameOf, identifierField } from "./names";
-
-const VALUE_TYPES: Readonly<Record<PropertyType, ValueType>> = {
-  string: "string",
-  integer: "number",
-  number: "number",
-  boolean: "boolean",
-};
+import { BUILT_IN_PROPERTY_TYPES, type PropertyType } from "../validate/vocabulary";
+import type { EventModel, IdentifierModel, PayloadModel, ProcessorCall, ProcessorModel, PropertyModel, SdkModel } from "./event-model";
+import { classNameStem, classNameWord, identifierTypeNameOf } from "./names";
+import { generatedNamesOf } from "./generated-names";
+import { isStructured, valueSpecOf } from "./value-spec";
 
 /** The stem of `sendToDefaultProcessors`, which no processor's own sender may take. */
 export const DEFAULT_PROCESSORS_STEM = "DefaultProcessors";
-
-/** What GitLab accepts for a custom property without a declared type. */
-const UNTYPED: readonly ValueType[] = ["string", "number"];
 
 /** Validated definitions and config → the SDK model. Expects input free of errors. */
 export function buildModel(definitions: readonly ValidDefinition[], config: ResolvedConfig): SdkModel {
@@ -44,13 +36,31 @@ export function buildModel(definitions: readonly ValidDefinition[], config: Reso
   const senders = new Map(processors.map((processor) => [processor.className, { senderName: processor.senderName, word: classNameWord(processor.className) }]));
   const byClass = new Map(processors.map((processor) => [processor.className, processor]));
   const defaultProcessors = internal.length === 0 ? [] : config.defaultProcessors.map((className) => byClass.get(className)!);
-  const events = internal.map((definition) => buildEvent(definition, config, senders)).sort(byCodeUnits((event) => event.action));
+  const identifiers: IdentifierModel[] = config.identifiers.map((identifier) => ({
+    name: identifier.name,
+    field: identifier.field,
+    typeName: identifierTypeNameOf(identifier.name),
+    type: identifier.type,
+    importSpecifier: identifier.importSpecifier,
+    fromContext: identifier.fromContext,
+  }));
+  const byName = new Map(identifiers.map((identifier) => [identifier.name, identifier]));
+  const events = internal.map((definition) => buildEvent(definition, config, senders, byName)).sort(byCodeUnits((event) => event.action));
+  const { vocabulary } = config;
+  return { events, processors, defaultProcessors, identifiers, tiers: vocabulary.tiers, requiredKeys: vocabulary.required, propertyValue: propertyValueOf(events) };
+}
 
-  const identifierTypes = IDENTIFIERS.map((identifier) => {
-    const declared = config.identifierTypes[identifier];
-    return { identifier, field: identifierField(identifier), type: declared.type, importSpecifier: declared.importSpecifier };
-  });
-  return { events, processors, defaultProcessors, identifierTypes };
+/** What the payload's properties hold across the SDK: GitLab's scalars, also null, any JSON value, or anything. */
+function propertyValueOf(events: readonly EventModel[]): SdkModel["propertyValue"] {
+  let widest: SdkModel["propertyValue"] = "scalar";
+  for (const event of events) {
+    for (const { value } of event.properties) {
+      if (value.types === undefined) return "unknown";
+      if (value.types.includes("array") || value.types.includes("object")) widest = "json";
+      else if (value.types.includes("null") && widest === "scalar") widest = "nullable";
+    }
+  }
+  return widest;
 }
 
 interface Tracker {
@@ -70,7 +80,12 @@ interface Sender {
   readonly word: string;
 }
 
-function buildEvent(definition: ValidDefinition, config: ResolvedConfig, senders: ReadonlyMap<string, Sender>): EventModel {
+function buildEvent(
+  definition: ValidDefinition,
+  config: ResolvedConfig,
+  senders: ReadonlyMap<string, Sender>,
+  identifierModels: ReadonlyMap<string, IdentifierModel>,
+): EventModel {
   const { data } = definition;
   const trackers = trackersOf(definition);
 
@@ -89,20 +104,26 @@ function buildEvent(definition: ValidDefinition, config: ResolvedConfig, senders
 
   const calls = processorCalls(Object.keys(data.additional_properties ?? {}), config.defaultProcessors, trackers, senders);
 
-  const identifiers = [...new Set(data.identifiers ?? [])];
+  const identifiers = [...new Set(data.identifiers ?? [])].map((name) => identifierModels.get(name)!);
   const argument =
-    identifiers.length > 0 || properties.some((property) => property.required) ? "required" : properties.length > 0 ? "optional" : "none";
+    identifiers.some((identifier) => !identifier.fromContext) || properties.some((property) => property.required)
+      ? "required"
+      : properties.length > 0
+        ? "optional"
+        : "none";
+  const names = generatedNamesOf(data);
 
   return {
     action: data.action,
-    functionName: functionNameOf(data.action),
-    argsTypeName: argsTypeNameOf(data.action),
-    description: data.description,
+    functionName: names.functionName,
+    argsTypeName: names.argsTypeName,
+    description: data.description ?? "",
     identifiers,
     properties,
     payloads: [...new Set(calls.map((call) => call.payload))],
     calls,
     argument,
+    shapesName: properties.some((property) => isStructured(property.value)) ? names.shapesName : undefined,
     metadata: {
       status: data.status ?? "active",
       productGroup: data.product_group,
@@ -155,17 +176,11 @@ function processorCalls(
   ];
 }
 
-/** The SDK's type of a property: declared, fixed by GitLab (`label`, `property`, `value`), or what GitLab accepts. */
-export const valueTypesOf = (declaredType: PropertyType | undefined): readonly ValueType[] => (declaredType === undefined ? UNTYPED : [VALUE_TYPES[declaredType]]);
-
 function buildProperty(name: string, property: PropertyData, builtIn: PropertyType | undefined, protectedFor: string | undefined): PropertyModel {
-  const declaredType = property?.type ?? builtIn;
   return {
     name,
     description: property?.description,
-    valueTypes: valueTypesOf(declaredType),
-    integer: declaredType === "integer",
-    enumValues: property?.enum,
+    value: valueSpecOf(property, builtIn),
     required: property?.required === true,
     protectedFor,
   };

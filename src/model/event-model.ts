@@ -1,4 +1,5 @@
-import type { IdentifierName, Status, Tier } from "../validate/vocabulary";
+import type { Status } from "../validate/vocabulary";
+import type { ValueSpec } from "./value-spec";
 
 /** The normalized, sorted description of the SDK to generate: everything the emitters need. */
 export interface SdkModel {
@@ -11,8 +12,18 @@ export interface SdkModel {
    * function: changing them changes runtime.ts alone, so it merges with changes to events.
    */
   readonly defaultProcessors: readonly ProcessorModel[];
-  /** Identifier types in canonical order. */
-  readonly identifierTypes: readonly IdentifierTypeModel[];
+  /** Every identifier definitions may name: GitLab's four, then the config's own in code-unit order. */
+  readonly identifiers: readonly IdentifierModel[];
+  /** The tiers definitions may list, in the config's order. */
+  readonly tiers: readonly string[];
+  /** Top-level keys every definition has: the catalog's metadata types follow them. */
+  readonly requiredKeys: ReadonlySet<string>;
+  /**
+   * What `PropertyValue`, the type of a property in a payload, must hold: strings, numbers and
+   * booleans (GitLab's), also null, any JSON value (arrays, objects), or anything (`type: any`,
+   * which TypeScript cannot hold to JSON).
+   */
+  readonly propertyValue: "scalar" | "nullable" | "json" | "unknown";
 }
 
 export interface EventModel {
@@ -20,8 +31,8 @@ export interface EventModel {
   readonly functionName: string;
   readonly argsTypeName: string;
   readonly description: string;
-  /** Declared identifiers, in declaration order. */
-  readonly identifiers: readonly IdentifierName[];
+  /** Declared identifiers, in declaration order: the SDK model's own objects. */
+  readonly identifiers: readonly IdentifierModel[];
   /** Additional properties, then each tracker's protected properties, in declaration order. */
   readonly properties: readonly PropertyModel[];
   /** The payloads the processors receive, one per distinct set of properties; the first is `defaultPayload`. */
@@ -29,25 +40,23 @@ export interface EventModel {
   /** Processors in call order: the default ones, then the extra trackers as declared. */
   readonly calls: readonly ProcessorCall[];
   readonly argument: "none" | "optional" | "required";
+  /**
+   * The constant holding the declared keys of the event's objects and arrays of objects, which
+   * payloads copy key by key; `undefined` when every property is a plain value.
+   */
+  readonly shapesName: string | undefined;
   readonly metadata: EventMetadataModel;
 }
 
 export interface PropertyModel {
   readonly name: string;
   readonly description: string | undefined;
-  /** The value's type: declared, fixed by GitLab (label, property, value) or `string | number`. */
-  readonly valueTypes: readonly ValueType[];
-  /** Declared `type: integer`: a number without a fractional part (TypeScript cannot tell). */
-  readonly integer: boolean;
-  /** When declared, the only values allowed. */
-  readonly enumValues: readonly EnumValue[] | undefined;
+  /** The value: declared, fixed by GitLab (label, property, value) or `string | number`. */
+  readonly value: ValueSpec;
   readonly required: boolean;
   /** The tracking class that alone receives this property, for protected properties. */
   readonly protectedFor: string | undefined;
 }
-
-export type ValueType = "string" | "number" | "boolean";
-export type EnumValue = string | number | boolean;
 
 /**
  * A payload as the track function builds it: the declared identifiers and, in its own object, the
@@ -84,22 +93,31 @@ export interface ProcessorModel {
   readonly exportName: string;
 }
 
-export interface IdentifierTypeModel {
-  readonly identifier: IdentifierName;
+export interface IdentifierModel {
+  /** As definitions name it: `feature_enabled_by_namespace_ids`. */
+  readonly name: string;
+  /** Its key in arguments and payloads: `featureEnabledByNamespaceIds`. */
   readonly field: string;
+  /** The SDK's type for it: `FeatureEnabledByNamespaceIdsIdentifier`. */
+  readonly typeName: string;
+  /** The TypeScript type the config gives it. */
   readonly type: string;
+  /** When set, `type` is imported from this specifier. */
   readonly importSpecifier: string | undefined;
+  /** Set once with `setTrackingContext`, not passed to each event. */
+  readonly fromContext: boolean;
 }
 
 export interface EventMetadataModel {
   readonly status: Status;
-  readonly productGroup: string;
+  /** `undefined` only where the config's rules do not require it. */
+  readonly productGroup: string | undefined;
   readonly productCategories: readonly string[];
-  readonly milestone: string | null;
+  readonly milestone: string | null | undefined;
   readonly milestoneRemoved: string | undefined;
   readonly removedByUrl: string | undefined;
-  readonly introducedByUrl: string | null;
-  readonly tiers: readonly Tier[];
+  readonly introducedByUrl: string | null | undefined;
+  readonly tiers: readonly string[] | undefined;
   readonly classification: string | undefined;
   /** The definition file, relative to the project root. */
   readonly file: string;

@@ -31,10 +31,12 @@ export function checkNewDefinition(
   if (parsed.definition === undefined) return { definition: undefined, diagnostics: parsed.diagnostics };
   const validated = validateDefinition(parsed.definition, {
     gitlabStrict: false,
+    vocabulary: config.vocabulary,
   });
   const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
   if (validated.definition === undefined) return { definition: undefined, diagnostics };
   const declared = {
+    vocabulary: config.vocabulary,
     classNames: new Set(config.processors.keys()),
     defaultProcessors: config.defaultProcessors,
     configFile: config.configFile,

@@ -1,4 +1,4 @@
-import type { IdentifierName, PropertyType, Tier } from "../validate/vocabulary";
+import type { PropertyType } from "../validate/vocabulary";
 
 /** One entry of `additional_properties` as `sit new` writes it. */
 export interface PropertyField {
@@ -13,12 +13,12 @@ export interface DefinitionFields {
   readonly action: string;
   readonly description: string;
   /** Empty: the definition has no `identifiers` key. */
-  readonly identifiers: readonly IdentifierName[];
+  readonly identifiers: readonly string[];
   readonly properties: readonly PropertyField[];
   readonly productGroup: string;
   readonly milestone: string | null;
   readonly introducedByUrl: string | null;
-  readonly tiers: readonly Tier[];
+  readonly tiers: readonly string[];
   /** Extra tracking classes, in call order; empty: no `extra_trackers` key. */
   readonly trackers: readonly string[];
 }

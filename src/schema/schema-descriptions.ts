@@ -8,6 +8,7 @@ export const DEFINITION_DESCRIPTIONS: Readonly<Record<DefinitionKey, string>> = 
   description: "What happened, in one sentence: shown in the generated function's documentation and the events dictionary.",
   internal_events: "true for an Internal Events definition, which gets a tracking function. Without it the file is a legacy (Snowplow-only) definition: validated and documented, not generated.",
   action: "The event name: lowercase letters, digits and underscores, unique among internal events. The file should be named <action>.yml; the function is track<PascalCaseAction>.",
+  function_name: "sit's extension: the name of the event's tracking function, when the one made from the action is not wanted (two actions that give one name, say).",
   identifiers: "The identifiers every call must pass (project, namespace, user, feature_enabled_by_namespace_ids), each at most once; null or absent for none.",
   additional_properties:
     "Properties callers may pass. label and property are strings and value is a number (GitLab's rule); other names are custom properties, lowercase snake_case, string | number unless typed.",
@@ -33,9 +34,16 @@ export const DEFINITION_DESCRIPTIONS: Readonly<Record<DefinitionKey, string>> = 
 
 export const PROPERTY_DESCRIPTIONS: Readonly<Record<PropertyKey, string>> = {
   description: "What the property holds.",
-  type: "sit extension: the value type (string, integer, number or boolean). label and property are always strings, value is a number or an integer.",
+  type: 'sit extension: the value type (string, integer, number, boolean, array, object or any), or a list of them for a union, "null" allowed in it. label and property are always strings, value is a number or an integer.',
   enum: "sit extension: the only values allowed, each of the property's type and listed once.",
   required: "sit extension: true when callers must pass the property.",
+  items: "sit extension: for an array, what each item is (a type, an enum, constraints, nested items or properties).",
+  properties: "sit extension: for an object, the keys it may have, each described like a property; no other key is sent.",
+  minimum: "sit extension: the smallest number allowed (checked by checkEvents in development).",
+  maximum: "sit extension: the largest number allowed (checked by checkEvents in development).",
+  minLength: "sit extension: the fewest characters a string may have (checked by checkEvents in development).",
+  maxLength: "sit extension: the most characters a string may have (checked by checkEvents in development).",
+  pattern: "sit extension: a regular expression a string must match, compiled as JavaScript does with the u flag (checked by checkEvents in development).",
 };
 
 export const TRACKER_DESCRIPTIONS: Readonly<Record<TrackerKey, string>> = {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { definitionSchema, propertySchema } from "../validate/definition-schema";
+import { definitionSchema, propertyObject } from "../validate/definition-schema";
 
 export type JsonSchema = z.core.JSONSchema.JSONSchema;
 
@@ -15,8 +15,8 @@ export const SCHEMA_NODES = {
   tiers: definitionSchema.shape.tiers,
   /** The map of property name → property, shared by `additional_properties` and `protected_properties`. */
   properties: definitionSchema.shape.additional_properties.unwrap().unwrap(),
-  property: propertySchema.unwrap(),
-  enumValues: propertySchema.unwrap().shape.enum.unwrap(),
+  property: propertyObject,
+  enumValues: propertyObject.shape.enum.unwrap(),
   tracker: definitionSchema.shape.extra_trackers.unwrap().unwrap().element,
 } as const;
 

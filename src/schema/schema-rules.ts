@@ -18,6 +18,9 @@ const VALUE_SCHEMAS: Readonly<Record<PropertyType, JsonSchema>> = {
   integer: { type: "integer" },
   number: { type: "number" },
   boolean: { type: "boolean" },
+  array: { type: "array" },
+  object: { type: "object" },
+  any: {},
 };
 
 /** `__proto__` (SIT019) cannot be an action: it is a key of the generated catalogs. */

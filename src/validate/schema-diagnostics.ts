@@ -16,6 +16,12 @@ export function schemaDiagnostics(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const issue of issues) {
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      // Report what the alternative meant for the value's kind says (a list of types for a list).
+      const nested = chosenAlternative(issue.errors, nodeAtPath(root, issue.path).node).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+      diagnostics.push(...schemaDiagnostics(nested, root, source, keysAt, specialCode));
+      continue;
+    }
     const path = issue.path;
     const located = nodeAtPath(root, path);
     const offset = located.node.start;
@@ -82,6 +88,13 @@ export function schemaDiagnostics(
     }
   }
   return diagnostics;
+}
+
+/** The alternative of a union that fits the value's kind: its problems are the value's own. */
+function chosenAlternative(alternatives: readonly (readonly z.core.$ZodIssue[])[], node: YamlNode): readonly z.core.$ZodIssue[] {
+  const wrongKind = (inner: z.core.$ZodIssue): boolean =>
+    inner.path.length === 0 && (inner.code === "invalid_type" || (node.kind === "sequence" && inner.code === "invalid_value"));
+  return alternatives.find((alternative) => !alternative.some(wrongKind)) ?? alternatives[0]!;
 }
 
 export function formatPath(path: readonly PathSegment[]): string {

@@ -1,9 +1,10 @@
-import type { DeclaredProcessors } from "../config/validate-config";
+import type { ConfigDeclarations } from "../config/validate-config";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
 import { fileDiagnostic } from "../load/source-file";
 import { SDK_API_NAMES } from "../emit/sdk-api";
-import { argsTypeNameOf, functionNameOf } from "../model/names";
+import { IDENTIFIERS } from "./vocabulary";
+import { generatedNamesOf } from "../model/generated-names";
 import type { FileTrackerReferences, ValidDefinition } from "./validate-definition";
 
 /**
@@ -13,7 +14,7 @@ import type { FileTrackerReferences, ValidDefinition } from "./validate-definiti
 export function validateCatalog(
   definitions: readonly ValidDefinition[],
   trackerReferences: readonly FileTrackerReferences[],
-  config: DeclaredProcessors,
+  config: ConfigDeclarations,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const atAction = (
@@ -43,9 +44,11 @@ export function validateCatalog(
       continue;
     }
     internalByAction.set(action, definition);
-    for (const name of [functionNameOf(action), argsTypeNameOf(action)]) {
+    const names = generatedNamesOf(definition.data);
+    const hint = definition.data.function_name === undefined ? "rename the action, or name its function with `function_name`" : "change its `function_name`";
+    for (const name of [names.functionName, names.argsTypeName, names.shapesName]) {
       if (SDK_API_NAMES.has(name)) {
-        atAction(definition, undefined, "error", "SIT018", `action "${action}" would generate \`${name}\`, which the SDK already uses for its own API`, "rename the action");
+        atAction(definition, undefined, "error", "SIT018", `action "${action}" would generate \`${name}\`, which the SDK already uses for its own API`, hint);
         break;
       }
       const owner = owners.get(name);
@@ -56,7 +59,7 @@ export function validateCatalog(
           "error",
           "SIT018",
           `actions "${owner.data.action}" (${owner.displayPath}) and "${action}" both generate \`${name}\``,
-          `first defined at ${where(owner)}`,
+          `first defined at ${where(owner)}; ${hint}`,
         );
         break;
       }
@@ -112,6 +115,8 @@ export function validateCatalog(
     }
   }
 
+  diagnostics.push(...unusedIdentifiers(definitions, config));
+
   if (internalByAction.size > 0 && config.defaultProcessors.length === 0) {
     const place = config.locate(["defaultProcessors"]);
     diagnostics.push(
@@ -127,4 +132,25 @@ export function validateCatalog(
     );
   }
   return diagnostics;
+}
+
+/** The config's own identifiers that no definition names: dead, or a misspelt GitLab one (`usr`). */
+function unusedIdentifiers(definitions: readonly ValidDefinition[], config: ConfigDeclarations): Diagnostic[] {
+  const custom = config.vocabulary.identifiers.filter((name) => !(IDENTIFIERS as readonly string[]).includes(name));
+  if (custom.length === 0) return [];
+  const used = new Set(definitions.flatMap((definition) => definition.data.identifiers ?? []));
+  return custom
+    .filter((name) => !used.has(name))
+    .map((name) => {
+      const place = config.locate(["identifiers", name]);
+      return fileDiagnostic(
+        place.file,
+        place.line,
+        place.column,
+        "warning",
+        "SIT065",
+        `identifier "${name}" is declared in the config, and no definition names it`,
+        didYouMean(name, IDENTIFIERS) ?? "name it in a definition's `identifiers`, or remove it",
+      );
+    });
 }

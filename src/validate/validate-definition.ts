@@ -3,16 +3,23 @@ import { closestMatch } from "../diagnostics/suggest";
 import type { LoadedDefinition } from "../load/load-definitions";
 import type { SourceFile } from "../load/source-file";
 import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode, type YamlScalar } from "../load/yaml";
-import { DEFINITION_KEYS, definitionSchema, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
+import { INDEX_INTERNAL_NAMES, SDK_API_NAMES } from "../emit/sdk-api";
+import { actionSlug, functionNameOf } from "../model/names";
+import { stableJson } from "../text/stable-json";
+import { DEFINITION_KEYS, definitionSchemaFor, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
 import { schemaDiagnostics, type PathSegment } from "./schema-diagnostics";
 import {
   ACTION_PATTERN,
   BUILT_IN_PROPERTY_TYPES,
+  GITLAB_VOCABULARY,
+  MAX_TYPE_DEPTH,
+  NULL_TYPE,
   PROPERTY_NAME_PATTERN,
   PROPERTY_TYPES,
   PROTOTYPE_TRAPS,
   UNTYPABLE_PROPERTY_NAMES,
   type PropertyType,
+  type Vocabulary,
 } from "./vocabulary";
 
 /**
@@ -45,24 +52,39 @@ export interface FileTrackerReferences {
 }
 
 export interface DefinitionCheckOptions {
-  /** Reject sit's extensions (`type`, `enum`, `required`) so files stay valid for GitLab's schema. */
+  /**
+   * Hold definitions to GitLab's own schema, whatever the config says: GitLab's words, and none of
+   * sit's extensions, so files stay valid for GitLab.
+   */
   readonly gitlabStrict: boolean;
+  /** What definitions may say: the config's identifiers and rules. */
+  readonly vocabulary: Vocabulary;
 }
 
-const SIT_EXTENSION_KEYS = ["type", "enum", "required"];
+/** sit's extensions of a property, which GitLab's schema rejects. */
+const SIT_EXTENSION_KEYS: ReadonlySet<string> = new Set(["type", "enum", "required", "items", "properties", "minimum", "maximum", "minLength", "maxLength", "pattern"]);
+
+/** How deep a definition may nest at all: below it, the checks would only recurse for nothing. */
+const MAX_NESTING = 2 * MAX_TYPE_DEPTH + 8;
 
 export function validateDefinition(
   loaded: LoadedDefinition,
   options: DefinitionCheckOptions,
 ): { definition: ValidDefinition | undefined; diagnostics: Diagnostic[]; trackerReferences: FileTrackerReferences } {
   const root = loaded.root;
-  const parsed = definitionSchema.safeParse(toPlainValue(root));
+  const vocabulary = options.gitlabStrict ? GITLAB_VOCABULARY : options.vocabulary;
+  const tooDeep = deepestBeyond(root, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    const diagnostic = loaded.source.diagnostic(tooDeep.start, "error", "SIT063", `the definition nests deeper than ${MAX_NESTING} levels`, "a plan this deep is a mistake: flatten it");
+    return { definition: undefined, diagnostics: [diagnostic], trackerReferences: { displayPath: loaded.source.displayPath, references: [] } };
+  }
+  const parsed = definitionSchemaFor(vocabulary).safeParse(toPlainValue(root));
   const diagnostics = parsed.success
     ? []
     : schemaDiagnostics(parsed.error.issues, root, loaded.source, keysAt, (path) =>
         path.length === 1 && path[0] === "action" ? "SIT014" : undefined,
       ).map((diagnostic) => (diagnostic.code === "SIT014" ? { ...diagnostic, hint: actionHint(root) } : diagnostic));
-  diagnostics.push(...semanticDiagnostics(loaded, root, options));
+  diagnostics.push(...semanticDiagnostics(loaded, root, { ...options, vocabulary }));
   const valid = parsed.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error");
   const trackerClasses = isInternal(root) ? trackerClassNodes(root).map(({ className, offset }) => ({ className, position: loaded.source.position(offset) })) : [];
   return {
@@ -84,13 +106,29 @@ export function validateDefinition(
 function actionHint(root: YamlMapping): string {
   const action = entry(root, "action")?.value;
   const suggestion = action?.kind === "scalar" && typeof action.value === "string" ? snakeCase(action.value) : "";
-  return suggestion === "" ? "use lowercase letters, digits and underscores" : `did you mean "${suggestion}"?`;
+  const rule = "or set `rules: { eventNames: any }` in sit.config.yaml to keep names as your data writes them";
+  return suggestion === "" ? `use lowercase letters, digits and underscores, ${rule}` : `did you mean "${suggestion}"? ${rule[0]!.toUpperCase()}${rule.slice(1)}`;
 }
 
 function keysAt(path: readonly PathSegment[]): readonly string[] {
   if (path.length === 0) return DEFINITION_KEYS;
   if (path[0] === "extra_trackers" && path.length === 2) return TRACKER_KEYS;
-  return PROPERTY_KEYS;
+  return path[path.length - 1] === "items" ? VALUE_KEYS : PROPERTY_KEYS;
+}
+
+/** What an array's `items` may say: a property's keys but `required`. */
+const VALUE_KEYS = PROPERTY_KEYS.filter((key) => key !== "required");
+
+/** A node nested more than `limit` levels deep, if there is one: found without recursion. */
+function deepestBeyond(root: YamlNode, limit: number): YamlNode | undefined {
+  const pending: [YamlNode, number][] = [[root, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (depth > limit) return node;
+    if (node.kind === "mapping") for (const { value } of node.entries) pending.push([value, depth + 1]);
+    else if (node.kind === "sequence") for (const item of node.items) pending.push([item, depth + 1]);
+  }
+  return undefined;
 }
 
 const entry = (mapping: YamlNode | undefined, key: string): YamlEntry | undefined =>
@@ -99,8 +137,10 @@ const entry = (mapping: YamlNode | undefined, key: string): YamlEntry | undefine
 /** Checks that need more than the schema; they read the tree, so they run even when the schema fails. */
 function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, options: DefinitionCheckOptions): Diagnostic[] {
   const { source } = loaded;
+  const { vocabulary } = options;
   const diagnostics: Diagnostic[] = [];
   const action = entry(root, "action");
+  const functionName = entry(root, "function_name");
 
   if (action?.value.kind === "scalar" && typeof action.value.value === "string") {
     const name = action.value.value;
@@ -114,13 +154,24 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
         ),
       );
     }
-    const fileName = loaded.relativePath.slice(loaded.relativePath.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
-    if (ACTION_PATTERN.test(name) && !fileNameMatches(fileName, name, isInternal(root))) {
+    if (vocabulary.eventNames === "any" && CONTROL_CHARACTER.test(name)) {
+      diagnostics.push(source.diagnostic(action.value.start, "error", "SIT014", `action ${JSON.stringify(name)} holds a control character`, "write the name on one line, in printable characters"));
+    }
+    if (isInternal(root) && functionName === undefined && name !== "" && functionNameOf(name) === undefined) {
       diagnostics.push(
-        source.diagnostic(action.value.start, "warning", "SIT022", `file name "${fileName}" differs from action "${name}"`, `rename the file to ${name}.yml`),
+        source.diagnostic(action.value.start, "error", "SIT064", `action ${JSON.stringify(name)} has no letter or digit to make a function name of`, "name the function with `function_name: trackSomething`"),
+      );
+    }
+    const fileName = loaded.relativePath.slice(loaded.relativePath.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
+    const nameAllowed = vocabulary.eventNames === "any" || ACTION_PATTERN.test(name);
+    if (nameAllowed && name !== "" && !fileNameMatches(fileName, name, isInternal(root))) {
+      const expected = ACTION_PATTERN.test(name) ? name : actionSlug(name);
+      diagnostics.push(
+        source.diagnostic(action.value.start, "warning", "SIT022", `file name "${fileName}" differs from action "${name}"`, `rename the file to ${expected}.yml`),
       );
     }
   }
+  if (functionName !== undefined) diagnostics.push(...functionNameDiagnostics(source, functionName, options.gitlabStrict));
 
   const modern = entry(root, "extra_trackers");
   const legacy = entry(root, "extra_tracking_classes");
@@ -160,11 +211,11 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
     }
   }
 
-  const declared = new Map<string, { type: string | undefined; owner: string }>();
+  const declared = new Map<string, { type: string; owner: string }>();
   const checkProperties = (properties: YamlNode | undefined, owner: string): void => {
     if (properties?.kind !== "mapping") return;
     for (const property of properties.entries) {
-      diagnostics.push(...propertyDiagnostics(loaded, property, owner, options));
+      diagnostics.push(...propertyDiagnostics(loaded, property, { owner, options, depth: 0, topLevel: owner === "additional_properties" }));
       const type = declaredType(property.value);
       const previous = declared.get(property.key);
       if (previous !== undefined && (previous.owner === "additional_properties" || owner === "additional_properties" || previous.type !== type)) {
@@ -192,12 +243,37 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
   return diagnostics;
 }
 
+/** Characters that have no place in a name: C0 and C1 controls, and the line and paragraph separators. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** JavaScript's reserved words, which no function may be named. */
+const RESERVED_WORDS: ReadonlySet<string> = new Set(
+  "await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield".split(" "),
+);
+
+/** A function name of a definition's own: camelCase ASCII, and none the SDK uses itself. */
+function functionNameDiagnostics(source: SourceFile, name: YamlEntry, gitlabStrict: boolean): Diagnostic[] {
+  if (gitlabStrict) return [source.diagnostic(name.keyStart, "error", "SIT025", "`function_name` is a sit extension that GitLab's schema rejects")];
+  const value = name.value;
+  if (value.kind !== "scalar" || typeof value.value !== "string") return [];
+  const text = value.value;
+  const problem = !/^[a-z][A-Za-z0-9]*$/.test(text)
+    ? "must be a camelCase name of ASCII letters and digits, starting with a lowercase letter"
+    : RESERVED_WORDS.has(text)
+      ? "is a reserved word of JavaScript"
+      : SDK_API_NAMES.has(text) || INDEX_INTERNAL_NAMES.has(text) || text.startsWith("sendTo")
+        ? "is a name the SDK uses itself"
+        : undefined;
+  return problem === undefined ? [] : [source.diagnostic(value.start, "error", "SIT064", `function_name "${text}" ${problem}`, "e.g. `function_name: trackOrderCompletedAgain`")];
+}
+
 /**
- * Internal events are named `<action>.yml`; GitLab names legacy Snowplow definitions
+ * Internal events are named `<action>.yml` (or, for an action that is no snake_case name, after
+ * its words: `order_completed.yml`); GitLab names legacy Snowplow definitions
  * `<timestamp>_<category>_<action>.yml`, so for those the name need only end with the action.
  */
 function fileNameMatches(fileName: string, action: string, internal: boolean): boolean {
-  return fileName === action || (!internal && fileName.endsWith(`_${action}`));
+  return fileName === action || fileName === actionSlug(action) || (!internal && fileName.endsWith(`_${action}`));
 }
 
 function isInternal(root: YamlMapping): boolean {
@@ -205,13 +281,26 @@ function isInternal(root: YamlMapping): boolean {
   return flag?.kind === "scalar" && flag.value === true;
 }
 
-function declaredType(property: YamlNode): string | undefined {
-  const type = entry(property, "type")?.value;
-  return type?.kind === "scalar" ? String(type.value) : undefined;
+/** What a property declares of its value, for comparing two declarations of one property. */
+function declaredType(property: YamlNode): string {
+  if (property.kind !== "mapping") return "";
+  const { description: _, required: __, ...value } = toPlainValue(property) as Record<string, unknown>;
+  return stableJson(value);
 }
 
-function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owner: string, options: DefinitionCheckOptions): Diagnostic[] {
+interface PropertyContext {
+  /** What declares the property, for messages: `additional_properties`, a tracker's protected properties, an object property. */
+  readonly owner: string;
+  readonly options: DefinitionCheckOptions;
+  /** How many `items` and `properties` the property is inside of. */
+  readonly depth: number;
+  /** A property of `additional_properties` itself: GitLab's built-in names apply. */
+  readonly topLevel: boolean;
+}
+
+function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, context: PropertyContext): Diagnostic[] {
   const { source } = loaded;
+  const { owner, options } = context;
   const diagnostics: Diagnostic[] = [];
   const name = property.key;
   if (PROTOTYPE_TRAPS.has(name)) {
@@ -223,16 +312,20 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
         `property "${name}" cannot be used: in an object literal \`${name}\` sets the prototype instead of a property, so callers could not pass it and processors would not receive it`,
       ),
     );
-  } else if (UNTYPABLE_PROPERTY_NAMES.has(name)) {
+  } else if (UNTYPABLE_PROPERTY_NAMES.has(name) && (options.vocabulary.propertyNames === "any" || PROPERTY_NAME_PATTERN.test(name))) {
     diagnostics.push(
       source.diagnostic(
         property.keyStart,
         "error",
         "SIT019",
-        `property "${name}" cannot be used: every JavaScript object already has a \`${name}\` (its class), so TypeScript would reject any additionalProperties that does not pass it, even \`{}\`, and a processor would read \`Object\` where the caller passed nothing`,
+        `property "${name}" cannot be used: every JavaScript object already has a \`${name}\` (${name === "constructor" ? "its class" : "from Object.prototype"}), so TypeScript would reject any additionalProperties that does not pass it, even \`{}\`, and a processor would read ${name === "constructor" ? "`Object`" : "Object.prototype's"} where the caller passed nothing`,
         `rename it, e.g. "${name}_name"`,
       ),
     );
+  } else if (options.vocabulary.propertyNames === "any") {
+    if (name === "" || CONTROL_CHARACTER.test(name)) {
+      diagnostics.push(source.diagnostic(property.keyStart, "error", "SIT024", `property name ${JSON.stringify(name)} in ${owner} is empty or holds a control character`));
+    }
   } else if (!PROPERTY_NAME_PATTERN.test(name)) {
     diagnostics.push(
       source.diagnostic(
@@ -240,10 +333,10 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
         "error",
         "SIT024",
         `property name "${name}" in ${owner} is not lowercase snake_case`,
-        `use a name matching ${PROPERTY_NAME_PATTERN.source}, e.g. "${propertyNameFor(name)}"`,
+        `use a name matching ${PROPERTY_NAME_PATTERN.source}, e.g. "${propertyNameFor(name)}", or set \`rules: { propertyNames: any }\` in sit.config.yaml to keep names as your data writes them`,
       ),
     );
-  } else if (owner === "additional_properties" && !BUILT_IN_PROPERTY_TYPES.has(name)) {
+  } else if (context.topLevel && !BUILT_IN_PROPERTY_TYPES.has(name)) {
     const builtIn = closestMatch(name, BUILT_IN_PROPERTY_TYPES.keys());
     // `labels` or `value_kind` extend a built-in name on purpose; `lable` or `vaule` misspell it.
     if (builtIn !== undefined && !name.startsWith(builtIn)) {
@@ -259,43 +352,143 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, owne
     }
   }
   if (property.value.kind !== "mapping") return diagnostics;
+  const builtIn = context.topLevel ? BUILT_IN_PROPERTY_TYPES.get(name) : undefined;
+  diagnostics.push(...valueDiagnostics(loaded, property.value, name, builtIn, context));
+  return diagnostics;
+}
 
-  if (options.gitlabStrict) {
-    for (const extension of property.value.entries.filter((candidate) => SIT_EXTENSION_KEYS.includes(candidate.key))) {
+/**
+ * The checks of a value's declaration (a property's, or an array's `items`): sit's extensions
+ * under --gitlab-strict, the type and what it needs, the constraints, the enum; then, one level
+ * deeper, the items and the properties of objects.
+ */
+function valueDiagnostics(loaded: LoadedDefinition, value: YamlMapping, name: string, builtIn: PropertyType | undefined, context: PropertyContext): Diagnostic[] {
+  const { source } = loaded;
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: YamlEntry | YamlNode | undefined): number => (node === undefined ? value.start : "keyStart" in node ? node.keyStart : node.start);
+
+  if (context.options.gitlabStrict) {
+    for (const extension of value.entries.filter((candidate) => SIT_EXTENSION_KEYS.has(candidate.key))) {
       diagnostics.push(
         source.diagnostic(extension.keyStart, "error", "SIT025", `\`${extension.key}\` on property "${name}" is a sit extension that GitLab's schema rejects`),
       );
     }
   }
 
-  const typeEntry = entry(property.value, "type");
-  // An unknown type is already reported by the schema; checking enum values against it would only repeat that.
-  const type = typeEntry?.value.kind === "scalar" && isPropertyType(typeEntry.value.value) ? typeEntry.value.value : undefined;
-  const builtIn = owner === "additional_properties" ? BUILT_IN_PROPERTY_TYPES.get(name) : undefined;
-  if (builtIn !== undefined && type !== undefined && type !== builtIn && !(builtIn === "number" && type === "integer")) {
+  const typeEntry = entry(value, "type");
+  // Unknown type names are already reported by the schema; checking against them would only repeat that.
+  const typeNames = declaredTypeNames(typeEntry?.value);
+  if (typeEntry?.value.kind === "sequence") diagnostics.push(...typeListDiagnostics(source, typeEntry.value, name));
+  if (builtIn !== undefined && typeNames !== undefined && (typeNames.length !== 1 || (typeNames[0] !== builtIn && !(builtIn === "number" && typeNames[0] === "integer")))) {
     diagnostics.push(
-      source.diagnostic(typeEntry!.value.start, "error", "SIT026", `GitLab fixes the type of "${name}" as ${builtIn}; it cannot be declared ${type}`),
+      source.diagnostic(typeEntry!.value.start, "error", "SIT026", `GitLab fixes the type of "${name}" as ${builtIn}; it cannot be declared ${typeNames.join(" | ")}`),
     );
   }
-  const effectiveType = type ?? builtIn;
-  const enumEntry = entry(property.value, "enum");
-  if (effectiveType !== undefined && enumEntry?.value.kind === "sequence") {
-    for (const item of enumEntry.value.items) {
-      // A number that is not finite is no enum value at all; the schema says so.
-      if (item.kind !== "scalar") continue;
-      const finite = typeof item.value !== "number" || Number.isFinite(item.value);
-      if (finite && !matchesType(item.value, effectiveType)) {
-        diagnostics.push(source.diagnostic(item.start, "error", "SIT026", `enum value ${writtenAs(item, source)} of property "${name}" is not of type ${effectiveType}`));
-      }
+  const types: readonly string[] | undefined = typeNames ?? (builtIn === undefined ? (typeEntry === undefined ? ["string", "number"] : undefined) : [builtIn]);
+
+  const items = entry(value, "items");
+  const properties = entry(value, "properties");
+  if (typeNames !== undefined) {
+    if (typeNames.includes("array") && items === undefined) diagnostics.push(source.diagnostic(at(typeEntry), "error", "SIT060", `property "${name}" is an array, so it needs \`items\`: what each item is`, "e.g. `items: { type: string }`"));
+    if (typeNames.includes("object") && properties === undefined) diagnostics.push(source.diagnostic(at(typeEntry), "error", "SIT060", `property "${name}" is an object, so it needs \`properties\`: the keys it may have`, "for any value at all, declare `type: any`"));
+  }
+  if (items !== undefined && !typeNames?.includes("array")) diagnostics.push(source.diagnostic(items.keyStart, "error", "SIT060", `\`items\` of property "${name}" belongs to an array: declare \`type: array\``));
+  if (properties !== undefined && !typeNames?.includes("object")) diagnostics.push(source.diagnostic(properties.keyStart, "error", "SIT060", `\`properties\` of property "${name}" belong to an object: declare \`type: object\``));
+  if (properties?.value.kind === "mapping" && properties.value.entries.length === 0) diagnostics.push(source.diagnostic(properties.value.start, "error", "SIT060", `object property "${name}" declares no properties`, "for any value at all, declare `type: any`"));
+
+  diagnostics.push(...constraintDiagnostics(source, value, name, types));
+  diagnostics.push(...enumDiagnostics(source, value, name, types));
+
+  const nested = items !== undefined || properties !== undefined;
+  if (nested && context.depth + 1 > MAX_TYPE_DEPTH) {
+    diagnostics.push(source.diagnostic(at(items ?? properties), "error", "SIT063", `property "${name}" nests items and properties more than ${MAX_TYPE_DEPTH} levels deep`));
+    return diagnostics;
+  }
+  const deeper: PropertyContext = { ...context, owner: `the properties of "${name}"`, depth: context.depth + 1, topLevel: false };
+  if (items?.value.kind === "mapping") diagnostics.push(...valueDiagnostics(loaded, items.value, `${name}[]`, undefined, deeper));
+  if (properties?.value.kind === "mapping") {
+    for (const member of properties.value.entries) diagnostics.push(...propertyDiagnostics(loaded, member, deeper));
+  }
+  return diagnostics;
+}
+
+/** The type names a `type:` declares, when they are all known ones; `undefined` otherwise (the schema says why). */
+function declaredTypeNames(node: YamlNode | undefined): string[] | undefined {
+  if (node === undefined) return undefined;
+  const scalars = node.kind === "sequence" ? node.items : [node];
+  const names = scalars.map((item) => (item.kind === "scalar" ? item.value : undefined));
+  const known = (candidate: unknown): candidate is string => typeof candidate === "string" && (isPropertyType(candidate) || (candidate === NULL_TYPE && node.kind === "sequence"));
+  return names.every(known) && names.length > 0 ? names : undefined;
+}
+
+function typeListDiagnostics(source: SourceFile, list: YamlNode & { kind: "sequence" }, name: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<unknown>();
+  for (const item of list.items) {
+    if (item.kind !== "scalar") continue;
+    if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT060", `type ${writtenAs(item, source)} of property "${name}" is listed twice`));
+    seen.add(item.value);
+  }
+  if (seen.has("any") && list.items.length > 1) diagnostics.push(source.diagnostic(list.start, "error", "SIT060", `property "${name}" lists \`any\` with other types: \`any\` is every JSON value already`, "declare `type: any` alone"));
+  if (seen.size === 1 && seen.has(NULL_TYPE)) diagnostics.push(source.diagnostic(list.start, "error", "SIT060", `property "${name}" can only be null`, 'list the types it may have besides null, e.g. `type: [string, "null"]`'));
+  return diagnostics;
+}
+
+const NUMBER_CONSTRAINTS = ["minimum", "maximum"] as const;
+const STRING_CONSTRAINTS = ["minLength", "maxLength", "pattern"] as const;
+
+/** Constraints apply to the types that have them, bound what can be, and patterns compile. `types` undefined: any value. */
+function constraintDiagnostics(source: SourceFile, value: YamlMapping, name: string, types: readonly string[] | undefined): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const applies = (kinds: readonly string[]): boolean => types === undefined || types.includes("any") || types.some((type) => kinds.includes(type));
+  for (const [keys, kinds, what] of [
+    [NUMBER_CONSTRAINTS, ["number", "integer"], "numbers"],
+    [STRING_CONSTRAINTS, ["string"], "strings"],
+  ] as const) {
+    if (applies(kinds)) continue;
+    for (const key of keys) {
+      const found = entry(value, key);
+      if (found !== undefined) diagnostics.push(source.diagnostic(found.keyStart, "error", "SIT061", `\`${key}\` of property "${name}" constrains ${what}, and "${name}" is ${types!.join(" | ")}`));
     }
   }
-  if (enumEntry?.value.kind === "sequence") {
-    const seen = new Set<unknown>();
-    for (const item of enumEntry.value.items) {
-      if (item.kind !== "scalar") continue;
-      if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `enum value ${writtenAs(item, source)} of property "${name}" is listed twice`));
-      seen.add(item.value);
+  for (const [low, high] of [["minimum", "maximum"], ["minLength", "maxLength"]] as const) {
+    const lower = entry(value, low)?.value;
+    const upper = entry(value, high)?.value;
+    if (lower?.kind === "scalar" && upper?.kind === "scalar" && typeof lower.value === "number" && typeof upper.value === "number" && lower.value > upper.value) {
+      diagnostics.push(source.diagnostic(upper.start, "error", "SIT061", `\`${high}\` of property "${name}" is below its \`${low}\` (${writtenAs(upper, source)} < ${writtenAs(lower, source)}): no value fits`));
     }
+  }
+  const pattern = entry(value, "pattern")?.value;
+  if (pattern?.kind === "scalar" && typeof pattern.value === "string") {
+    try {
+      new RegExp(pattern.value, "u");
+    } catch (error) {
+      diagnostics.push(
+        source.diagnostic(pattern.start, "error", "SIT062", `\`pattern\` of property "${name}" is no regular expression: ${(error as Error).message}`, "the checks compile it as JavaScript does, with the `u` flag"),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+/** Enum values fit the declared types, once each. */
+function enumDiagnostics(source: SourceFile, value: YamlMapping, name: string, types: readonly string[] | undefined): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const enumEntry = entry(value, "enum");
+  if (enumEntry?.value.kind !== "sequence") return diagnostics;
+  for (const item of enumEntry.value.items) {
+    // A number that is not finite is no enum value at all; the schema says so.
+    if (item.kind !== "scalar" || types === undefined) continue;
+    const finite = typeof item.value !== "number" || Number.isFinite(item.value);
+    if (finite && !types.some((type) => matchesType(item.value, type))) {
+      diagnostics.push(source.diagnostic(item.start, "error", "SIT026", `enum value ${writtenAs(item, source)} of property "${name}" is not of type ${types.join(" or ")}`));
+    }
+  }
+  const seen = new Set<unknown>();
+  for (const item of enumEntry.value.items) {
+    if (item.kind !== "scalar") continue;
+    if (seen.has(item.value)) diagnostics.push(source.diagnostic(item.start, "error", "SIT013", `enum value ${writtenAs(item, source)} of property "${name}" is listed twice`));
+    seen.add(item.value);
   }
   return diagnostics;
 }
@@ -321,7 +514,8 @@ function propertyNameFor(name: string): string {
   return /^[a-z]/.test(snake) ? snake : `property_${snake}`.replace(/_$/, "");
 }
 
-function matchesType(value: unknown, type: PropertyType): boolean {
+/** Whether an enum value (a scalar) is of `type`; arrays, objects and `any` take no enum values but null for `null`. */
+function matchesType(value: unknown, type: string): boolean {
   switch (type) {
     case "string":
       return typeof value === "string";
@@ -331,6 +525,12 @@ function matchesType(value: unknown, type: PropertyType): boolean {
       return typeof value === "number" && Number.isFinite(value);
     case "boolean":
       return typeof value === "boolean";
+    case NULL_TYPE:
+      return value === null;
+    case "any":
+      return true;
+    default:
+      return false;
   }
 }
 

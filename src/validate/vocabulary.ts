@@ -1,16 +1,49 @@
-/** The fixed words of GitLab's event definition format. */
+/** The words of GitLab's event definition format, which every project may use. */
 export const IDENTIFIERS = ["project", "namespace", "user", "feature_enabled_by_namespace_ids"] as const;
-export type IdentifierName = (typeof IDENTIFIERS)[number];
 
 export const TIERS = ["free", "premium", "ultimate"] as const;
-export type Tier = (typeof TIERS)[number];
+
+/** The top-level keys GitLab requires of every definition. */
+export const GITLAB_REQUIRED_KEYS = ["description", "action", "product_group", "milestone", "introduced_by_url", "tiers"] as const;
+
+/** How names must be written: GitLab's lowercase snake_case, or as the team's data already names them. */
+export const NAMING_RULES = ["snake_case", "any"] as const;
+export type NamingRule = (typeof NAMING_RULES)[number];
+
+/**
+ * What definitions may say, from the config's `identifiers:` and `rules:`: GitLab's words unless
+ * the team names its own.
+ */
+export interface Vocabulary {
+  /** Identifiers definitions may name: GitLab's four, then the config's own in code-unit order. */
+  readonly identifiers: readonly string[];
+  readonly tiers: readonly string[];
+  /** Top-level keys every definition must have; `action` always is one. */
+  readonly required: ReadonlySet<string>;
+  readonly eventNames: NamingRule;
+  readonly propertyNames: NamingRule;
+}
+
+export const GITLAB_VOCABULARY: Vocabulary = {
+  identifiers: IDENTIFIERS,
+  tiers: TIERS,
+  required: new Set(GITLAB_REQUIRED_KEYS),
+  eventNames: "snake_case",
+  propertyNames: "snake_case",
+};
 
 export const STATUSES = ["active", "removed"] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** sit's extension: the value type of a property. */
-export const PROPERTY_TYPES = ["string", "integer", "number", "boolean"] as const;
+/** sit's extension: the value type of a property; a list of them (with `"null"`) is a union. */
+export const PROPERTY_TYPES = ["string", "integer", "number", "boolean", "array", "object", "any"] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+/** The scalar types, all GitLab's own schema knows of sit's; the others are a team's plan. */
+export const SCALAR_PROPERTY_TYPES = ["string", "integer", "number", "boolean"] as const satisfies readonly PropertyType[];
+
+/** Allowed in a list of types only: `type: [string, "null"]`. */
+export const NULL_TYPE = "null";
 
 /**
  * Properties GitLab gives a fixed type: label and property are strings, value is a number.
@@ -33,9 +66,13 @@ export const MILESTONE_PATTERN = /^<?[0-9]+\.[0-9]+$/;
 export const PROTOTYPE_TRAPS: ReadonlySet<string> = new Set(["__proto__"]);
 
 /**
- * Property names that cannot be typed: every object has an apparent `constructor: Function`, so
- * arguments declaring `constructor?: string` reject every object that does not pass it, even `{}`
- * or `{ label: "x" }`; and a processor reading `constructor` of properties the caller left out
- * gets `Object`, not `undefined`. Actions may use it: they are only keys of generated objects.
+ * Property names that cannot be typed: every object has an apparent `constructor: Function` (and
+ * `toString`, `valueOf`, … from Object.prototype), so arguments declaring `constructor?: string`
+ * reject every object that does not pass it, even `{}` or `{ label: "x" }`; and a processor reading
+ * `constructor` of properties the caller left out gets `Object`, not `undefined`. Actions may use
+ * them: they are only keys of generated objects.
  */
-export const UNTYPABLE_PROPERTY_NAMES: ReadonlySet<string> = new Set(["constructor"]);
+export const UNTYPABLE_PROPERTY_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype).filter((name) => !PROTOTYPE_TRAPS.has(name)));
+
+/** How deep `items` and `properties` may nest: deeper plans are mistakes, and checks recurse. */
+export const MAX_TYPE_DEPTH = 16;

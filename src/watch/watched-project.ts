@@ -10,6 +10,7 @@ import { emitFiles, withConfiguredSeverities } from "../full-pipeline";
 import { findDefinitions, folderPrefix, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
 import { missingDefinitionsFolder } from "../load/read-inputs";
 import { validateCatalog } from "../validate/validate-catalog";
+import { GITLAB_VOCABULARY } from "../validate/vocabulary";
 import type { GeneratedFile } from "../write/ownership-header";
 
 import { DefinitionStore } from "./definition-store";
@@ -94,13 +95,14 @@ export class WatchedProject {
     const reloaded = this.state?.key !== key;
     if (reloaded) {
       this.reloadPending = true;
+      const validated = source === undefined ? undefined : validateConfig(source, located);
       this.state = {
         key,
         source,
         readDiagnostics: diagnostics,
         layout: located?.layout,
-        validated: source === undefined ? undefined : validateConfig(source, located),
-        store: new DefinitionStore({ gitlabStrict: false }),
+        validated,
+        store: new DefinitionStore({ gitlabStrict: false, vocabulary: validated?.declared.vocabulary ?? GITLAB_VOCABULARY }),
         model: new IncrementalModel(),
         listingDiagnostics: [],
         listed: false,

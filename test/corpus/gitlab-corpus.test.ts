@@ -31,6 +31,13 @@ describe("GitLab's own event definitions", () => {
     expect(internal.length).toBe(415);
   });
 
+  it("generates exactly the committed SDK, so a change of sit that changes GitLab's output shows as a diff", () => {
+    const result = generate({ cwd: CORPUS });
+    const committed = join(CORPUS, "generated");
+    expect(readdirSync(committed).sort()).toEqual(result.files.map((file) => file.path));
+    for (const file of result.files) expect(file.content === readFileSync(join(committed, file.path), "utf8")).toBe(true);
+  });
+
   it("type-checks the generated SDK under strict flags, run through the real CLI", () => {
     const project = makeProject({});
     cpSync(CORPUS, project, { recursive: true });

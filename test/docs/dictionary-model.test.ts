@@ -71,9 +71,9 @@ describe("the events dictionary's model", () => {
     ).toEqual(
       model.events.map((event) => ({
         action: event.action,
-        properties: event.properties.map((property) => [property.name, property.valueTypes.join(" | "), property.required, property.enumValues, property.protectedFor]),
+        properties: event.properties.map((property) => [property.name, property.value.types!.join(" | "), property.required, property.value.enum, property.protectedFor]),
         trackers: event.calls.map((call) => call.className),
-        identifiers: event.identifiers,
+        identifiers: event.identifiers.map((identifier) => identifier.name),
       })),
     );
   });

@@ -74,10 +74,10 @@ describe("buildModel", () => {
 
   it("types properties: GitLab's fixed types, sit's extensions, string | number otherwise", () => {
     const properties = Object.fromEntries(event("ask_duo_question").properties.map((property) => [property.name, property]));
-    expect(properties["label"]).toMatchObject({ valueTypes: ["string"], enumValues: ["ide", "web"], required: false });
-    expect(properties["value"]).toMatchObject({ valueTypes: ["number"], required: true });
-    expect(properties["is_follow_up"]).toMatchObject({ valueTypes: ["boolean"] });
-    expect(properties["language"]).toMatchObject({ valueTypes: ["string", "number"], protectedFor: "Gitlab::Tracking::AiTracking" });
+    expect(properties["label"]).toMatchObject({ value: { types: ["string"], enum: ["ide", "web"] }, required: false });
+    expect(properties["value"]).toMatchObject({ value: { types: ["number"] }, required: true });
+    expect(properties["is_follow_up"]).toMatchObject({ value: { types: ["boolean"] } });
+    expect(properties["language"]).toMatchObject({ value: { types: ["string", "number"] }, protectedFor: "Gitlab::Tracking::AiTracking" });
     expect(event("ask_duo_question").argument).toBe("required");
   });
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import { parseDefinition } from "../../src/load/load-definitions";
 import { validateDefinition } from "../../src/validate/validate-definition";
+import { GITLAB_VOCABULARY } from "../../src/validate/vocabulary";
 import type { DefinitionFields } from "../../src/scaffold/definition-fields";
 import { checkDefinitionTemplate, renderDefinition } from "../../src/scaffold/render-definition";
 import { renderTemplate } from "../../src/scaffold/render-template";
@@ -34,7 +35,7 @@ function validated(text: string, action = "create_merge_request") {
     read: { ok: true, bytes: Buffer.from(text) },
   });
   if (parsed.definition === undefined) throw new Error(JSON.stringify(parsed.diagnostics));
-  const result = validateDefinition(parsed.definition, { gitlabStrict: false });
+  const result = validateDefinition(parsed.definition, { gitlabStrict: false, vocabulary: GITLAB_VOCABULARY });
   if (result.definition === undefined) throw new Error(`${text}\n${JSON.stringify(result.diagnostics, null, 2)}`);
   return result.definition.data;
 }

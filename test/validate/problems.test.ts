@@ -82,6 +82,7 @@ describe("the definition format", () => {
   const WRONG_VALUES: Readonly<Record<string, string>> = {
     description: "[a, b]",
     internal_events: "'yes'",
+    function_name: "[track]",
     action: "123",
     identifiers: "user",
     additional_properties: "[label]",

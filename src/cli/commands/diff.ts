@@ -39,8 +39,8 @@ export function runDiff(ref: string, options: DiffCommandOptions, output: Output
     return EXIT_USAGE;
   }
   const working = readWorkingTreeFiles(config.definitionsDir, config.rootDir, cwd);
-  const base = snapshotOf(revision.value.files);
-  const head = snapshotOf(working.files);
+  const base = snapshotOf(revision.value.files, revision.value.vocabulary);
+  const head = snapshotOf(working.files, config.vocabulary);
   const problems = [...revision.value.diagnostics, ...base.diagnostics, ...working.diagnostics, ...head.diagnostics];
   if (problems.some((diagnostic) => diagnostic.severity === "error")) return fail(problems, revision.value.commit);
 

@@ -7,7 +7,8 @@ import { formatUsage, summaryOf, type UsageFormat } from "../../governance/forma
 import { scanUsage } from "../../governance/scan-usage";
 import { buildUsageReport, type DefinedEvent } from "../../governance/usage-report";
 import { displayPath } from "../../load/display-path";
-import { functionNameOf } from "../../model/names";
+import { generatedNamesOf } from "../../model/generated-names";
+import type { Vocabulary } from "../../validate/vocabulary";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, summarize, type Output } from "../report";
 
@@ -31,7 +32,7 @@ export const DEFAULT_USAGE_GLOBS: readonly string[] = ["src/**/*.{ts,tsx,mts,cts
 export function runUsage(globs: readonly string[], options: UsageCommandOptions, output: Output, cwd = process.cwd()): number {
   const format: UsageFormat = options.json === true ? "json" : (options.format ?? "text");
   const { config, diagnostics } = loadCurrentConfig(cwd, options.config);
-  const defined = config === undefined ? undefined : definedEvents(config.definitionsDir, config.rootDir, cwd);
+  const defined = config === undefined ? undefined : definedEvents(config.definitionsDir, config.rootDir, cwd, config.vocabulary);
   const errors = [...diagnostics, ...(defined?.diagnostics ?? [])].filter((diagnostic) => diagnostic.severity === "error").sort(compareDiagnostics);
   if (config === undefined || defined === undefined || errors.length > 0) {
     printDiagnostics(output, errors);
@@ -84,14 +85,14 @@ export function runUsage(globs: readonly string[], options: UsageCommandOptions,
 }
 
 /** The internal events defined in the working tree; the definitions themselves are not kept (the scan needs the memory). */
-function definedEvents(definitionsDir: string, rootDir: string, cwd: string): { events: DefinedEvent[]; diagnostics: Diagnostic[] } {
+function definedEvents(definitionsDir: string, rootDir: string, cwd: string, vocabulary: Vocabulary): { events: DefinedEvent[]; diagnostics: Diagnostic[] } {
   const working = readWorkingTreeFiles(definitionsDir, rootDir, cwd);
-  const snapshot = snapshotOf(working.files);
+  const snapshot = snapshotOf(working.files, vocabulary);
   const events = snapshot.definitions
     .filter((definition) => definition.internal)
     .map((definition) => ({
       event: definition.data.action,
-      functionName: functionNameOf(definition.data.action),
+      functionName: generatedNamesOf(definition.data).functionName,
       status: definition.data.status ?? "active",
       file: definition.projectPath,
     }));
