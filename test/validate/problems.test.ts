@@ -71,6 +71,11 @@ describe("YAML that cannot be parsed", () => {
     expectDiagnostic(dir, { code: "SIT009", file: "definitions/a.yml", line: 11, column: 1, hint: "the first is at definitions/a.yml:3:1" });
   });
 
+  it("reports a dash alone in a flow list, which is no value in YAML", () => {
+    const dir = project({ "definitions/a.yml": definition("a", "product_categories: [code_review,-]\n") });
+    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 11, column: 34, message: "YAML syntax error" });
+  });
+
   it("refuses nesting deeper than any definition needs", () => {
     const dir = project({ "definitions/a.yml": `${definition("a")}extra_properties: ${"[".repeat(200)}${"]".repeat(200)}\n` });
     expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 11, column: 82, message: "maxDepth" });
