@@ -7,9 +7,18 @@ const withConfig = (config: string, files: Readonly<Record<string, string>> = {}
   makeProject({ "sit.config.yaml": config, "definitions/a.yml": definition("a"), ...files });
 
 describe("the config file", () => {
-  it("reports broken YAML where the parser found it (real binary)", () => {
-    const dir = withConfig("processors:\n  InternalEvents: { module: ./x\ndefaultProcessors: [InternalEvents]\n");
-    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 1, message: "YAML syntax error" }, { run: runSit });
+  it("reports a mapping never closed at its brace, not at the line where the parser gave up (real binary)", () => {
+    const dir = withConfig(
+      "definitions: definitions\noutput: generated\nprocessors:\n  A: { module: '@acme/a' }\n  B: { module: '@acme/b' }\n  InternalEvents: { module: ./x\ndefaultProcessors: [InternalEvents]\n",
+    );
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 6, column: 19, message: 'YAML syntax error: this "{" is never closed', hint: 'end the mapping with "}"' }, { run: runSit });
+  });
+
+  it("reports a nested key indented too far at that key", () => {
+    const dir = withConfig(
+      "processors:\n  InternalEvents: { module: '@acme/tracking' }\ndefaultProcessors: [InternalEvents]\nidentifiers:\n  user:\n    type: User\n  project:\n     type: Project\n    module: '@acme/models'\n",
+    );
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 8, column: 6, message: "bad indentation: this line is indented by 5 spaces, the next line at its level by 4" });
   });
 
   it("reports a config that is not a mapping", () => {

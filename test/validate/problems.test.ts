@@ -20,8 +20,30 @@ function withLine(action: string, key: string, line: string): string {
 
 describe("YAML that cannot be parsed", () => {
   it("reports a syntax error where the parser found it (real binary)", () => {
+    const dir = project({ "definitions/a.yml": "description: a\naction: a\ntiers: [free]]\n" });
+    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 3, column: 14, message: "YAML syntax error" }, { run: runSit });
+  });
+
+  it("reports a list never closed at its bracket, not at the line where the parser gave up", () => {
     const dir = project({ "definitions/a.yml": "description: a\naction: [a\ntiers: x\n" });
-    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 3, column: 1, message: "YAML syntax error" }, { run: runSit });
+    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 2, column: 9, message: 'this "[" is never closed', hint: 'end the list with "]"' });
+  });
+
+  it("reports a block whose first key is indented too far at that key, not at the next one", () => {
+    const lines = definition("a", "additional_properties:\n   label:\n    description: where\n  value:\n    description: how many\n");
+    expectDiagnostic(project({ "definitions/a.yml": lines }), {
+      code: "SIT001",
+      file: "definitions/a.yml",
+      line: 12,
+      column: 4,
+      message: "bad indentation: this line is indented by 3 spaces, the next line at its level by 2",
+      hint: "indent it by 2 spaces: the file indents a block by 2 below its key",
+    });
+  });
+
+  it("reports a key indented too far after a value at the key, not at its colon", () => {
+    const lines = definition("a", "additional_properties:\n  label:\n    description: where\n     type: string\n");
+    expectDiagnostic(project({ "definitions/a.yml": lines }), { code: "SIT001", file: "definitions/a.yml", line: 14, column: 6, message: "bad indentation of a mapping entry" });
   });
 
   it("reports an empty file, and one holding only comments", () => {
