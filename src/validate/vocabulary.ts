@@ -25,6 +25,8 @@ export const BUILT_IN_PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Ma
 export const ACTION_PATTERN = /^[a-z0-9_]+$/;
 export const PROPERTY_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MILESTONE_PATTERN = /^<?[0-9]+\.[0-9]+$/;
+/** A name written on one line: a product group with a line break would be a block of text in YAML. */
+export const ONE_LINE_PATTERN = /^[^\r\n\u2028\u2029]*$/;
 
 /**
  * Names that, used as object keys, reach the prototype chain instead of holding data: in an object
