@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { JAVASCRIPT_IDENTIFIER } from "../text/javascript-names";
 import { WARNING_CODES } from "../diagnostics/codes";
-import { IDENTIFIERS, MILESTONE_PATTERN, ONE_LINE_PATTERN, TIERS } from "../validate/vocabulary";
+import { IDENTIFIERS, MILESTONE_PATTERN, ONE_LINE_PATTERN, TIERS, URI_PATTERN } from "../validate/vocabulary";
 import { DEFAULT_DEFINITIONS, DEFAULT_OUTPUT } from "./config-source";
 
 const exportName = z.string().regex(JAVASCRIPT_IDENTIFIER, "must be a JavaScript identifier or `default`");
@@ -21,7 +21,7 @@ const identifierTypeSchema = z.strictObject({
 const definitionDefaultsSchema = z.strictObject({
   product_group: z.string().min(1).regex(ONE_LINE_PATTERN, "must be one line").optional(),
   milestone: z.string().regex(MILESTONE_PATTERN, "must look like 18.0").nullable().optional(),
-  introduced_by_url: z.string().nullable().optional(),
+  introduced_by_url: z.string().regex(URI_PATTERN, "must be a URL, like https://gitlab.com/gitlab-org/gitlab/-/merge_requests/123").nullable().optional(),
   tiers: z.array(z.enum(TIERS)).min(1).optional(),
 });
 

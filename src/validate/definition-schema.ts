@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTION_PATTERN, IDENTIFIERS, MILESTONE_PATTERN, PROPERTY_TYPES, STATUSES, TIERS } from "./vocabulary";
+import { ACTION_PATTERN, IDENTIFIERS, MILESTONE_PATTERN, PROPERTY_TYPES, STATUSES, TIERS, URI_PATTERN } from "./vocabulary";
 
 const enumValue = z.union([z.string(), z.number(), z.boolean()], { error: "an enum value must be a string, a finite number, or true or false" });
 
@@ -21,6 +21,7 @@ const trackerSchema = z.strictObject({
 });
 
 const milestone = z.string().regex(MILESTONE_PATTERN, "must look like 18.0");
+const url = z.string().regex(URI_PATTERN, "must be a URL, like https://gitlab.com/gitlab-org/gitlab/-/merge_requests/123");
 
 export const definitionSchema = z.strictObject({
   description: z.string(),
@@ -31,11 +32,11 @@ export const definitionSchema = z.strictObject({
   product_group: z.string(),
   product_categories: z.array(z.string()).nullable().optional(),
   milestone: milestone.nullable(),
-  introduced_by_url: z.string().nullable(),
+  introduced_by_url: url.nullable(),
   tiers: z.array(z.enum(TIERS)).min(1),
   status: z.enum(STATUSES).optional(),
   milestone_removed: milestone.optional(),
-  removed_by_url: z.string().optional(),
+  removed_by_url: url.optional(),
   classification: z.enum(["duo"]).nullable().optional(),
   extra_trackers: z.array(trackerSchema).nullable().optional(),
   extra_tracking_classes: z.array(z.string().min(1)).nullable().optional(),

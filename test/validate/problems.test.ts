@@ -148,6 +148,23 @@ describe("the definition format", () => {
     expectDiagnostic(dir, { code: "SIT012", file: "definitions/a.yml", line: 7, column: 12, message: "not the number 18.10", hint: "quote it to make it a string: '18.10'" });
   });
 
+  it.each([
+    ["introduced_by_url", "gitlab.com/gitlab-org/gitlab/-/merge_requests/1", ""],
+    ["introduced_by_url", "TODO", ""],
+    ["introduced_by_url", "https://gitlab.com/merge requests/1", ""],
+    ["removed_by_url", "'see the MR'", "status: removed\nmilestone_removed: '18.3'\n"],
+  ])("reports a `%s` that is not a URL (%s), as GitLab's schema does", (key, value, extra) => {
+    const text = withLine("a", key, `${key}: ${value}`) + extra;
+    const line = text.split("\n").findIndex((candidate) => candidate.startsWith(`${key}:`)) + 1;
+    const dir = project({ "definitions/a.yml": text });
+    expectDiagnostic(dir, { code: "SIT013", file: "definitions/a.yml", line, column: key.length + 3, message: "must be a URL, like https://gitlab.com/gitlab-org/gitlab/-/merge_requests/123" });
+  });
+
+  it.each(["https://gitlab.com/gitlab-org/gitlab/-/merge_requests/1#note_2", "https://gitlab.com/a/-/issues/1?x=%20y", "http://example.com"])("accepts the URL %s", (url) => {
+    const dir = project({ "definitions/a.yml": withLine("a", "introduced_by_url", `introduced_by_url: ${url}`) });
+    expect(runCli(["validate"], dir).code).toBe(0);
+  });
+
   it("hints at the mapping form of a property written as a plain value", () => {
     const dir = project({ "definitions/a.yml": definition("a", "additional_properties:\n  label: where it came from\n") });
     expectDiagnostic(dir, { code: "SIT012", file: "definitions/a.yml", line: 12, column: 10, hint: 'write a mapping: `label: { description: "where it came from" }`' });
