@@ -167,10 +167,10 @@ export class InitWriteError extends Error {
  */
 export function applyInit(plan: InitPlan, force: boolean): void {
   const undo: { readonly displayPath: string; readonly run: () => void }[] = [];
-  const step = (displayPath: string, write: () => (() => void) | undefined): void => {
+  /** Runs `write`, which returns how to undo it; when it fails, undoes the writes before it. */
+  const step = (displayPath: string, write: () => () => void): void => {
     try {
-      const undoWrite = write();
-      if (undoWrite !== undefined) undo.push({ displayPath, run: undoWrite });
+      undo.push({ displayPath, run: write() });
     } catch (error) {
       const leftBehind: string[] = [];
       for (const done of undo.reverse()) {
