@@ -1,5 +1,5 @@
 import { realpathSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { isWithin } from "../load/path-within";
 import { isRecord, toPlainValue } from "../load/yaml";
@@ -20,8 +20,8 @@ export interface ConfigLayout {
 
 /**
  * The folders and module specifiers the config names, checked against what sit may touch: the
- * definitions inside the config's folder, the output strictly inside it and apart from the
- * definitions (sit deletes stale generated files there). `layout` is `undefined` when the folders
+ * definitions inside the config's folder, the output strictly inside it, apart from the
+ * definitions and out of `.git/` and `node_modules/` (sit deletes stale generated files there). `layout` is `undefined` when the folders
  * are not plain paths (validation then says why) or break those rules (the diagnostics say how).
  */
 export function configLayout(config: ConfigSource): { layout: ConfigLayout | undefined; diagnostics: Diagnostic[] } {
@@ -52,6 +52,9 @@ export function configLayout(config: ConfigSource): { layout: ConfigLayout | und
     problem("output", `the output folder "${output}" is outside the config's folder`, "sit writes only inside the folder of sit.config.yaml: name a folder in it, e.g. `output: generated`");
   } else if (isWithin(realOutput, realPath(definitionsDir), true)) {
     problem("output", `the output folder "${output}" is inside the definitions folder "${definitions}"`, "keep the generated SDK apart from the definitions, e.g. `output: generated`");
+  } else {
+    const owned = ownedFolder(outputDir, rootDir) ?? ownedFolder(realOutput, realRoot);
+    if (owned !== undefined) problem("output", `the output folder "${output}" is in ${owned.name}/, which ${owned.owner}`, "sit deletes stale generated files in its output folder: name a folder of its own, e.g. `output: generated`");
   }
   if (diagnostics.length > 0) return { layout: undefined, diagnostics };
 
@@ -69,6 +72,17 @@ export function configLayout(config: ConfigSource): { layout: ConfigLayout | und
     typeof value === "number" && !Number.isFinite(value) ? { nonFinite: String(value) } : value,
   );
   return { layout: { rootDir, definitionsDir, outputDir, importSpecifiers, fingerprint }, diagnostics };
+}
+
+/** Folders that belong to a tool: whatever sit wrote there could be lost, or could break the tool. */
+const OWNED_FOLDERS: Readonly<Record<string, string>> = { ".git": "git keeps its own data in", node_modules: "package managers replace on install" };
+
+/** The first folder of `path` below `root` that a tool owns, compared as a case-insensitive file system would. */
+function ownedFolder(path: string, root: string): { name: string; owner: string } | undefined {
+  const name = relative(root, path)
+    .split(sep)
+    .find((segment) => Object.hasOwn(OWNED_FOLDERS, segment.toLowerCase()));
+  return name === undefined ? undefined : { name, owner: OWNED_FOLDERS[name.toLowerCase()]! };
 }
 
 /** The real path of `path`, following links in the part of it that exists: a link cannot smuggle the output elsewhere. */

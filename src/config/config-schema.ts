@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { JAVASCRIPT_IDENTIFIER } from "../text/javascript-names";
 import { WARNING_CODES } from "../diagnostics/codes";
-import { MILESTONE_PATTERN, NAMING_RULES } from "../validate/vocabulary";
+import { MILESTONE_PATTERN, NAMING_RULES, ONE_LINE_PATTERN, URI_PATTERN } from "../validate/vocabulary";
 import { DEFAULT_DEFINITIONS, DEFAULT_OUTPUT } from "./config-source";
 
 const exportName = z.string().regex(JAVASCRIPT_IDENTIFIER, "must be a JavaScript identifier or `default`");
@@ -31,9 +31,9 @@ const rulesSchema = z.strictObject({
 
 /** What `sit new` writes when a flag or a prompt does not say otherwise. */
 const definitionDefaultsSchema = z.strictObject({
-  product_group: z.string().min(1).optional(),
+  product_group: z.string().min(1).regex(ONE_LINE_PATTERN, "must be one line").optional(),
   milestone: z.string().regex(MILESTONE_PATTERN, "must look like 18.0").nullable().optional(),
-  introduced_by_url: z.string().nullable().optional(),
+  introduced_by_url: z.string().regex(URI_PATTERN, "must be a URL, like https://gitlab.com/gitlab-org/gitlab/-/merge_requests/123").nullable().optional(),
   tiers: z.array(z.string().min(1)).min(1).optional(),
 });
 

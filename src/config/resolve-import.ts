@@ -38,7 +38,8 @@ const RUNTIME_TO_SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> 
   ".cjs": [".cts"],
 };
 
-function resolveSourceFile(path: string): string | undefined {
+/** The file an import of `path` (absolute, as written, without or with its runtime extension) finds. */
+export function resolveSourceFile(path: string): string | undefined {
   const extension = extname(path);
   const stem = path.slice(0, path.length - extension.length);
   for (const sourceExtension of RUNTIME_TO_SOURCE_EXTENSIONS[extension] ?? []) {
@@ -57,7 +58,7 @@ function resolveSourceFile(path: string): string | undefined {
   return undefined;
 }
 
-const isFile = (path: string): boolean => {
+export const isFile = (path: string): boolean => {
   try {
     return statSync(path).isFile();
   } catch {

@@ -13,6 +13,8 @@ import { GITLAB_REQUIRED_KEYS, GITLAB_VOCABULARY, IDENTIFIERS, PROTOTYPE_TRAPS, 
 import { configLayout, type ConfigLayout } from "./config-layout";
 import { configDiagnostic, locateInConfig, type ConfigSource } from "./config-source";
 import { configSchema, DEFAULTS_KEYS, IDENTIFIER_KEYS, RULE_KEYS, type ConfigData, type DefinitionDefaults, type RulesData, type WarningSeverity } from "./config-schema";
+import { exportsLacking } from "./module-exports";
+import { moduleSourceFile } from "./module-source";
 import { typeExpressionProblem } from "./type-expression";
 
 export interface ResolvedProcessor {
@@ -172,8 +174,15 @@ function prototypeTraps(config: ConfigSource, raw: Record<string, unknown>): Dia
     });
 }
 
+/** A did-you-mean from what the module exports, else what it does export. */
+function exportsHint(exportName: string, exported: readonly string[]): string {
+  const shown = 10;
+  const list = exported.slice(0, shown).map((name) => `"${name}"`).join(", ") + (exported.length > shown ? `, … (${exported.length} in all)` : "");
+  return didYouMean(exportName, exported) ?? (exported.length === 0 ? "it exports nothing" : `it exports ${list}`);
+}
+
 function resolveConfig(data: ConfigData, config: ConfigSource, layout: ConfigLayout, declared: ConfigDeclarations, diagnostics: Diagnostic[]): ResolvedConfig {
-  const problem = (path: readonly PathSegment[], code: "SIT041" | "SIT042", message: string, hint?: string): void => {
+  const problem = (path: readonly PathSegment[], code: "SIT041" | "SIT042" | "SIT050", message: string, hint?: string): void => {
     diagnostics.push(configDiagnostic(config, path, code, message, hint));
   };
   const specifierOf = (module: string): string | undefined => layout.importSpecifiers.get(module);
@@ -189,6 +198,16 @@ function resolveConfig(data: ConfigData, config: ConfigSource, layout: ConfigLay
     const specifier = specifierOf(processor.module);
     if (specifier === undefined) {
       problem(["processors", className, "module"], "SIT042", `module "${processor.module}" of processor "${className}" not found`);
+      continue;
+    }
+    const sourceFile = moduleSourceFile(processor.module, layout.rootDir);
+    const exported = sourceFile === undefined ? undefined : exportsLacking(sourceFile, exportName);
+    if (exported !== undefined) {
+      const message =
+        processor.export === undefined
+          ? `processor "${className}" has no \`export\`, so it imports "${exportName}", which module "${processor.module}" does not export`
+          : `module "${processor.module}" has no export "${exportName}"`;
+      problem(["processors", className, ...(processor.export === undefined ? [] : ["export"])], "SIT050", message, exportsHint(exportName, exported));
       continue;
     }
     processors.set(className, { className, importSpecifier: specifier, exportName });

@@ -1,10 +1,12 @@
 /** Characters that make text need escaping: most definition text has none and is used as it is. */
-const NEEDS_ESCAPING = /[&<>|\r\n]/;
+const NEEDS_ESCAPING = /[&<>|[\]\r\n]/;
 const NEEDS_CARE_IN_CODE = /[`|\r\n]/;
 
 /**
  * Definition text in Markdown: authors' inline Markdown (`code`, *emphasis*) keeps working, while
- * HTML in it is shown as text, never rendered, and table cells stay one cell.
+ * HTML, links and images in it (`[x](javascript:…)`, `![](https://…)`, `[x]: url`) are shown as
+ * text, never rendered or fetched, and table cells stay one cell. A backslash before an escaped
+ * character is doubled, so it cannot undo the escape.
  */
 export function markdownText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
@@ -12,7 +14,7 @@ export function markdownText(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/(\\*)\|/g, (_, backslashes: string) => `${backslashes}${backslashes}\\|`)
+    .replace(/(\\*)([|[\]])/g, (_, backslashes: string, char: string) => `${backslashes}${backslashes}\\${char}`)
     .replace(/\r\n?|\n/g, "<br>");
 }
 

@@ -39,6 +39,10 @@ const MAX_KEY_LENGTH = 1024;
 /** Characters that make a plain scalar something else when they start it. */
 const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((char) => char.charCodeAt(0)));
 
+/** Whether `char` may follow a leading `-` in a plain scalar: in a flow collection `-]` and `-,` are no value (YAML's ns-plain-safe). */
+const isPlainSafe = (char: number, inFlow: boolean): boolean =>
+  char !== SPACE && !(inFlow && (char === COMMA || char === OPEN_BRACKET || char === CLOSE_BRACKET || char === OPEN_BRACE || char === CLOSE_BRACE));
+
 class GiveUp extends Error {}
 
 /** The syntax is outside the subset (or wrong): js-yaml takes over. */
@@ -326,7 +330,7 @@ class PlainParser {
   private plain(start: number, limit: number, inFlow: boolean): YamlScalar {
     const source = this.source;
     const first = source.charCodeAt(start);
-    if (start >= limit || (INDICATORS.has(first) && !(first === DASH && start + 1 < limit && source.charCodeAt(start + 1) !== SPACE))) giveUp();
+    if (start >= limit || (INDICATORS.has(first) && !(first === DASH && start + 1 < limit && isPlainSafe(source.charCodeAt(start + 1), inFlow)))) giveUp();
     let end = start;
     for (let at = start; at < limit; at++) {
       const char = source.charCodeAt(at);

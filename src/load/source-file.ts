@@ -36,7 +36,7 @@ export class SourceFile {
         "error",
         code ?? problem.code,
         problem.message,
-        problem.firstOffset === undefined ? undefined : `remove one of them; the first is at ${this.location(problem.firstOffset)}`,
+        problem.firstOffset === undefined ? problem.hint : `remove one of them; the first is at ${this.location(problem.firstOffset)}`,
       ),
     );
   }

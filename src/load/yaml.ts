@@ -15,6 +15,7 @@ import {
 import type { DiagnosticCode } from "../diagnostics/codes";
 import { resolvePlainScalar } from "./core-schema";
 import { parsePlainYaml } from "./plain-yaml";
+import { locateSyntaxError } from "./yaml-syntax-error";
 
 /**
  * A YAML tree that remembers where every node and key starts, so any problem found later can
@@ -50,6 +51,7 @@ export interface YamlProblem {
   readonly code: DiagnosticCode;
   readonly offset: number;
   readonly message: string;
+  readonly hint?: string;
   /** Where the earlier occurrence is, for a problem that repeats something (a duplicate key). */
   readonly firstOffset?: number;
 }
@@ -102,47 +104,15 @@ export function parseYamlEvents(source: string, filename: string): YamlParseResu
 
 /**
  * The parser's own position, taken as an offset so that line and column are counted the same way
- * as for every other diagnostic (js-yaml and sit disagree on some line breaks, e.g. U+2028).
+ * as for every other diagnostic (js-yaml and sit disagree on some line breaks, e.g. U+2028), and
+ * moved to where the mistake is when the parser noticed it only later.
  */
 function parserProblem(error: unknown, source: string): YamlProblem {
   const exception = error as { reason?: unknown; mark?: { position?: unknown } };
   const reason = typeof exception.reason === "string" ? exception.reason : String(error);
   const position = exception.mark?.position;
-  const offset = typeof position === "number" ? position : 0;
-  const quote = openQuoteAt(source, offset);
-  if (quote !== undefined) {
-    const mark = source[quote] === '"' ? "double" : "single";
-    return { code: "SIT001", offset: quote, message: `YAML syntax error: this ${mark}-quoted value is never closed, so the lines after it were read as part of it` };
-  }
-  return { code: "SIT001", offset, message: `YAML syntax error: ${reason}` };
+  return { code: "SIT001", ...locateSyntaxError(source, typeof position === "number" ? position : 0, reason) };
 }
-
-/**
- * Where the quoted value that is still open at `offset` starts, when it started on an earlier line:
- * a missing closing quote makes the parser fail lines later, at a place that says nothing of it.
- */
-function openQuoteAt(source: string, offset: number): number | undefined {
-  let open: number | undefined;
-  for (let index = 0; index < offset && index < source.length; index++) {
-    const char = source[index];
-    if (open !== undefined) {
-      if (source[open] === '"' && char === "\\") index++;
-      else if (char === source[open]) {
-        if (char === "'" && source[index + 1] === "'") index++;
-        else open = undefined;
-      }
-    } else if (char === "#" && (index === 0 || /\s/.test(source[index - 1]!))) {
-      const end = source.indexOf("\n", index);
-      index = end < 0 ? source.length : end;
-    } else if ((char === '"' || char === "'") && startsValue(source, index)) {
-      open = index;
-    }
-  }
-  return open !== undefined && source.lastIndexOf("\n", offset - 1) >= open ? open : undefined;
-}
-
-/** A quote starts a value after a `key: `, a `- `, a flow indicator or indentation alone. */
-const startsValue = (source: string, index: number): boolean => /(?:^|\n|: |- |[[{,])[ \t]*$/.test(source.slice(Math.max(0, index - 64), index));
 
 class TreeBuilder {
   private index = 0;

@@ -1,5 +1,5 @@
 import { didYouMean } from "../diagnostics/suggest";
-import { IDENTIFIERS, MILESTONE_PATTERN, PROPERTY_TYPES, TIERS, type PropertyType } from "../validate/vocabulary";
+import { IDENTIFIERS, MILESTONE_PATTERN, ONE_LINE_PATTERN, PROPERTY_TYPES, TIERS, type PropertyType } from "../validate/vocabulary";
 import type { GivenFields, PropertyField } from "./definition-fields";
 
 /** `sit new`'s field flags as commander hands them over. */
@@ -34,6 +34,7 @@ export function parseFieldFlags(flags: FieldFlags, trackers: TrackerChoices): { 
   const description = text("--description", flags.description);
   if (description !== undefined) given.description = description;
   const productGroup = text("--product-group", flags.productGroup);
+  if (productGroup !== undefined && !ONE_LINE_PATTERN.test(productGroup)) errors.push("--product-group must be one line");
   if (productGroup !== undefined) given.productGroup = productGroup;
 
   if (flags.identifiers !== undefined) given.identifiers = parseList("--identifiers", flags.identifiers, IDENTIFIERS, errors);

@@ -1,12 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/config-source";
 import { TIERS } from "../validate/vocabulary";
-import { createFile } from "./create-file";
+import { describeWriteError } from "../write/write-output";
+import { createFile, replaceFile } from "./create-file";
 import type { DefinitionFields } from "./definition-fields";
 import { withGeneratedEntry } from "./gitattributes-entry";
 import { addScripts, type ScriptsEdit } from "./package-json-scripts";
-import { refuse, type Refusal } from "./refusal";
+import { refuse, type Problem, type Refusal } from "./refusal";
 import { renderDefinition } from "./render-definition";
 import { shownPath } from "./shown-path";
 import { DEFINITION_TEMPLATE, SIT_TEMPLATES_DIR } from "./template-files";
@@ -86,23 +87,56 @@ export function planInit(dir: string, cwd: string): InitPlan | Refusal {
     conflicts.push(`${at(INIT_LAYOUT.output).displayPath}/ (the output folder, not empty)`);
   }
 
-  const gitattributesPath = join(dir, ".gitattributes");
-  const attributes = withGeneratedEntry(existsSync(gitattributesPath) ? readFileSync(gitattributesPath, "utf8") : undefined, template("gitattributes"));
-  const gitattributes = { ...at(".gitattributes"), content: attributes.change === "present" ? undefined : attributes.content, change: attributes.change };
+  // The project's own files that init edits must be files it may change, before anything is written.
+  const problems: Problem[] = [];
+  const changeable = (file: { absolutePath: string; displayPath: string }): boolean => {
+    const problem = unchangeableFile(file.absolutePath);
+    if (problem !== undefined) problems.push({ where: file.displayPath, message: problem });
+    return problem === undefined;
+  };
+
+  const gitattributesFile = at(".gitattributes");
+  const gitattributesText = changeable(gitattributesFile) && existsSync(gitattributesFile.absolutePath) ? readFileSync(gitattributesFile.absolutePath, "utf8") : undefined;
+  const attributes = withGeneratedEntry(gitattributesText, template("gitattributes"));
+  const gitattributes = { ...gitattributesFile, content: attributes.change === "present" ? undefined : attributes.content, change: attributes.change };
 
   let packageJson: InitPlan["packageJson"];
-  const packagePath = join(dir, "package.json");
-  if (existsSync(packagePath)) {
-    const text = readFileSync(packagePath, "utf8");
+  const packageFile = at("package.json");
+  if (changeable(packageFile) && existsSync(packageFile.absolutePath)) {
+    // npm reads a package.json that starts with a byte-order mark; so does sit, and keeps the mark.
+    const [byteOrderMark, text] = withoutByteOrderMark(readFileSync(packageFile.absolutePath, "utf8"));
     const edit = addScripts(text, PACKAGE_SCRIPTS);
-    const shown = at("package.json").displayPath;
     if ("error" in edit) {
-      const where = edit.line === undefined ? shown : `${shown}:${edit.line}:${edit.column ?? 0}`;
-      return refuse("usage", [{ where, message: `cannot add the scripts: ${edit.error}` }]);
+      const where = edit.line === undefined ? packageFile.displayPath : `${packageFile.displayPath}:${edit.line}:${edit.column ?? 0}`;
+      problems.push({ where, message: `cannot add the scripts: ${edit.error}` });
+    } else {
+      const content = edit.text === undefined ? undefined : byteOrderMark + edit.text;
+      packageJson = { ...packageFile, content, edit, sitDependency: sitDependency(JSON.parse(text) as Record<string, unknown>) };
     }
-    packageJson = { ...at("package.json"), content: edit.text, edit, sitDependency: sitDependency(JSON.parse(text) as Record<string, unknown>) };
   }
+  if (problems.length > 0) return refuse("usage", problems);
   return { refused: false, files, gitattributes, packageJson, conflicts };
+}
+
+const withoutByteOrderMark = (text: string): [string, string] => (text.startsWith("\uFEFF") ? ["\uFEFF", text.slice(1)] : ["", text]);
+
+/**
+ * Why init must not change the file at `path` (following a symbolic link), or `undefined` when it
+ * may, or when there is nothing there. A file whose mode allows no one to write is left alone
+ * even where the process could write it (as root): its owner made it read-only on purpose.
+ */
+function unchangeableFile(path: string): string | undefined {
+  const link = lstatSync(path, { throwIfNoEntry: false });
+  if (link === undefined) return undefined;
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return "it is a symbolic link to nothing";
+  if (stats.isDirectory()) return "it is a folder, not a file";
+  if (!stats.isFile()) return "it is not a regular file";
+  if ((stats.mode & 0o222) === 0) {
+    const mode = (stats.mode & 0o777).toString(8).padStart(4, "0");
+    return `it is read-only (mode ${mode}), and sit init changes no read-only file: make it writable to let init change it`;
+  }
+  return undefined;
 }
 
 /** Where package.json lists sit-tracking: the processor module imports it at run time, so it belongs in dependencies. */
@@ -114,10 +148,92 @@ function sitDependency(manifest: Record<string, unknown>): "dependencies" | "dev
   return lists("dependencies") ? "dependencies" : lists("devDependencies") ? "devDependencies" : undefined;
 }
 
-/** Writes what `planInit` worked out, each file atomically; existing files only with `force`. */
+/** A write of `applyInit` failed; what it had written is undone, except `leftBehind`. */
+export class InitWriteError extends Error {
+  constructor(
+    displayPath: string,
+    failure: unknown,
+    /** What could not be undone, as shown to the user. */
+    readonly leftBehind: readonly string[],
+  ) {
+    super(`cannot write ${displayPath}: ${describeWriteError(failure)}`, { cause: failure });
+  }
+}
+
+/**
+ * Writes what `planInit` worked out, each file atomically; existing files only with `force`. All
+ * or nothing: when a write fails, what was written before it is undone (created files and folders
+ * removed, replaced and edited files given back their content) and InitWriteError is thrown.
+ */
 export function applyInit(plan: InitPlan, force: boolean): void {
-  for (const file of plan.files) createFile(file.absolutePath, file.content, { overwrite: force });
+  const undo: { readonly displayPath: string; readonly run: () => void }[] = [];
+  /** Runs `write`, which returns how to undo it; when it fails, undoes the writes before it. */
+  const step = (displayPath: string, write: () => () => void): void => {
+    try {
+      undo.push({ displayPath, run: write() });
+    } catch (error) {
+      const leftBehind: string[] = [];
+      for (const done of undo.reverse()) {
+        try {
+          done.run();
+        } catch {
+          leftBehind.push(done.displayPath);
+        }
+      }
+      throw new InitWriteError(displayPath, error, leftBehind);
+    }
+  };
+
+  for (const file of plan.files) {
+    step(file.displayPath, () => {
+      const folders = createFolders(dirname(file.absolutePath));
+      const previous = file.exists ? readFileSync(file.absolutePath) : undefined;
+      try {
+        createFile(file.absolutePath, file.content, { overwrite: force });
+      } catch (error) {
+        removeEmptyFolders(folders);
+        throw error;
+      }
+      return () => {
+        if (previous === undefined) rmSync(file.absolutePath, { force: true });
+        else replaceFile(file.absolutePath, previous);
+        removeEmptyFolders(folders);
+      };
+    });
+  }
   for (const edited of [plan.gitattributes, plan.packageJson]) {
-    if (edited?.content !== undefined) createFile(edited.absolutePath, edited.content, { overwrite: true });
+    const content = edited?.content;
+    if (edited === undefined || content === undefined) continue;
+    step(edited.displayPath, () => {
+      if (!existsSync(edited.absolutePath)) {
+        createFile(edited.absolutePath, content, { overwrite: false });
+        return () => rmSync(edited.absolutePath, { force: true });
+      }
+      const previous = readFileSync(edited.absolutePath);
+      replaceFile(edited.absolutePath, content);
+      return () => replaceFile(edited.absolutePath, previous);
+    });
+  }
+}
+
+/** Creates `folder` and the missing folders above it; returns those it created, deepest first. */
+function createFolders(folder: string): string[] {
+  const first = mkdirSync(folder, { recursive: true });
+  if (first === undefined) return [];
+  const created: string[] = [];
+  for (let current = folder; ; current = dirname(current)) {
+    created.push(current);
+    if (current === first || dirname(current) === current) return created;
+  }
+}
+
+/** Removes the folders init created, deepest first, as long as they are empty: nothing of anyone else's goes. */
+function removeEmptyFolders(folders: readonly string[]): void {
+  for (const folder of folders) {
+    try {
+      rmdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") return;
+    }
   }
 }

@@ -131,25 +131,38 @@ function propertyNameProblem(name: string, properties: readonly PropertyField[])
   return undefined;
 }
 
-/** A search over the known groups; typing a name no definition uses offers it as a new group. */
+/**
+ * A search over the known groups; typing a name no definition uses offers it as a new group. The
+ * answer is the first group the list for the typed text offers unless it is one of them: a text
+ * and its Enter that arrive in one write (a paste, a script) reach the prompt before the list for
+ * that text does, and the prompt would answer with the highlighted group of the list before it,
+ * while the screen confirms the group the new list offers.
+ */
 async function promptProductGroup(prompts: Prompts, vocabulary: ProjectVocabulary, preferred: string | undefined): Promise<string> {
   const known = vocabulary.productGroups;
   const first = known.filter((group) => group.name === preferred);
   const ordered = [...first, ...known.filter((group) => group.name !== preferred)];
-  return prompts.search<string>({
+  const choicesFor = (term: string | undefined): { value: string; name: string }[] => {
+    const typed = (term ?? "").trim();
+    const matches = ordered
+      .filter((group) => group.name.includes(typed))
+      .map((group) => ({
+        value: group.name,
+        name: `${group.name} (${events(group.count)})`,
+      }));
+    const isNew = typed !== "" && !known.some((group) => group.name === typed);
+    const offered = preferred !== undefined && typed === "" && first.length === 0 ? [{ value: preferred, name: `${preferred} (the config's default)` }] : [];
+    // Known groups first: typing part of a name must not make Enter pick a new group by mistake.
+    return [...offered, ...matches, ...(isNew ? [{ value: typed, name: `${typed} (a new group)` }] : [])];
+  };
+  let searched: string | undefined;
+  const answer = await prompts.search<string>({
     message: known.length === 0 ? "Product group (type its name):" : "Product group (type to search, or a new name):",
     source: (term) => {
-      const typed = (term ?? "").trim();
-      const matches = ordered
-        .filter((group) => group.name.includes(typed))
-        .map((group) => ({
-          value: group.name,
-          name: `${group.name} (${events(group.count)})`,
-        }));
-      const isNew = typed !== "" && !known.some((group) => group.name === typed);
-      const offered = preferred !== undefined && typed === "" && first.length === 0 ? [{ value: preferred, name: `${preferred} (the config's default)` }] : [];
-      // Known groups first: typing part of a name must not make Enter pick a new group by mistake.
-      return [...offered, ...matches, ...(isNew ? [{ value: typed, name: `${typed} (a new group)` }] : [])];
+      searched = term;
+      return choicesFor(term);
     },
   });
+  const offered = choicesFor(searched);
+  return offered.some((choice) => choice.value === answer) ? answer : (offered[0]?.value ?? answer);
 }

@@ -6,6 +6,7 @@ import {
   NULL_TYPE,
   PROPERTY_TYPES,
   STATUSES,
+  URI_PATTERN,
   type Vocabulary,
 } from "./vocabulary";
 
@@ -75,6 +76,7 @@ const trackerSchema = z.strictObject({
 });
 
 const milestone = z.string().regex(MILESTONE_PATTERN, "must look like 18.0");
+const url = z.string().regex(URI_PATTERN, "must be a URL, like https://gitlab.com/gitlab-org/gitlab/-/merge_requests/123");
 
 /** What a definition holds once it passed the schema, whatever the project's rules require. */
 export interface DefinitionData {
@@ -121,11 +123,11 @@ function buildDefinitionSchema(vocabulary: Vocabulary) {
     product_group: required("product_group", z.string()),
     product_categories: z.array(z.string()).nullable().optional(),
     milestone: required("milestone", milestone.nullable()),
-    introduced_by_url: required("introduced_by_url", z.string().nullable()),
+    introduced_by_url: required("introduced_by_url", url.nullable()),
     tiers: required("tiers", z.array(z.enum(vocabulary.tiers as [string, ...string[]])).min(1)),
     status: z.enum(STATUSES).optional(),
     milestone_removed: milestone.optional(),
-    removed_by_url: z.string().optional(),
+    removed_by_url: url.optional(),
     classification: z.enum(["duo"]).nullable().optional(),
     extra_trackers: z.array(trackerSchema).nullable().optional(),
     extra_tracking_classes: z.array(z.string().min(1)).nullable().optional(),

@@ -58,6 +58,13 @@ export const BUILT_IN_PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Ma
 export const ACTION_PATTERN = /^[a-z0-9_]+$/;
 export const PROPERTY_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MILESTONE_PATTERN = /^<?[0-9]+\.[0-9]+$/;
+/**
+ * An absolute URI (RFC 3986: a scheme, a colon, then URI characters or %-escapes), the `uri` format
+ * GitLab's schema requires of `introduced_by_url` and `removed_by_url`.
+ */
+export const URI_PATTERN = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
+/** A name written on one line: a product group with a line break would be a block of text in YAML. */
+export const ONE_LINE_PATTERN = /^[^\r\n\u2028\u2029]*$/;
 
 /**
  * Names that, used as object keys, reach the prototype chain instead of holding data: in an object

@@ -1,7 +1,8 @@
-import { existsSync, lstatSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { configLayout, realPath, type ConfigLayout } from "../config/config-layout";
 import { isDirectory, readConfigSource, type ConfigSource } from "../config/config-source";
+import { moduleSourceFile } from "../config/module-source";
 import { isPathModule } from "../config/resolve-import";
 import { validateConfig } from "../config/validate-config";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic";
@@ -91,7 +92,14 @@ export class WatchedProject {
   readConfig(): ConfigView {
     const { source, diagnostics } = readConfigSource({ cwd: this.cwd, configPath: this.configPath });
     const located = source === undefined ? undefined : configLayout(source);
-    const key = JSON.stringify([source?.configFile ?? null, source?.origin?.source.text ?? null, located?.layout?.fingerprint ?? null, diagnostics, located?.diagnostics ?? []]);
+    const key = JSON.stringify([
+      source?.configFile ?? null,
+      source?.origin?.source.text ?? null,
+      located?.layout?.fingerprint ?? null,
+      located?.layout === undefined ? null : moduleVersions(located.layout),
+      diagnostics,
+      located?.diagnostics ?? [],
+    ]);
     const reloaded = this.state?.key !== key;
     if (reloaded) {
       this.reloadPending = true;
@@ -215,6 +223,18 @@ function configFolders(configFile: string | undefined, layout: ConfigLayout | un
     if (!isDirectory(layout.definitionsDir)) folders.add(nearestFolder(layout.definitionsDir));
   }
   return [...folders];
+}
+
+/**
+ * The size and time of each module file the config names, so that an edit of one is a change of
+ * the config: the exports the config's processors name are checked against it (SIT050).
+ */
+function moduleVersions(layout: ConfigLayout): (string | null)[] {
+  return [...layout.importSpecifiers.keys()].map((module) => {
+    const file = moduleSourceFile(module, layout.rootDir);
+    const stats = file === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
+    return stats === undefined ? null : `${stats.size}:${stats.mtimeMs}`;
+  });
 }
 
 /** `path` when it is a folder, else its nearest ancestor that is. */

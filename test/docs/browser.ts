@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import type { Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -19,9 +18,21 @@ if (!runInBrowser) console.warn(`Skipping the events dictionary browser tests: $
 export const describeInBrowser = runInBrowser ? describe : describe.skip;
 
 /**
- * Resolves after the next frame: the page applies typed search text in an animation frame.
- * (Page code is passed as text: sit's tests compile without the DOM's types.)
+ * Reads until the value matches `expected` (as `toEqual` matches) or `timeoutMs` passes, then
+ * asserts it. The page changes after the action a test awaits (search text is applied in an
+ * animation frame, an event's details are built in its `toggle` event), and playwright-core's
+ * reads of several elements (`allTextContents`, `count`, `all`) return what is there at once.
  */
-export const nextFrame = async (page: Page): Promise<void> => {
-  await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => resolve()))");
-};
+export async function expectSoon(read: () => Promise<unknown>, expected: unknown, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      expect(value).toEqual(expected);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -78,6 +78,26 @@ A snippet is created
     expect(markdown).not.toContain(HOSTILE_TEXT);
   });
 
+  it("shows Markdown links and images in definitions as text", () => {
+    const linked = docsProject({
+      "definitions/linked_event.yml": `description: "[ref]: javascript:alert(1)"
+internal_events: true
+action: linked_event
+additional_properties:
+  label:
+    description: "![](https://tracker.example/pixel.png) [docs](javascript:alert(1))"
+product_group: analytics_instrumentation
+milestone: '18.0'
+introduced_by_url: null
+tiers: [free]
+`,
+    });
+    const text = section(markdownOf(linked), "linked_event");
+    expect(text).toContain("\n\\[ref\\]: javascript:alert(1)\n");
+    expect(text).toContain("| !\\[\\](https://tracker.example/pixel.png) \\[docs\\](javascript:alert(1)) |");
+    expect(text).not.toMatch(/(^|[^\\])\[/);
+  });
+
   it("is the same text on every run", () => {
     expect(markdownOf(docsProject())).toBe(markdown);
   });
@@ -90,6 +110,10 @@ describe("Markdown helpers", () => {
     ["<b>&</b>", "&lt;b&gt;&amp;&lt;/b&gt;"],
     ["two\nlines\r\nthree", "two<br>lines<br>three"],
     ["`code` stays", "`code` stays"],
+    ["[click](javascript:alert(1))", "\\[click\\](javascript:alert(1))"],
+    ["![](https://tracker.example/pixel.png)", "!\\[\\](https://tracker.example/pixel.png)"],
+    ["[ref]: javascript:alert(1)", "\\[ref\\]: javascript:alert(1)"],
+    ["\\[x\\](y)", "\\\\\\[x\\\\\\](y)"],
   ])("markdownText(%j) is %j", (text, expected) => {
     expect(markdownText(text)).toBe(expected);
   });

@@ -500,7 +500,7 @@ describe("sit diff: the two sides", () => {
     const root = gitProject(BASE_FILES);
     applyChanges(root, { "definitions/view_snippet.yml": "action: [unclosed\n" });
     const text = runCli(["diff", "HEAD"], root);
-    expect(text.stderr).toMatch(/^definitions\/view_snippet\.yml:2:1: error SIT001: YAML syntax error/m);
+    expect(text.stderr).toMatch(/^definitions\/view_snippet\.yml:1:9: error SIT001: YAML syntax error/m);
     expect(text.code).toBe(1);
     const json = runCli(["diff", "HEAD", "--format", "json"], root);
     const document = JSON.parse(json.stdout) as { changes: unknown; diagnostics: { file: string; code: string }[] };

@@ -187,7 +187,7 @@ describe("sit usage exit codes", () => {
     const root = usageApp();
     writeFiles(root, { "definitions/view_snippet.yml": "action: [unclosed\n" });
     const result = runCli(["usage"], root);
-    expect(result.stderr).toMatch(/^definitions\/view_snippet\.yml:2:1: error SIT001: /m);
+    expect(result.stderr).toMatch(/^definitions\/view_snippet\.yml:1:9: error SIT001: /m);
     expect(result.code).toBe(1);
   });
 });

@@ -42,6 +42,17 @@ describe("the plain YAML parser", () => {
     expect(taken / files.length).toBeGreaterThan(0.98);
   });
 
+  it.each(["product_categories: [code_review,-]\n", "tiers: [-, free]\n", "a: [x, -{}]\n", "a: [-[x]]\n"])("gives up on %j, which js-yaml refuses", (text) => {
+    expect(parseYamlEvents(text, "doc.yml").ok).toBe(false);
+    expect(parsePlainYaml(text, MAX_EXPANDED_NODES)).toBeUndefined();
+  });
+
+  it.each(["a: [-a, -1]\n", "a: -]\n", "a: [x, -x-]\n"])("still takes %j, a leading dash before a plain character", (text) => {
+    const parses = bothParses(text);
+    expect(parses?.plain).toEqual(expect.objectContaining({ kind: "mapping" }));
+    expect(parses?.plain).toEqual(parses?.full);
+  });
+
   const word = fc.oneof(
     { weight: 20, arbitrary: fc.constantFrom("user", "free", "a b", "1", "-2", "0x1F", "1.5", ".inf", "~", "null", "true", "No", "18.10", "x#y", "it's", "https://x.io/a?b=c#d", "C:\\dir") },
     { weight: 1, arbitrary: fc.constantFrom("a: b", "-", "*a", "&b", "!t", "%", "@", "`", "? q", "[x]", "{}", "", "---", "a:", ":b") },

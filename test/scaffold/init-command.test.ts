@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import { runInit } from "../../src/cli/commands/init";
 import { withGeneratedEntry } from "../../src/scaffold/gitattributes-entry";
-import { INIT_LAYOUT } from "../../src/scaffold/init-project";
+import { applyInit, INIT_LAYOUT, InitWriteError, PACKAGE_SCRIPTS, planInit } from "../../src/scaffold/init-project";
 import { makeProject, REPO_ROOT, runCli } from "../helpers/project";
 
 function sitInit(cwd: string, dir?: string, force = false) {
@@ -170,6 +171,80 @@ tiers:
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("leaves a read-only package.json (mode 0444) as it is, even where it could write it (as root): nothing written, exit 2", () => {
+    const dir = makeProject({ "package.json": '{ "name": "app" }\n' });
+    chmodSync(join(dir, "package.json"), 0o444);
+    const before = snapshot(dir);
+    const result = sitInit(dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("package.json: error: it is read-only (mode 0444), and sit init changes no read-only file: make it writable to let init change it");
+    expect(snapshot(dir)).toEqual(before);
+    expect(statSync(join(dir, "package.json")).mode & 0o777).toBe(0o444);
+  });
+
+  it("reports a package.json that is a folder, writing nothing", () => {
+    const dir = makeProject({ "package.json/keep.txt": "mine\n" });
+    const before = snapshot(dir);
+    expect(sitInit(dir)).toEqual({ code: 2, stdout: "", stderr: "package.json: error: it is a folder, not a file" });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("reads a package.json that starts with a byte-order mark, as npm does, and keeps the mark", () => {
+    const dir = makeProject({ "package.json": '\uFEFF{\n  "name": "app"\n}\n' });
+    expect(sitInit(dir).code).toBe(0);
+    expect(read(dir, "package.json")).toBe('\uFEFF{\n  "name": "app",\n  "scripts": {\n    "sit:generate": "sit generate",\n    "sit:check": "sit generate --check"\n  }\n}\n');
+  });
+
+  it("writes through a package.json that is a symbolic link, which stays a link, and keeps the file's mode", () => {
+    const dir = makeProject({ "shared/package.json": '{ "name": "app" }\n' });
+    chmodSync(join(dir, "shared", "package.json"), 0o640);
+    symlinkSync(join("shared", "package.json"), join(dir, "package.json"));
+    expect(sitInit(dir).code).toBe(0);
+    expect(lstatSync(join(dir, "package.json")).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(read(dir, "shared/package.json")).scripts).toEqual(PACKAGE_SCRIPTS);
+    expect(statSync(join(dir, "shared", "package.json")).mode & 0o777).toBe(0o640);
+  });
+
+  it("undoes every write when a later one fails: files and folders it created go, files it edited get their content back", () => {
+    const dir = makeProject({ "package.json": '{ "name": "app" }\n', ".gitattributes": "* text=auto\n" });
+    const before = snapshot(dir);
+    const plan = planInit(dir, dir);
+    if (plan.refused) throw new Error("init refused a plain project");
+    // Something takes package.json's place between the checks and the writes: its write, the last, fails.
+    rmSync(join(dir, "package.json"));
+    mkdirSync(join(dir, "package.json"));
+    const failure = (() => {
+      try {
+        applyInit(plan, false);
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(InitWriteError);
+    expect(failure).toMatchObject({ message: expect.stringMatching(/^cannot write package\.json: /) as unknown, leftBehind: [] });
+    expect(snapshot(dir)).toEqual({ ...before, "package.json": "/" });
+  });
+
+  it("exits 2 and changes nothing when package.json cannot be written (an immutable file, as root)", () => {
+    const dir = makeProject({ "package.json": '{ "name": "app" }\n' });
+    const packagePath = join(dir, "package.json");
+    try {
+      execFileSync("chattr", ["+i", packagePath], { stdio: "ignore" });
+    } catch {
+      return; // chattr needs root and a file system with the flag; the test above covers the undoing anyway.
+    }
+    try {
+      const before = snapshot(dir);
+      const result = sitInit(dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^sit init: cannot write package\.json: .*; nothing was changed$/);
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      execFileSync("chattr", ["-i", packagePath]);
+    }
   });
 
   it("exits 1 when the first generate finds errors in definitions that were there, leaving its files in place", () => {

@@ -197,6 +197,17 @@ extra_trackers:
     expect(validation.stderr).toMatch(/warning SIT029: no defaultProcessors[^]*\n0 errors and 1 warning in 1 file \(1 definition file checked\)$/);
   });
 
+  it("refuses a product group with a line break, from a flag or the config's defaults (exit 2), writing nothing", () => {
+    const dir = project();
+    const before = definitionFiles(dir);
+    expect(sitNew(dir, "broken_group", { ...required, productGroup: "team\nother" })).toEqual({ code: 2, stdout: "", stderr: "sit new: --product-group must be one line" });
+    writeFiles(dir, { "sit.config.yaml": `${CONFIG}defaults:\n  product_group: "team\\nother"\n` });
+    const result = sitNew(dir, "broken_group", { description: "A thing is created" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`sit.config.yaml:7:18: error SIT041: \`defaults.product_group\` is "team\\nother": must be one line`);
+    expect(definitionFiles(dir)).toEqual(before);
+  });
+
   it("stops with exit 2 when the config is invalid", () => {
     const dir = makeProject({ "sit.config.yaml": "definitons: x\n" });
     const result = sitNew(dir, "some_event", required);

@@ -118,6 +118,25 @@ extra_trackers:
     expect(read(dir, "quick_event")).toContain("product_group: source_code\nmilestone: '18.0'\nintroduced_by_url: null\ntiers:\n  - free\n");
   });
 
+  it.each([
+    ["a new group", "settings", "settings"],
+    ["the start of a known group", "sour", "source_code"],
+  ])("writes the product group it shows when %s and Enter arrive in one write (a paste)", async (_, typed, written) => {
+    const dir = project();
+    const args = ["new", "pasted_event", "--description", "Pasted", "--identifiers", "user", "--tiers", "free", "--milestone", "", "--url", ""];
+    const terminal = new TerminalSession(args, dir);
+    await terminal.expect(/Property name \(empty for none\):/);
+    terminal.type(KEY.enter);
+    await terminal.expect(/Product group \(type to search, or a new name\):\s+❯ analytics_instrumentation/);
+    terminal.type(`${typed}${KEY.enter}`);
+    await terminal.expect(new RegExp(`Product group[^\\n]*${written}`));
+    await terminal.expect(/Extra trackers/);
+    terminal.type(KEY.enter);
+    await terminal.expect(/created definitions\/pasted_event\.yml/);
+    expect(await terminal.exitCode).toBe(0);
+    expect(read(dir, "pasted_event")).toContain(`product_group: ${written}\n`);
+  });
+
   it("suggests the config's defaults as answers", async () => {
     const dir = project(`${CONFIG}defaults:\n  product_group: new_team\n  milestone: '17.9'\n  tiers: [premium]\n`);
     const terminal = new TerminalSession(["new", "defaulted_event", "--description", "Defaults", "--identifiers", "", "--tracker", "Audit"], dir);

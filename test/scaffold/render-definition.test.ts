@@ -103,8 +103,15 @@ tiers:
     const text = fc
       .string({ minLength: 1, unit: "binary" })
       .filter((value) => value.trim() !== "" && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ud800-\udfff]/.test(value));
+    // A URL (validate requires one) made of every character a URL may hold, YAML's indicators among them.
+    const anyUrl = fc
+      .tuple(
+        fc.constantFrom("https://", "http:", "urn:", "x+y.z-1:"),
+        fc.string({ unit: fc.constantFrom(..."aZ09-._~:/?#[]@!$&'()*+,;=".split(""), "%20", "%C3%A9") }),
+      )
+      .map(([scheme, rest]) => scheme + rest);
     fc.assert(
-      fc.property(text, text, text, (description, productGroup, url) => {
+      fc.property(text, text, anyUrl, (description, productGroup, url) => {
         const data = validated(renderDefinition(SIT_TEMPLATE, fields({ description, productGroup, introducedByUrl: url })).text);
         return data.description === description && data.product_group === productGroup && data.introduced_by_url === url;
       }),

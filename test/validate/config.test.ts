@@ -7,9 +7,18 @@ const withConfig = (config: string, files: Readonly<Record<string, string>> = {}
   makeProject({ "sit.config.yaml": config, "definitions/a.yml": definition("a"), ...files });
 
 describe("the config file", () => {
-  it("reports broken YAML where the parser found it (real binary)", () => {
-    const dir = withConfig("processors:\n  InternalEvents: { module: ./x\ndefaultProcessors: [InternalEvents]\n");
-    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 1, message: "YAML syntax error" }, { run: runSit });
+  it("reports a mapping never closed at its brace, not at the line where the parser gave up (real binary)", () => {
+    const dir = withConfig(
+      "definitions: definitions\noutput: generated\nprocessors:\n  A: { module: '@acme/a' }\n  B: { module: '@acme/b' }\n  InternalEvents: { module: ./x\ndefaultProcessors: [InternalEvents]\n",
+    );
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 6, column: 19, message: 'YAML syntax error: this "{" is never closed', hint: 'end the mapping with "}"' }, { run: runSit });
+  });
+
+  it("reports a nested key indented too far at that key", () => {
+    const dir = withConfig(
+      "processors:\n  InternalEvents: { module: '@acme/tracking' }\ndefaultProcessors: [InternalEvents]\nidentifiers:\n  user:\n    type: User\n  project:\n     type: Project\n    module: '@acme/models'\n",
+    );
+    expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 8, column: 6, message: "bad indentation: this line is indented by 5 spaces, the next line at its level by 4" });
   });
 
   it("reports a config that is not a mapping", () => {
@@ -104,5 +113,75 @@ describe("--config", () => {
     });
     expectDiagnostic(dir, { code: "SIT022", file: "app/events/a.yml", line: 3, column: 9, severity: "warning" }, { args: ["--config", "app/sit.config.yaml"] });
     expect(runCli(["validate", "--config", "app/sit.config.yaml"], dir).stderr).toMatch(/\(1 definition file checked\)$/);
+  });
+});
+
+describe("processor exports", () => {
+  const processorConfig = (module: string, exportName?: string): string =>
+    `processors:\n  InternalEvents: { module: ${module}${exportName === undefined ? "" : `, export: ${exportName}`} }\ndefaultProcessors: [InternalEvents]\n`;
+  const diagnosticCodes = (dir: string): string[] =>
+    (JSON.parse(runCli(["validate", "--json"], dir).stdout) as { diagnostics: { code: string }[] }).diagnostics.map((diagnostic) => diagnostic.code);
+
+  it("reports an export the module does not have at the config's `export`, with a did-you-mean (real binary)", () => {
+    const dir = withConfig(processorConfig("./src/tracking/console", "ConsoleTrackr"), {
+      "src/tracking/console.ts": "export class ConsoleTracker {\n  static trackEvent(): void {}\n}\nexport const unrelated = 1;\n",
+    });
+    expectDiagnostic(
+      dir,
+      { code: "SIT050", file: "sit.config.yaml", line: 2, column: 61, message: 'module "./src/tracking/console" has no export "ConsoleTrackr"', hint: 'did you mean "ConsoleTracker"?' },
+      { run: runSit },
+    );
+  });
+
+  it("reports the class name taken as the export when there is no `export`, at the processor", () => {
+    const dir = withConfig(processorConfig("./src/tracking/internal-events"), { "src/tracking/internal-events.ts": "export const InternalEvent = { trackEvent(): void {} };\n" });
+    expectDiagnostic(dir, {
+      code: "SIT050",
+      file: "sit.config.yaml",
+      line: 2,
+      column: 19,
+      message: 'processor "InternalEvents" has no `export`, so it imports "InternalEvents", which module "./src/tracking/internal-events" does not export',
+      hint: 'did you mean "InternalEvent"?',
+    });
+  });
+
+  it.each<[string, Readonly<Record<string, string>>, string]>([
+    ["a folder's index re-exporting another file", { "t/index.ts": 'export * from "./console.js";\n', "t/console.ts": "export class ConsoleTracker {}\n" }, 'did you mean "ConsoleTracker"?'],
+    ["`export { a as b }`", { "t/index.ts": "const tracker = {};\nexport { tracker as ConsoleTracker };\n" }, 'did you mean "ConsoleTracker"?'],
+    ["CommonJS `exports.x`", { "t/index.cjs": "exports.ConsoleTracker = { trackEvent() {} };\n" }, 'did you mean "ConsoleTracker"?'],
+    ["CommonJS `module.exports = { … }`", { "t/index.js": "module.exports = {\n  ConsoleTracker: { trackEvent() {} },\n  other: 1,\n};\n" }, 'did you mean "ConsoleTracker"?'],
+    ["a module exporting nothing", { "t/index.mts": "const ConsoleTracker = {};\n" }, "it exports nothing"],
+    ["no close name", { "t/index.ts": "export const first = 1;\nexport default 2;\n" }, 'it exports "default", "first"'],
+  ])("reads %s", (_, files, hint) => {
+    const dir = withConfig(processorConfig("./t", "ConsoleTrackr"), files);
+    expectDiagnostic(dir, { code: "SIT050", file: "sit.config.yaml", line: 2, column: 42, message: 'module "./t" has no export "ConsoleTrackr"', hint });
+  });
+
+  it("reads a package from node_modules through its package.json", () => {
+    const dir = withConfig(processorConfig("'@acme/tracking/web'", "WebTrackr"), {
+      "node_modules/@acme/tracking/package.json": JSON.stringify({ name: "@acme/tracking", exports: { "./web": { types: "./dist/web.d.ts", default: "./dist/web.js" } } }),
+      "node_modules/@acme/tracking/dist/web.d.ts": 'export * from "./tracker.js";\n',
+      "node_modules/@acme/tracking/dist/tracker.d.ts": "export declare class WebTracker {\n  static trackEvent(): void;\n}\n",
+    });
+    expectDiagnostic(dir, { code: "SIT050", file: "sit.config.yaml", line: 2, column: 59, hint: 'did you mean "WebTracker"?' });
+  });
+
+  it.each<[string, Readonly<Record<string, string>>]>([
+    ["export const", { "t.ts": "export const Tracker = { trackEvent(): void {} };\n" }],
+    ["export class in a .tsx file", { "t.tsx": "export class Tracker {}\n" }],
+    ["export async function", { "t.ts": "export async function Tracker(): Promise<void> {}\n" }],
+    ["a destructured export", { "t.ts": "const made = { Tracker: {} };\nexport const { Tracker } = made;\n" }],
+    ["export * as", { "t.ts": 'export * as Tracker from "./inner.js";\n', "inner.ts": "export const x = 1;\n" }],
+    ["a re-export chain", { "t.mts": 'export { Tracker } from "./inner.mjs";\n', "inner.mts": "export const Tracker = {};\n" }],
+    ["export default", { "t.ts": "export default class {}\n" }],
+    ["Object.defineProperty(exports, …)", { "t.js": '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.Tracker = void 0;\nexports.Tracker = {};\n' }],
+    ["export = (CommonJS in TypeScript: not read)", { "t.cts": "export = { Tracker: {} };\n" }],
+    ["module.exports = a value (not read)", { "t.cjs": "module.exports = makeTracker();\n" }],
+    ["a re-export from a package (not read)", { "t.ts": 'export * from "@acme/elsewhere";\n' }],
+    ["a syntax error (not read)", { "t.ts": "export const = ;\n" }],
+  ])("accepts %s", (name, files) => {
+    const exportName = name === "export default" ? "default" : "Tracker";
+    const dir = withConfig(processorConfig("./t", exportName), files);
+    expect(diagnosticCodes(dir)).toEqual([]);
   });
 });

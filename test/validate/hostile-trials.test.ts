@@ -113,6 +113,10 @@ describe("4. the output folder is inside the config's folder and apart from the 
     ["definitions", "definitions", 'the output folder "definitions" is inside the definitions folder "definitions"'],
     ["definitions/sdk", "definitions/sdk", "is inside the definitions folder"],
     ["a path with a NUL", '"gen\\0erated"', "the output path contains a NUL character"],
+    [".git", ".git", 'the output folder ".git" is in .git/, which git keeps its own data in'],
+    ["a folder inside .git", ".git/hooks", "is in .git/, which git keeps its own data in"],
+    [".GIT, as a case-insensitive file system reads it", ".GIT/sdk", "is in .GIT/, which git keeps its own data in"],
+    ["node_modules", "node_modules/generated", "is in node_modules/, which package managers replace on install"],
   ];
 
   it.each(cases)("refuses %s with a config diagnostic and writes nothing", (_label, output, message) => {
@@ -132,6 +136,12 @@ describe("4. the output folder is inside the config's folder and apart from the 
     symlinkSync(outside, join(project, "link"));
     expectDiagnostic(project, { code: "SIT041", file: "sit.config.yaml", line: 5, column: 9, message: "is outside the config's folder" });
     expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("refuses an output folder that a symbolic link leads into .git", () => {
+    const project = makeProject({ "sit.config.yaml": `${CONFIG}output: sdk\n`, "definitions/a.yml": definition("a"), ".git/HEAD": "ref: refs/heads/main\n" });
+    symlinkSync(join(project, ".git"), join(project, "sdk"));
+    expectDiagnostic(project, { code: "SIT041", file: "sit.config.yaml", line: 5, column: 9, message: "is in .git/, which git keeps its own data in" });
   });
 });
 

@@ -20,8 +20,30 @@ function withLine(action: string, key: string, line: string): string {
 
 describe("YAML that cannot be parsed", () => {
   it("reports a syntax error where the parser found it (real binary)", () => {
+    const dir = project({ "definitions/a.yml": "description: a\naction: a\ntiers: [free]]\n" });
+    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 3, column: 14, message: "YAML syntax error" }, { run: runSit });
+  });
+
+  it("reports a list never closed at its bracket, not at the line where the parser gave up", () => {
     const dir = project({ "definitions/a.yml": "description: a\naction: [a\ntiers: x\n" });
-    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 3, column: 1, message: "YAML syntax error" }, { run: runSit });
+    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 2, column: 9, message: 'this "[" is never closed', hint: 'end the list with "]"' });
+  });
+
+  it("reports a block whose first key is indented too far at that key, not at the next one", () => {
+    const lines = definition("a", "additional_properties:\n   label:\n    description: where\n  value:\n    description: how many\n");
+    expectDiagnostic(project({ "definitions/a.yml": lines }), {
+      code: "SIT001",
+      file: "definitions/a.yml",
+      line: 12,
+      column: 4,
+      message: "bad indentation: this line is indented by 3 spaces, the next line at its level by 2",
+      hint: "indent it by 2 spaces: the file indents a block by 2 below its key",
+    });
+  });
+
+  it("reports a key indented too far after a value at the key, not at its colon", () => {
+    const lines = definition("a", "additional_properties:\n  label:\n    description: where\n     type: string\n");
+    expectDiagnostic(project({ "definitions/a.yml": lines }), { code: "SIT001", file: "definitions/a.yml", line: 14, column: 6, message: "bad indentation of a mapping entry" });
   });
 
   it("reports an empty file, and one holding only comments", () => {
@@ -69,6 +91,11 @@ describe("YAML that cannot be parsed", () => {
   it("reports a duplicate key with the place of the first", () => {
     const dir = project({ "definitions/a.yml": `${definition("a")}action: b\n` });
     expectDiagnostic(dir, { code: "SIT009", file: "definitions/a.yml", line: 11, column: 1, hint: "the first is at definitions/a.yml:3:1" });
+  });
+
+  it("reports a dash alone in a flow list, which is no value in YAML", () => {
+    const dir = project({ "definitions/a.yml": definition("a", "product_categories: [code_review,-]\n") });
+    expectDiagnostic(dir, { code: "SIT001", file: "definitions/a.yml", line: 11, column: 34, message: "YAML syntax error" });
   });
 
   it("refuses nesting deeper than any definition needs", () => {
@@ -120,6 +147,23 @@ describe("the definition format", () => {
   it("hints at quoting a milestone written as a number, quoting it as written", () => {
     const dir = project({ "definitions/a.yml": withLine("a", "milestone", "milestone: 18.10") });
     expectDiagnostic(dir, { code: "SIT012", file: "definitions/a.yml", line: 7, column: 12, message: "not the number 18.10", hint: "quote it to make it a string: '18.10'" });
+  });
+
+  it.each([
+    ["introduced_by_url", "gitlab.com/gitlab-org/gitlab/-/merge_requests/1", ""],
+    ["introduced_by_url", "TODO", ""],
+    ["introduced_by_url", "https://gitlab.com/merge requests/1", ""],
+    ["removed_by_url", "'see the MR'", "status: removed\nmilestone_removed: '18.3'\n"],
+  ])("reports a `%s` that is not a URL (%s), as GitLab's schema does", (key, value, extra) => {
+    const text = withLine("a", key, `${key}: ${value}`) + extra;
+    const line = text.split("\n").findIndex((candidate) => candidate.startsWith(`${key}:`)) + 1;
+    const dir = project({ "definitions/a.yml": text });
+    expectDiagnostic(dir, { code: "SIT013", file: "definitions/a.yml", line, column: key.length + 3, message: "must be a URL, like https://gitlab.com/gitlab-org/gitlab/-/merge_requests/123" });
+  });
+
+  it.each(["https://gitlab.com/gitlab-org/gitlab/-/merge_requests/1#note_2", "https://gitlab.com/a/-/issues/1?x=%20y", "http://example.com"])("accepts the URL %s", (url) => {
+    const dir = project({ "definitions/a.yml": withLine("a", "introduced_by_url", `introduced_by_url: ${url}`) });
+    expect(runCli(["validate"], dir).code).toBe(0);
   });
 
   it("hints at the mapping form of a property written as a plain value", () => {

@@ -60,7 +60,7 @@ describe("sit generate --watch", () => {
     runs = sit.runs();
     writeFileSync(join(project, "definitions/open_help.yml"), `${definition("open_help")}status: [\n`);
     await sit.nextRun("the error", runs);
-    expect(sit.stderr).toMatch(/^definitions\/open_help\.yml:\d+:\d+: error SIT\d+: .*\n1 error and 0 warnings in 1 file; nothing written$/m);
+    expect(sit.stderr).toMatch(/^definitions\/open_help\.yml:\d+:\d+: error SIT\d+: .*\n(?: {2}hint: .*\n)?1 error and 0 warnings in 1 file; nothing written$/m);
     expect(readdirSync(output).map((name) => readFileSync(join(output, name), "utf8"))).toEqual(before);
     expect(sit.running).toBe(true);
 

@@ -48,6 +48,19 @@ describe("sit generate --watch also watches", () => {
     expect(await sit.stop()).toBe(0);
   });
 
+  it("the modules the config names: exporting the missing name regenerates", async () => {
+    const project = makeProject({
+      "sit.config.yaml": CONFIG,
+      "src/tracking/internal-events.ts": "export const InternalEvent = { trackEvent(): void {} };\n",
+      "definitions/open_help.yml": definition("open_help"),
+    });
+    const sit = watch(project);
+    await sit.until("the missing export reported, and the watch begun", () => sit.stderr.includes("error SIT050") && sit.stderr.includes("Watching"));
+    writeFileSync(join(project, "src", "tracking", "internal-events.ts"), PROCESSOR);
+    await sit.until("the SDK generated", () => index(project).includes("trackOpenHelp"));
+    expect(await sit.stop()).toBe(0);
+  });
+
   it("the definitions folder itself: removed, it is reported; put back, the SDK follows it", async () => {
     const project = makeProject({
       "sit.config.yaml": CONFIG,
