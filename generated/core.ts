@@ -189,8 +189,9 @@ export function configureTracking<Name extends string, Payload>(
   apply(next, chosen);
 }
 
-/** Returns every option of `configureTracking` to its default. */
+/** Returns every option of `configureTracking` to its default, and empties the tracking context. */
 export function resetTracking(): void {
+  trackingContext = EMPTY_PROPERTIES;
   apply(
     DEFAULTS,
     slots.map((slot) => slot.configured),
@@ -506,6 +507,98 @@ function reportUnsettled(
       name,
     );
   }
+}
+
+/** The declared keys of a value: of an object's, and of each item's, however deep. */
+export interface Shape {
+  readonly items?: Shape;
+  readonly properties?: { readonly [key: string]: Shape };
+}
+
+/** The shapes of an event's properties that hold objects, by property name. */
+export type Shapes = { readonly [property: string]: Shape };
+
+/**
+ * Copies the properties `shapes` names from `given`, each object with its
+ * declared keys only (however deep, arrays item by item), so an undeclared
+ * key never reaches a processor. A value of another kind is copied as it is:
+ * the checks report it.
+ */
+export function copyShaped<Value>(
+  given: object,
+  shapes: Shapes,
+): { readonly [property: string]: Value } {
+  const copy: { [property: string]: Value } = {};
+  for (const name of Object.keys(shapes)) {
+    const value: unknown = (given as { readonly [key: string]: unknown })[name];
+    if (value !== undefined)
+      copy[name] = copyValue(value, shapes[name]!) as Value;
+  }
+  return copy;
+}
+
+function copyValue(value: unknown, shape: Shape): unknown {
+  if (Array.isArray(value)) {
+    const items = shape.items;
+    return items === undefined
+      ? value
+      : value.map((item: unknown) => copyValue(item, items));
+  }
+  const properties = shape.properties;
+  if (properties === undefined || typeof value !== "object" || value === null) {
+    return value;
+  }
+  const copy: { [key: string]: unknown } = {};
+  for (const key of Object.keys(properties)) {
+    const member: unknown = (value as { readonly [key: string]: unknown })[key];
+    if (member !== undefined) copy[key] = copyValue(member, properties[key]!);
+  }
+  return copy;
+}
+
+/** Identifiers set once for every event (sit.config.yaml's `fromContext`), by field. */
+let trackingContext: { readonly [field: string]: unknown } = EMPTY_PROPERTIES;
+
+/**
+ * Sets identifiers of the tracking context: a key given replaces its value,
+ * `undefined` clears it, a key left out keeps its value.
+ */
+export function setTrackingContext(context: object): void {
+  try {
+    if (typeof context !== "object" || context === null) {
+      throw new TypeError("setTrackingContext takes an object of identifiers");
+    }
+    const next: { [field: string]: unknown } = { ...trackingContext };
+    for (const field of Object.keys(context)) {
+      const value: unknown = (context as { readonly [field: string]: unknown })[
+        field
+      ];
+      if (value === undefined) delete next[field];
+      else next[field] = value;
+    }
+    trackingContext = Object.freeze(next);
+  } catch (error) {
+    reportError(error, undefined, undefined);
+  }
+}
+
+/** The tracking context as it is now. */
+export function currentContext<Context extends object>(): Context {
+  return trackingContext as Context;
+}
+
+/** An event needs an identifier the context lacks: it is sent without it. */
+export function reportMissingContext(
+  eventName: string,
+  identifier: string,
+): void {
+  reportError(
+    new Error(
+      `the tracking context has no ${identifier}: event ${eventName} is sent without it (call setTrackingContext)`,
+    ),
+    eventName,
+    undefined,
+  );
 }
 
 /**
