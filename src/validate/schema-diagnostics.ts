@@ -16,9 +16,10 @@ export function schemaDiagnostics(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const issue of issues) {
-    if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      // Report what the alternative meant for the value's kind says (a list of types for a list).
-      const nested = chosenAlternative(issue.errors, nodeAtPath(root, issue.path).node).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+    const alternative = issue.code === "invalid_union" ? alternativeFor(issue.errors, nodeAtPath(root, issue.path).node) : undefined;
+    if (alternative !== undefined) {
+      // What the alternative meant for the value's kind says (a list of types, for a list).
+      const nested = alternative.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
       diagnostics.push(...schemaDiagnostics(nested, root, source, keysAt, specialCode));
       continue;
     }
@@ -90,11 +91,14 @@ export function schemaDiagnostics(
   return diagnostics;
 }
 
-/** The alternative of a union that fits the value's kind: its problems are the value's own. */
-function chosenAlternative(alternatives: readonly (readonly z.core.$ZodIssue[])[], node: YamlNode): readonly z.core.$ZodIssue[] {
+/**
+ * The alternative of a union meant for the value's kind, whose problems are then the value's own;
+ * `undefined` when none is (the union's own message says what it takes).
+ */
+function alternativeFor(alternatives: readonly (readonly z.core.$ZodIssue[])[], node: YamlNode): readonly z.core.$ZodIssue[] | undefined {
   const wrongKind = (inner: z.core.$ZodIssue): boolean =>
     inner.path.length === 0 && (inner.code === "invalid_type" || (node.kind === "sequence" && inner.code === "invalid_value"));
-  return alternatives.find((alternative) => !alternative.some(wrongKind)) ?? alternatives[0]!;
+  return alternatives.find((alternative) => !alternative.some(wrongKind));
 }
 
 export function formatPath(path: readonly PathSegment[]): string {

@@ -32,7 +32,7 @@ describe("the config file", () => {
     expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 8, message: "unknown key `modul`", hint: 'did you mean "module"?' });
     expectDiagnostic(dir, { code: "SIT041", file: "sit.config.yaml", line: 3, column: 3, message: "missing required key `processors.A.module`" });
     // Any name may be a team's own identifier: a misspelt GitLab one is an identifier no definition names.
-    expectDiagnostic(dir, { code: "SIT065", severity: "warning", file: "sit.config.yaml", line: 5, column: 8, message: 'identifier "usr" is declared in the config, and no definition names it', hint: 'did you mean "user"?' });
+    expectDiagnostic(dir, { code: "SIT065", severity: "warning", file: "sit.config.yaml", line: 5, column: 8, message: 'identifier "usr" is declared in the config, and no definition names it', hint: 'did you mean "user"?' }, { exitCode: 1 });
   });
 
   it.each([

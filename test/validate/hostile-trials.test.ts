@@ -203,7 +203,7 @@ describe("9. messages that say what is wrong", () => {
   it("b. a value is quoted as written: .inf is not null", () => {
     const dir = project({ "definitions/a.yml": `${definition("a")}additional_properties:\n  value:\n    enum: [.inf, 2]\n` });
     expectDiagnostic(dir, { code: "SIT012", file: "definitions/a.yml", line: 13, column: 12, message: "`additional_properties.value.enum[0]` is the number .inf: an enum value must be a string, a finite number, true, false or null" });
-    expect(runCli(["validate"], dir).stderr).not.toContain("null");
+    expect(runCli(["validate"], dir).stderr).not.toMatch(/is (?:the number )?null|empty \(null\)/);
   });
 
   it("c. UTF-16 is UTF-16, not binary", () => {
