@@ -4,7 +4,7 @@ import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { loadFullPipeline } from "../../lazy";
 import { readInputs } from "../../load/read-inputs";
 import { fileDiagnostic } from "../../load/source-file";
-import { LockTimeoutError } from "../../write/output-lock";
+import { DEFAULT_LOCK_TIMEOUT_MS, describeHolder, LockTimeoutError, UnusableLockError, type LockHolder } from "../../write/output-lock";
 import { LOCK_NAME, readOutputTree } from "../../write/output-tree";
 import type { GeneratedFile } from "../../write/ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-output";
@@ -149,11 +149,18 @@ export class GenerateReporter {
     const details = { outputName, diagnostics };
     let changes: FileChange[];
     try {
-      changes = writeOutput(outputDir, files, { lockTimeoutMs: lockTimeoutMs() });
+      const timeoutMs = lockTimeoutMs() ?? DEFAULT_LOCK_TIMEOUT_MS;
+      const onLockWait = (holder: LockHolder | undefined): void =>
+        this.output.err(`sit: ${outputName}/ is locked by ${describeHolder(holder)}; waiting up to ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`);
+      changes = writeOutput(outputDir, files, { lockTimeoutMs: timeoutMs, onLockWait });
     } catch (error) {
       if (error instanceof ForeignFileError) return this.conflict(outputName, diagnostics, error.paths);
       if (error instanceof LockTimeoutError) {
         this.say("error", `sit: cannot write ${outputName}/: ${error.message}; if no sit is running there, delete ${outputName}/${LOCK_NAME}`, details);
+        return EXIT_USAGE;
+      }
+      if (error instanceof UnusableLockError) {
+        this.say("error", `sit: cannot write ${outputName}/: ${outputName}/${LOCK_NAME} ${error.problem}, not a lock sit wrote; sit deletes only what it wrote: delete it if no one is using it`, details);
         return EXIT_USAGE;
       }
       const outcome = error instanceof IncompleteRollbackError ? `run \`${this.fix}\` again once that is fixed` : "the previous output is unchanged";
