@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes";
-import { processOutput, type Output } from "./report";
+import { processOutput, terminalSafeOutput, type Output } from "./report";
 
 export { endQuietlyWhenOutputCloses } from "./report";
 import { SIT_VERSION } from "../version";
@@ -265,7 +265,8 @@ Run \`sit <command> --help\` for a command's options.`,
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
-export function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): number {
+export function main(argv: readonly string[], printer: Output = processOutput, cwd = process.cwd()): number {
+  const output = terminalSafeOutput(printer);
   let exitCode = EXIT_OK;
   const program = buildProgram(output, (code) => (exitCode = code), cwd);
   try {
