@@ -4,6 +4,7 @@ import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { loadFullPipeline } from "../../lazy";
 import { readInputs } from "../../load/read-inputs";
 import { fileDiagnostic } from "../../load/source-file";
+import { shellWord } from "../../text/shell-word";
 import { DEFAULT_LOCK_TIMEOUT_MS, describeHolder, LockTimeoutError, UnusableLockError, type LockHolder } from "../../write/output-lock";
 import { LOCK_NAME, readOutputTree } from "../../write/output-tree";
 import type { GeneratedFile } from "../../write/ownership-header";
@@ -181,9 +182,6 @@ function lockTimeoutMs(): number | undefined {
   const value = setting === undefined || setting.trim() === "" ? Number.NaN : Number(setting);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
-
-/** A path as a shell word, so the printed fix can be pasted as it is. */
-const shellWord = (word: string): string => (/^[\w./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 function describeChanges(changes: readonly FileChange[]): string {
   const written = changes.filter((change) => change.kind !== "stale").map((change) => change.path);
