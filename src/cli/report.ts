@@ -53,9 +53,6 @@ export function printDiagnostics(output: Output, diagnostics: readonly Diagnosti
   for (const diagnostic of diagnostics) output.err(formatDiagnostic(diagnostic));
 }
 
-export const diagnosticsJson = (diagnostics: readonly Diagnostic[]) =>
-  diagnostics.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, hint: hint ?? null }));
-
 /**
  * A reader that closes its end early (`sit --help | head -1`) ends sit quietly, with the exit code
  * it had, instead of an EPIPE stack trace.

@@ -1,5 +1,4 @@
-import { diagnosticsJson } from "../cli/report";
-import type { Diagnostic } from "../diagnostics/diagnostic";
+import { diagnosticsJson, type Diagnostic } from "../diagnostics/diagnostic";
 import { functionNameOf } from "../model/names";
 import { terminalSafe } from "../text/terminal-text";
 import type { DefinitionChange } from "./definition-change";

@@ -1,6 +1,6 @@
 import { relative, sep } from "node:path";
 import { inputsHash, isUpToDate, recordOutput } from "../../cache/fast-path-cache";
-import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
+import { diagnosticsJson, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { loadFullPipeline } from "../../lazy";
 import { readInputs } from "../../load/read-inputs";
 import { fileDiagnostic } from "../../load/source-file";
@@ -12,7 +12,7 @@ import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-
 import { unifiedDiff } from "../../write/unified-diff";
 import { describeWriteError, ForeignFileError, IncompleteRollbackError, WriteStepError, writeOutput } from "../../write/write-output";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { diagnosticsJson, exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
+import { exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
 
 export interface GenerateCommandOptions {
   readonly config?: string | undefined;

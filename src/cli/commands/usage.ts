@@ -8,6 +8,7 @@ import { scanUsage } from "../../governance/scan-usage";
 import { buildUsageReport, type DefinedEvent } from "../../governance/usage-report";
 import { displayPath } from "../../load/display-path";
 import { functionNameOf } from "../../model/names";
+import { terminalSafe } from "../../text/terminal-text";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, summarize, type Output } from "../report";
 
@@ -25,8 +26,10 @@ export interface UsageCommandOptions {
 export const DEFAULT_USAGE_GLOBS: readonly string[] = ["src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
 /**
- * `sit usage [globs...]`: which events the application tracks. Exit 1 on calls to removed events,
- * on an SDK older than the definitions, or (with --fail-on-unused) on events nothing tracks.
+ * `sit usage [globs...]`: which events the application tracks. Exit 1 on calls to removed or
+ * deleted events, on an SDK older than the definitions, or (with --fail-on-unused) on events
+ * nothing tracks; 2 when it cannot scan as asked (no SDK, a tsconfig.json it cannot follow, a
+ * glob leading out of the project).
  */
 export function runUsage(globs: readonly string[], options: UsageCommandOptions, output: Output, cwd = process.cwd()): number {
   const format: UsageFormat = options.json === true ? "json" : (options.format ?? "text");
@@ -53,27 +56,33 @@ export function runUsage(globs: readonly string[], options: UsageCommandOptions,
   }
 
   const patterns = globs.length === 0 ? DEFAULT_USAGE_GLOBS : globs;
-  const scanned = scanUsage({
+  const { scan, diagnostics: scanDiagnostics } = scanUsage({
     rootDir: config.rootDir,
     globs: patterns,
     tsconfigPath: existsSync(tsconfigPath) ? tsconfigPath : undefined,
     sdkEntry,
     outputDir: config.outputDir,
     functions: new Map(events.map((event) => [event.functionName, event.event])),
+    shown,
   });
-  if (!scanned.ok) {
-    output.err(`sit usage: ${scanned.message}`);
+  const problems = [...scanDiagnostics].sort(compareDiagnostics);
+  // A tsconfig.json that cannot be followed, or globs and links leading out of the project: nothing is scanned.
+  if (scan === undefined) {
+    printDiagnostics(output, problems);
+    output.err(`sit usage: ${summarize(problems)}; nothing scanned`);
     return EXIT_USAGE;
   }
-  if (scanned.scan.fileCount === 0) {
-    output.err(`sit usage: no source file matches ${patterns.join(" ")} in ${relative(cwd, config.rootDir) || "."}`);
+  if (scan.fileCount === 0 && problems.length === 0) {
+    output.err(`sit usage: no source file matches ${patterns.map(terminalSafe).join(" ")} in ${terminalSafe(relative(cwd, config.rootDir) || ".")}`);
     return EXIT_USAGE;
   }
 
-  const report = buildUsageReport(events, scanned.scan, shown);
-  output.out(formatUsage(report, format));
+  const report = buildUsageReport(events, scan, shown);
+  if (format !== "json") printDiagnostics(output, problems);
+  output.out(formatUsage(report, format, problems));
   const failures = [
     ...(report.removedCalls.length > 0 ? ["calls to removed events"] : []),
+    ...(report.deletedCalls.length > 0 ? ["calls to deleted events"] : []),
     ...(report.notGenerated.length > 0 ? ["the SDK is older than the definitions"] : []),
     ...(options.failOnUnused === true && report.unused.length > 0 ? ["events never tracked (--fail-on-unused)"] : []),
   ];
