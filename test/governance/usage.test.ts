@@ -168,6 +168,12 @@ describe("sit usage exit codes", () => {
     expect(result.code).toBe(2);
   });
 
+  it("what it echoes (a glob, a path given) stays on its line, escaped", () => {
+    const root = usageApp();
+    expect(runCli(["usage", "app/\n\u001b[2J**/*.ts"], root).stderr).toBe("sit usage: no source file matches app/\\n\\u001b[2J**/*.ts in .");
+    expect(runCli(["usage", "--tsconfig", "a\nb.json"], root).stderr).toBe("sit usage: a\\nb.json not found (--tsconfig)");
+  });
+
   it("2 when the tsconfig.json cannot be read", () => {
     const root = usageApp();
     writeFiles(root, { "tsconfig.json": "{ not json" });

@@ -44,14 +44,15 @@ export function runUsage(globs: readonly string[], options: UsageCommandOptions,
   const { events } = defined;
 
   const shown = (path: string): string => displayPath(path, cwd);
+  const printed = (path: string): string => terminalSafe(shown(path));
   const sdkEntry = join(config.outputDir, "index.ts");
   if (!existsSync(sdkEntry)) {
-    output.err(`sit usage: ${shown(sdkEntry)} not found: run \`npx sit generate\` first`);
+    output.err(`sit usage: ${printed(sdkEntry)} not found: run \`npx sit generate\` first`);
     return EXIT_USAGE;
   }
   const tsconfigPath = options.tsconfig === undefined ? join(config.rootDir, "tsconfig.json") : resolve(cwd, options.tsconfig);
   if (options.tsconfig !== undefined && !existsSync(tsconfigPath)) {
-    output.err(`sit usage: ${shown(tsconfigPath)} not found (--tsconfig)`);
+    output.err(`sit usage: ${printed(tsconfigPath)} not found (--tsconfig)`);
     return EXIT_USAGE;
   }
 
