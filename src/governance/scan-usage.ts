@@ -520,7 +520,7 @@ class FileScanner {
     }
     const names = ts.isStringLiteralLike(argument) ? [argument.text] : this.literalNames(argument);
     if (names === undefined) {
-      this.dynamicSite(call, `trackEvent(${argument.getText(this.file).replace(/\s+/g, " ")}): the event name is not a literal`);
+      this.dynamicSite(call, `trackEvent(${shortSource(argument.getText(this.file))}): the event name is not a literal`);
       return;
     }
     for (const name of names) this.site(call, name, "call");
@@ -549,6 +549,12 @@ class FileScanner {
     const { line, character } = this.file.getLineAndCharacterOfPosition(node.getStart(this.file));
     this.dynamic.push({ file: this.file.fileName, line: line + 1, column: character + 1, reason });
   }
+}
+
+/** Source text quoted in a reason: on one line, and cut after 60 characters. */
+function shortSource(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ");
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }
 
 const IDENTIFIER_PART = /[\p{ID_Continue}$\u200c\u200d]/u;

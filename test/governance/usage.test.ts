@@ -174,6 +174,17 @@ describe("sit usage exit codes", () => {
     expect(runCli(["usage", "--tsconfig", "a\nb.json"], root).stderr).toBe("sit usage: a\\nb.json not found (--tsconfig)");
   });
 
+  it("quotes a dynamic argument on one line, cut short", () => {
+    const root = usageApp();
+    writeFiles(root, { "src/dynamic.ts": `import { trackEvent, type EventName } from "../generated/index.js";\n\nexport function track(names: Record<string, EventName>): void {\n  trackEvent(\n    names[\n      "a key long enough to make this argument longer than sixty characters"\n    ]!,\n  );\n}\n` });
+    expect(usageJson(root).report.dynamic[0]).toEqual({
+      file: "src/dynamic.ts",
+      line: 4,
+      column: 3,
+      reason: 'trackEvent(names[ "a key long enough to make this argument longer th...): the event name is not a literal',
+    });
+  });
+
   it("2 when the tsconfig.json cannot be read", () => {
     const root = usageApp();
     writeFiles(root, { "tsconfig.json": "{ not json" });
@@ -321,6 +332,10 @@ describe("sit usage skips what it cannot scan, and keeps scanning (issue 17, ite
   it.each([
     ["a 3,000-deep nested array (TypeScript's parser runs out of stack)", `export const nested = ${"[".repeat(3000)}${"]".repeat(3000)};\n`],
     ["a 3,000-long member chain (its binder does)", `declare const a: any;\nexport const chained = a${".b".repeat(3000)};\n`],
+    [
+      "a 2,000-deep conditional passed to trackEvent (its checker does)",
+      `import { trackEvent } from "../generated/index.js";\ndeclare const x: boolean;\ntrackEvent(${'x ? "create_snippet" : '.repeat(2000)}"view_snippet");\n`,
+    ],
   ])("%s: a warning naming the file, the rest scanned", (_what, text) => {
     const root = usageApp();
     writeFiles(root, { "src/deep.ts": text });
