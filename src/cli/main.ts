@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes";
-import { processOutput, type Output } from "./report";
+import { processOutput, terminalSafeOutput, type Output } from "./report";
 
 export { endQuietlyWhenOutputCloses } from "./report";
 import { SIT_VERSION } from "../version";
@@ -110,7 +110,7 @@ Exit codes: 0 no breaking change (or --allow-breaking), 1 breaking changes or in
 
   program
     .command("usage")
-    .description("scan the application for uses of the SDK: events never tracked, calls to removed events, dynamic calls")
+    .description("scan the application for uses of the SDK: events never tracked, calls to removed or deleted events, dynamic calls")
     .argument("[globs...]", "source files to scan, relative to the config's folder (default: src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs})")
     .addOption(configOption())
     .option("--tsconfig <path>", "tsconfig.json whose module resolution (paths aliases) applies (default: tsconfig.json beside the config)")
@@ -123,16 +123,19 @@ Exit codes: 0 no breaking change (or --allow-breaking), 1 breaking changes or in
 Imports of the generated SDK are followed with TypeScript's module resolution (renamed and
 namespace imports, barrels, paths aliases, require); trackEvent("name") counts for that event.
 A comment, a string or a local function with an event's name never counts; a function passed
-along rather than called does. A removed event that nothing calls is expected, not unused.
+along rather than called does. A removed event that nothing calls is expected, not unused. An
+event function no definition defines any more is a call to a deleted event. Nothing outside the
+config's folder is scanned.
 
 Examples:
   $ npx sit usage
   $ npx sit usage "app/**/*.tsx" "!app/**/*.test.tsx" --fail-on-unused
   $ npx sit usage --json > usage.json
 
-Exit codes: 0 no call to a removed event (unused events allowed), 1 calls to removed events, an SDK
-older than the definitions, or (with --fail-on-unused) events never tracked, 2 usage or environment
-error (no generated SDK, no matching file).`,
+Exit codes: 0 no call to a removed or deleted event (unused events allowed), 1 calls to removed or
+deleted events, an SDK older than the definitions, or (with --fail-on-unused) events never tracked,
+2 usage or environment error (no generated SDK, no matching file, a glob leading out of the
+project, a tsconfig.json that cannot be followed).`,
     )
     .action((globs: string[], options: { config?: string; tsconfig?: string; failOnUnused?: boolean; format?: "text" | "json"; json?: boolean }) => {
       const { runUsage } = require("./commands/usage") as typeof import("./commands/usage");
@@ -265,7 +268,8 @@ Run \`sit <command> --help\` for a command's options.`,
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
-export function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): number {
+export function main(argv: readonly string[], printer: Output = processOutput, cwd = process.cwd()): number {
+  const output = terminalSafeOutput(printer);
   let exitCode = EXIT_OK;
   const program = buildProgram(output, (code) => (exitCode = code), cwd);
   try {

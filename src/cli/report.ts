@@ -1,5 +1,5 @@
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic";
-import { terminalSafe } from "../text/terminal-text";
+import { terminalSafe, terminalSafeLines } from "../text/terminal-text";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 
 /**
@@ -39,12 +39,19 @@ export const processOutput: Output = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
+/**
+ * `output` with every line made terminal-safe: whatever a command prints (a path, a glob, a ref,
+ * a message of git or TypeScript) can neither drive the terminal nor hide or reorder text. JSON
+ * stays JSON: what is escaped can only stand inside its strings, where the escape means the same.
+ */
+export const terminalSafeOutput = (output: Output): Output => ({
+  out: (text) => output.out(terminalSafeLines(text)),
+  err: (text) => output.err(terminalSafeLines(text)),
+});
+
 export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) output.err(formatDiagnostic(diagnostic));
 }
-
-export const diagnosticsJson = (diagnostics: readonly Diagnostic[]) =>
-  diagnostics.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, hint: hint ?? null }));
 
 /**
  * A reader that closes its end early (`sit --help | head -1`) ends sit quietly, with the exit code

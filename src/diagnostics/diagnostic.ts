@@ -23,6 +23,10 @@ export interface Position {
   readonly column: number;
 }
 
+/** Diagnostics as the `--json` documents list them: every field present, `hint` null when there is none. */
+export const diagnosticsJson = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, hint: hint ?? null }));
+
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((diagnostic) => diagnostic.severity === "error");
 

@@ -1,6 +1,6 @@
-import { diagnosticsJson } from "../cli/report";
-import type { Diagnostic } from "../diagnostics/diagnostic";
+import { diagnosticsJson, type Diagnostic } from "../diagnostics/diagnostic";
 import { functionNameOf } from "../model/names";
+import { terminalSafe } from "../text/terminal-text";
 import type { DefinitionChange } from "./definition-change";
 
 /** What `sit diff` found: the base revision and every change from it to the working tree. */
@@ -24,11 +24,14 @@ interface Spelling {
   readonly value: (text: string) => string;
 }
 
-const TEXT: Spelling = { name: (text) => `"${text}"`, value: (text) => text };
+/** As the data says: JSON escapes what it must itself. */
+const PLAIN: Spelling = { name: (text) => `"${text}"`, value: (text) => text };
+/** For a terminal: names and values come from committed files, and must not forge a line or drive the terminal. */
+const TEXT: Spelling = { name: (text) => `"${terminalSafe(text)}"`, value: terminalSafe };
 const MARKDOWN: Spelling = { name: (text) => codeSpan(text), value: escapeMarkdown };
 
 /** The change as one sentence, without the event it belongs to. */
-export function describeChange(change: DefinitionChange, spelling: Spelling = TEXT): string {
+export function describeChange(change: DefinitionChange, spelling: Spelling = PLAIN): string {
   const { name, value } = spelling;
   const subject = name(change.subject ?? "");
   const fn = change.event === null ? "" : `${functionNameOf(change.event)}()`;
@@ -42,7 +45,7 @@ export function describeChange(change: DefinitionChange, spelling: Spelling = TE
     case "default-processor-added":
       return `default processor ${subject} added: every internal event is sent to it`;
     case "default-processors-reordered":
-      return `default processors reordered: ${list(change.before)} → ${list(change.after)}`;
+      return `default processors reordered: ${value(list(change.before))} → ${value(list(change.after))}`;
     case "event-removed":
       if (change.after === "legacy") return `no longer an internal event (now a legacy definition): ${fn} is gone`;
       return `event deleted: ${change.before === "removed" ? "its deprecated " : ""}${fn} is gone${rename}`;
@@ -83,15 +86,15 @@ export function describeChange(change: DefinitionChange, spelling: Spelling = TE
     case "tracker-added":
       return `tracker ${subject} added`;
     case "trackers-reordered":
-      return `trackers reordered: ${list(change.before)} → ${list(change.after)}`;
+      return `trackers reordered: ${value(list(change.before))} → ${value(list(change.after))}`;
     case "metadata-changed":
-      return `${change.subject ?? ""} changed: ${value(shortJson(change.before))} → ${value(shortJson(change.after))}`;
+      return `${value(change.subject ?? "")} changed: ${value(shortJson(change.before))} → ${value(shortJson(change.after))}`;
     case "legacy-removed":
       return "legacy definition deleted";
     case "legacy-added":
       return "legacy definition added";
     case "legacy-changed":
-      return `legacy definition: ${change.subject ?? ""} changed: ${value(shortJson(change.before))} → ${value(shortJson(change.after))}`;
+      return `legacy definition: ${value(change.subject ?? "")} changed: ${value(shortJson(change.before))} → ${value(shortJson(change.after))}`;
   }
 }
 
@@ -114,14 +117,14 @@ export function summaryOf(changes: readonly DefinitionChange[]): string {
 }
 
 function formatText(report: DiffReport): string {
-  const base = `${report.ref} (${report.commit.slice(0, 12)})`;
+  const base = `${terminalSafe(report.ref)} (${report.commit.slice(0, 12)})`;
   if (report.changes.length === 0) return `No changes to the event definitions since ${base}.`;
   const lines: string[] = [];
   const section = (title: string, changes: readonly DefinitionChange[]): void => {
     if (changes.length === 0) return;
     lines.push(`${title} (${changes.length}):`);
     for (const change of changes)
-      lines.push(`  ${locationOf(change, report.ref)}: ${change.event === null ? "" : `${change.event}: `}${describeChange(change)}`);
+      lines.push(`  ${terminalSafe(locationOf(change, report.ref))}: ${change.event === null ? "" : `${terminalSafe(change.event)}: `}${describeChange(change, TEXT)}`);
     lines.push("");
   };
   section(
@@ -208,22 +211,20 @@ function shortJson(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Text safe in a GitHub/GitLab table cell: no column breaks, no HTML, one line. */
+/** Text safe in a GitHub/GitLab table cell: no column breaks, no HTML, one line, no control or invisible characters. */
 function escapeMarkdown(text: string): string {
-  return text
+  return terminalSafe(text)
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
     .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\r\n]+/g, " ");
+    .replace(/>/g, "&gt;");
 }
 
-/** A name in a code span that cannot end early or break a table row. */
+/** A name in a code span that cannot end early, break a table row, or hold a control or invisible character. */
 const codeSpan = (text: string): string =>
-  `\`${text
+  `\`${terminalSafe(text)
     .replace(/`/g, "'")
-    .replace(/\|/g, "\\|")
-    .replace(/[\r\n]+/g, " ")}\``;
+    .replace(/\|/g, "\\|")}\``;
 
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { shellWord } from "../text/shell-word";
+import { terminalSafe } from "../text/terminal-text";
 
 /** A git answer, or why there is none, worded for the user. */
 export type GitResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly hint?: string };
@@ -17,7 +19,7 @@ export function findWorkTree(folder: string): GitResult<string> {
   const result = runGit(folder, ["rev-parse", "--show-toplevel"]);
   if (!result.ok) {
     return /not a git repository/i.test(result.message)
-      ? { ok: false, message: `not a git repository: ${folder}`, hint: "sit diff reads the other revision with git; run it inside a clone" }
+      ? { ok: false, message: `not a git repository: ${terminalSafe(folder)}`, hint: "sit diff reads the other revision with git; run it inside a clone" }
       : result;
   }
   return { ok: true, value: result.value.toString("utf8").trim() };
@@ -30,7 +32,7 @@ export function findWorkTree(folder: string): GitResult<string> {
  */
 export function resolveCommit(workTree: string, ref: string): GitResult<string> {
   // A ref starting with `-` would be read as an option.
-  if (ref === "" || ref.startsWith("-")) return { ok: false, message: `"${ref}" is not a git revision` };
+  if (ref === "" || ref.startsWith("-")) return { ok: false, message: `"${terminalSafe(ref)}" is not a git revision` };
   const forkedFrom = /^(.+?)\.\.\.(?:HEAD)?$/.exec(ref)?.[1];
   if (forkedFrom !== undefined) {
     const target = resolveCommit(workTree, forkedFrom);
@@ -39,7 +41,7 @@ export function resolveCommit(workTree: string, ref: string): GitResult<string> 
     if (!base.ok) {
       return {
         ok: false,
-        message: `${forkedFrom} and HEAD have no common ancestor here`,
+        message: `${terminalSafe(forkedFrom)} and HEAD have no common ancestor here`,
         hint: "a shallow clone lacks it: fetch more history (`git fetch --unshallow`, or a larger --depth)",
       };
     }
@@ -49,9 +51,9 @@ export function resolveCommit(workTree: string, ref: string): GitResult<string> 
   if (!result.ok) {
     return {
       ok: false,
-      message: `unknown revision "${ref}": no commit by that name in ${workTree}`,
+      message: `unknown revision "${terminalSafe(ref)}": no commit by that name in ${terminalSafe(workTree)}`,
       hint: ref.includes("/")
-        ? `fetch it first (e.g. \`git fetch origin ${ref.slice(ref.indexOf("/") + 1)}\`); shallow CI clones hold only the current branch`
+        ? `fetch it first (e.g. \`git fetch origin ${terminalSafe(shellWord(ref.slice(ref.indexOf("/") + 1)))}\`); shallow CI clones hold only the current branch`
         : "name a branch, tag or commit that exists locally (`git branch -a` lists them)",
     };
   }

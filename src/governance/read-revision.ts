@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { DefinitionFile } from "../load/load-definitions";
 import { MAX_FILE_BYTES, type FileBytesResult } from "../load/read-text-file";
 import { byCodeUnits } from "../text/code-units";
+import { terminalSafe } from "../text/terminal-text";
 import { findWorkTree, listTree, readBlobs, resolveCommit, type GitResult } from "./git-revision";
 import { GITLAB_VOCABULARY, type Vocabulary } from "../validate/vocabulary";
 import { folderInRepository, parseRevisionConfig } from "./revision-config";
@@ -79,7 +80,7 @@ export function readRevisionDefinitions(request: RevisionRequest): GitResult<Rev
     definitionsFolder = folderInRepository(rootPath, relative(request.rootDir, request.definitionsDir).split(sep).join("/"));
   }
   if (definitionsFolder === undefined) {
-    return { ok: false, message: `the definitions folder at ${request.ref} lies outside the git repository ${top}` };
+    return { ok: false, message: `the definitions folder at ${terminalSafe(request.ref)} lies outside the git repository ${terminalSafe(top)}` };
   }
 
   const tree = listTree(top, commit.value, definitionsFolder);

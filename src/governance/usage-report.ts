@@ -1,5 +1,5 @@
 import { compareCodeUnits } from "../text/code-units";
-import type { DynamicSite, UsageScan, UsageSite } from "./scan-usage";
+import type { DeletedEventSite, DynamicSite, UsageScan, UsageSite } from "./scan-usage";
 
 /** An internal event as `sit usage` reports it. */
 export interface EventUsage {
@@ -20,6 +20,8 @@ export interface UsageReport {
   readonly unused: readonly EventUsage[];
   /** Uses of removed events: they should go before the event's function does. */
   readonly removedCalls: readonly UsageSite[];
+  /** Uses of event functions no definition defines (the event was deleted or renamed): they no longer compile once the SDK is generated. */
+  readonly deletedCalls: readonly DeletedEventSite[];
   /** Uses whose event cannot be known statically, and `trackEvent` names that are no event. */
   readonly dynamic: readonly DynamicSite[];
   /** Event functions missing from the SDK: it is older than the definitions. */
@@ -56,6 +58,7 @@ export function buildUsageReport(events: readonly DefinedEvent[], scan: UsageSca
       .filter((usage) => usage.status === "removed")
       .flatMap((usage) => usage.sites)
       .sort(bySiteOrder),
+    deletedCalls: scan.deleted.map((site) => ({ ...site, file: shown(site.file) })).sort(bySiteOrder),
     dynamic: dynamic.sort(bySiteOrder),
     notGenerated: [...scan.notGenerated].sort(compareCodeUnits),
   };

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { describeFsError } from "../load/read-text-file";
 import { LOCK_NAME, temporaryName } from "./output-tree";
 import { removeFile, removeFileQuietly } from "./remove-file";
 
@@ -12,6 +13,13 @@ const STALE_AFTER_MS = 10 * 60_000;
 /** A lock whose holder cannot be read, older than this, was not written by sit: it is taken over. */
 const UNREADABLE_AFTER_MS = 5_000;
 const POLL_MS = 50;
+/**
+ * Times in a row a freed lock (gone, or stale and moved aside) is retried at once; past that, other
+ * runs keep taking it first, and this run waits its turn like any other, timeout included.
+ */
+const IMMEDIATE_RETRIES = 3;
+/** A lock sit writes is one short line of JSON: more is not read (the lock may be anything). */
+const MAX_LOCK_BYTES = 4096;
 
 /** Who holds a lock, as its file records it. */
 export interface LockHolder {
@@ -28,9 +36,27 @@ export class LockTimeoutError extends Error {
     readonly holder: LockHolder | undefined,
     readonly waitedMs: number,
   ) {
-    const who = holder === undefined ? "another run" : `another sit run (pid ${holder.pid} on ${holder.host}, since ${holder.since})`;
-    super(`the output folder is locked by ${who}; waited ${Math.round(waitedMs / 1000)} s`);
+    super(`the output folder is locked by ${describeHolder(holder)}; waited ${Math.round(waitedMs / 1000)} s`);
     this.name = "LockTimeoutError";
+  }
+}
+
+/** Who holds a lock, in words. */
+export const describeHolder = (holder: LockHolder | undefined): string =>
+  holder === undefined ? "another run" : `another sit run (pid ${holder.pid} on ${holder.host}, since ${holder.since})`;
+
+/**
+ * The lock's place holds something sit never writes there (a symbolic link, a folder, a FIFO) or
+ * a file it cannot read: no run of sit holds it, and sit does not delete what it did not write.
+ */
+export class UnusableLockError extends Error {
+  constructor(
+    readonly lockPath: string,
+    /** What is there instead of a lock, as a phrase: "is a symbolic link", "cannot be read (permission denied)". */
+    readonly problem: string,
+  ) {
+    super(`${lockPath} ${problem}, not a lock sit wrote; sit deletes only what it wrote: delete it if no one is using it`);
+    this.name = "UnusableLockError";
   }
 }
 
@@ -47,6 +73,8 @@ export class LockLostError extends Error {
  * `timeoutMs`), then gives up naming the holder. A lock whose process is gone (same host), that
  * is older than any run, or whose holder cannot be read is stale and taken over; taking over moves the
  * lock aside and checks it moved the stale one, so two runs recovering at once cannot both win.
+ * Anything else in the lock's place (a symbolic link, a folder, a FIFO, a file sit cannot read)
+ * is refused at once: no run of sit made it, so there is nothing to wait for.
  * The temporary files it uses are named as sit's, so a killed run's are removed as leftovers.
  */
 export class OutputLock {
@@ -55,31 +83,47 @@ export class OutputLock {
     private readonly token: string,
   ) {}
 
-  static acquire(outputDir: string, timeoutMs = DEFAULT_LOCK_TIMEOUT_MS): OutputLock {
+  /**
+   * Takes the lock, waiting for a live holder up to `timeoutMs` (whatever the lock's place holds,
+   * this never waits longer); `onWait` is told once, when this run starts to wait.
+   */
+  static acquire(outputDir: string, timeoutMs = DEFAULT_LOCK_TIMEOUT_MS, onWait?: (holder: LockHolder | undefined) => void): OutputLock {
     const path = join(outputDir, LOCK_NAME);
     const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString("hex") };
     const started = Date.now();
+    let immediateRetries = 0;
+    let waiting = false;
     for (;;) {
       if (tryCreate(outputDir, path, holder)) return new OutputLock(path, holder.token);
       const current = readLock(path);
-      if (current === undefined) continue;
-      if (isStale(current)) {
-        takeAside(outputDir, path, current.raw);
+      if (current.kind === "unusable") throw new UnusableLockError(path, current.problem);
+      const freed = current.kind === "absent" || (isStale(current) && takeAside(outputDir, path, current.raw));
+      if (freed && immediateRetries < IMMEDIATE_RETRIES) {
+        immediateRetries++;
         continue;
       }
+      const lockHolder = current.kind === "held" ? current.holder : undefined;
       const waited = Date.now() - started;
-      if (waited >= timeoutMs) throw new LockTimeoutError(path, current.holder, waited);
+      if (waited >= timeoutMs) throw new LockTimeoutError(path, lockHolder, waited);
+      if (!waiting) onWait?.(lockHolder);
+      waiting = true;
+      immediateRetries = 0;
       sleep(Math.min(POLL_MS, timeoutMs - waited));
     }
   }
 
   /** Throws unless this run still holds the lock: checked before anything is replaced. */
   assertHeld(): void {
-    if (readLock(this.path)?.holder?.token !== this.token) throw new LockLostError();
+    if (!this.isHeld()) throw new LockLostError();
   }
 
   release(): void {
-    if (readLock(this.path)?.holder?.token === this.token) removeFile(this.path);
+    if (this.isHeld()) removeFile(this.path);
+  }
+
+  private isHeld(): boolean {
+    const current = readLock(this.path);
+    return current.kind === "held" && current.holder?.token === this.token;
   }
 }
 
@@ -112,21 +156,46 @@ function tryCreate(outputDir: string, path: string, holder: LockHolder): boolean
   }
 }
 
-interface LockState {
-  readonly raw: string;
-  readonly holder: LockHolder | undefined;
-  readonly ageMs: number;
+type LockState =
+  | { readonly kind: "absent" }
+  /** A regular file: sit's lock, or garbage (`holder` undefined) that is taken over once old enough. */
+  | { readonly kind: "held"; readonly raw: string; readonly holder: LockHolder | undefined; readonly ageMs: number }
+  | { readonly kind: "unusable"; readonly problem: string };
+
+/**
+ * What the lock's place holds now. Opened without following a symbolic link and without blocking
+ * on a FIFO, then checked on the open descriptor, so what is judged is what is read.
+ */
+function readLock(path: string): LockState {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "ENOENT") return { kind: "absent" };
+    // ELOOP: O_NOFOLLOW met a symbolic link (dangling or not).
+    if (code === "ELOOP" || isSymbolicLink(path)) return { kind: "unusable", problem: "is a symbolic link" };
+    return { kind: "unusable", problem: `cannot be read (${describeFsError(error)})` };
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) return { kind: "unusable", problem: "is a folder" };
+    if (!stats.isFile()) return { kind: "unusable", problem: "is not a regular file (a FIFO, socket or device)" };
+    const buffer = Buffer.alloc(MAX_LOCK_BYTES);
+    const raw = buffer.toString("utf8", 0, readSync(descriptor, buffer, 0, MAX_LOCK_BYTES, 0));
+    return { kind: "held", raw, holder: parseHolder(raw), ageMs: Date.now() - stats.mtimeMs };
+  } catch (error) {
+    return { kind: "unusable", problem: `cannot be read (${describeFsError(error)})` };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
-/** The lock as it is now, or `undefined` when it vanished meanwhile. */
-function readLock(path: string): LockState | undefined {
+function isSymbolicLink(path: string): boolean {
   try {
-    const ageMs = Date.now() - statSync(path).mtimeMs;
-    const raw = readFileSync(path, "utf8");
-    return { raw, holder: parseHolder(raw), ageMs };
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "ENOENT") return undefined;
-    throw error;
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -141,7 +210,7 @@ function parseHolder(raw: string): LockHolder | undefined {
   }
 }
 
-function isStale(lock: LockState): boolean {
+function isStale(lock: Extract<LockState, { kind: "held" }>): boolean {
   if (lock.ageMs > STALE_AFTER_MS) return true;
   if (lock.holder === undefined) return lock.ageMs > UNREADABLE_AFTER_MS;
   return lock.holder.host === hostname() && !isRunning(lock.holder.pid);
@@ -158,21 +227,26 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Moves a stale lock out of the way. If what moved is not the stale lock judged (another run took
- * the lock in between), it is put back, unless yet another run holds the place by then.
+ * Moves a stale lock out of the way; true when the place is free. If what moved is not the stale
+ * lock judged (another run took the lock in between), it is put back, unless yet another run holds
+ * the place by then.
  */
-function takeAside(outputDir: string, path: string, staleRaw: string): void {
+function takeAside(outputDir: string, path: string, staleRaw: string): boolean {
   const aside = join(outputDir, temporaryName("stale-lock"));
   try {
     renameSync(path, aside);
   } catch (error) {
-    if ((error as { code?: unknown }).code === "ENOENT") return;
+    if ((error as { code?: unknown }).code === "ENOENT") return true;
     throw error;
   }
   try {
-    if (readFileSync(aside, "utf8") !== staleRaw) linkSync(aside, path);
+    const moved = readLock(aside);
+    if (moved.kind === "held" && moved.raw === staleRaw) return true;
+    linkSync(aside, path);
+    return false;
   } catch (error) {
     if ((error as { code?: unknown }).code !== "EEXIST") throw error;
+    return false;
   } finally {
     removeFile(aside);
   }

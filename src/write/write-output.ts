@@ -1,7 +1,7 @@
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describeFsError } from "../load/read-text-file";
-import { DEFAULT_LOCK_TIMEOUT_MS, OutputLock } from "./output-lock";
+import { DEFAULT_LOCK_TIMEOUT_MS, OutputLock, type LockHolder } from "./output-lock";
 import { readOutputTree, temporaryName, type OutputTree } from "./output-tree";
 import type { GeneratedFile } from "./ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "./plan-output";
@@ -42,6 +42,8 @@ export class IncompleteRollbackError extends Error {
 export interface WriteOptions {
   /** How long to wait for another run writing the same folder. */
   readonly lockTimeoutMs?: number | undefined;
+  /** Told once when another run holds the folder's lock and this one starts to wait for it. */
+  readonly onLockWait?: ((holder: LockHolder | undefined) => void) | undefined;
 }
 
 /**
@@ -58,7 +60,7 @@ export function writeOutput(outputDir: string, files: readonly GeneratedFile[], 
   let lock: OutputLock | undefined;
   let written = false;
   try {
-    lock = OutputLock.acquire(outputDir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
+    lock = OutputLock.acquire(outputDir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, options.onLockWait);
     // Read again under the lock: another run may have written meanwhile.
     const tree = readOutputTree(outputDir);
     refuseForeign(tree, files);

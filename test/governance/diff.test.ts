@@ -663,3 +663,48 @@ describe("sit diff: formats", () => {
     expect(runCli(["diff", "HEAD~1", "--format", "markdown"], root).stdout).toBe(first);
   });
 });
+
+describe("sit diff: what comes from files and arguments is printed escaped (issue 17, item 7)", () => {
+  // A file name that would print a red line of its own, claiming there is nothing to worry about.
+  const EVIL = "definitions/gone\u001b[31m\nNo changes to the event definitions \u202Elanif\u202C.yml";
+  const SHOWN = "definitions/gone\\u001b[31m\\nNo changes to the event definitions \\u202elanif\\u202c.yml";
+  const evilProject = (): string => {
+    const root = gitProject({ ...BASE_FILES, [EVIL]: simpleEvent("gone_event") });
+    commitChanges(root, { [EVIL]: null, [EVIL.replace("gone", "new")]: simpleEvent("new_event") });
+    return root;
+  };
+
+  it("text: a committed file name holding an escape sequence, a newline and a bidi override stays on its line, escaped", () => {
+    const result = runCli(["diff", "HEAD~1"], evilProject());
+    expect(result.stdout).not.toMatch(/[\u001b\u202c\u202e]/);
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("  "))).toEqual([
+      `  HEAD~1:${SHOWN}: gone_event: event deleted: trackGoneEvent() is gone`,
+      `  ${SHOWN.replace("gone", "new")}: new_event: event added: trackNewEvent()`,
+    ]);
+    expect(result.stdout.split("\n")).not.toContain("No changes to the event definitions \\u202elanif\\u202c.yml: gone_event: event deleted: trackGoneEvent() is gone");
+  });
+
+  it("markdown: the same name in its code span, escaped, the table row whole", () => {
+    const result = runCli(["diff", "HEAD~1", "--format", "markdown"], evilProject());
+    expect(result.stdout).not.toMatch(/[\u001b\u202c\u202e]/);
+    expect(result.stdout).toContain(`| \`gone_event\` | event deleted: trackGoneEvent() is gone | \`HEAD~1:${SHOWN}\` |\n`);
+  });
+
+  it("json: the data as it is (JSON escapes what it must)", () => {
+    const document = JSON.parse(runCli(["diff", "HEAD~1", "--json"], evilProject()).stdout) as { changes: JsonChange[] };
+    expect(document.changes.map((change) => change.baseFile ?? change.file)).toEqual([EVIL, EVIL.replace("gone", "new")]);
+  });
+
+  it("the ref, in the unknown-revision message, stays on one line, escaped", () => {
+    const result = runCli(["diff", "no\u001b[2J\nsit diff: \u202Eforged"], gitProject(BASE_FILES));
+    expect(result.stderr).not.toMatch(/[\u001b\u202e]/);
+    expect(result.stderr.split("\n")[0]).toMatch(/^sit diff: unknown revision "no\\u001b\[2J\\nsit diff: \\u202eforged": no commit by that name in /);
+    expect(result.code).toBe(2);
+  });
+
+  it("the fetch hint quotes the ref, so pasting it runs nothing else", () => {
+    const result = runCli(["diff", "origin/$(touch pwned)'x"], gitProject(BASE_FILES));
+    expect(result.stderr).toContain("hint: fetch it first (e.g. `git fetch origin '$(touch pwned)'\\''x'`)");
+    expect(result.code).toBe(2);
+  });
+});

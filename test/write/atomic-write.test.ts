@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { OutputLock } from "../../src/write/output-lock";
+import { hostname } from "node:os";
+import { LockLostError, OutputLock } from "../../src/write/output-lock";
 import { LOCK_NAME, readOutputTree } from "../../src/write/output-tree";
 import { headed } from "../../src/write/ownership-header";
 import type { FileChange } from "../../src/write/plan-output";
@@ -178,5 +179,17 @@ describe("applyPlan when the file system changes under it", () => {
 
     expect(() => applyPlan(output, tree, plan, OutputLock.acquire(output))).toThrow();
     expect(withoutLock(contents(output))).toEqual(before);
+  });
+
+  it("replaces nothing once another run has taken its lock over (it judged this run stale)", () => {
+    const output = join(makeProject({ "out/a.ts": text("old a"), "out/s1.ts": text("stale 1") }), "out");
+    const tree = readOutputTree(output);
+    const lock = OutputLock.acquire(output);
+    writeFileSync(join(output, LOCK_NAME), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token: "another run's" }));
+    const before = snapshotFolder(output);
+    const plan = [change("a.ts", "changed", "old a", "new a"), change("b.ts", "new", "", "new b"), change("s1.ts", "stale", "stale 1", "")];
+
+    expect(() => applyPlan(output, tree, plan, lock)).toThrow(LockLostError);
+    expect(touchedEntries(before, snapshotFolder(output))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { LOCK_NAME } from "../../src/write/output-tree";
 import { frozenCli, SDK_FILES, twoVersionProject, type Version } from "./output-folder";
 
@@ -17,12 +16,43 @@ interface Exit {
   readonly stderr: string;
 }
 
-function start(cli: string, project: string, version: Version, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; exit: Promise<Exit> } {
+interface Started {
+  readonly child: ChildProcess;
+  readonly exit: Promise<Exit>;
+  /** Resolves true once the run's stderr matches `pattern`, false if it ends first. */
+  readonly reports: (pattern: RegExp) => Promise<boolean>;
+}
+
+/** Every run a test started: ended in the test's `finally`, so a failing assertion leaves no stopped `sit` behind. */
+const started = new Set<Started>();
+
+function start(cli: string, project: string, version: Version, env: NodeJS.ProcessEnv = {}): Started {
   const child = spawn(process.execPath, [cli, "generate", "--config", `sit.${version}.yaml`], { cwd: project, env: { ...process.env, ...env } });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = new Promise<Exit>((resolve) => child.once("close", (code) => resolve({ code, stderr })));
-  return { child, exit };
+  const reports = (pattern: RegExp): Promise<boolean> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (!pattern.test(stderr)) return;
+        child.stderr!.off("data", check);
+        resolve(true);
+      };
+      child.stderr!.on("data", check);
+      check();
+      void exit.then(() => resolve(pattern.test(stderr)));
+    });
+  const run = { child, exit, reports };
+  started.add(run);
+  return run;
+}
+
+/** Kills the runs still going (a stopped one too: SIGKILL needs no SIGCONT) and waits for them to end. */
+async function endStartedRuns(): Promise<void> {
+  const runs = [...started];
+  started.clear();
+  for (const { child } of runs) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await Promise.all(runs.map((run) => run.exit));
 }
 
 /**
@@ -57,23 +87,27 @@ describe("simultaneous generate runs", () => {
   });
 
   it("end with every file of one run and --check passing, however the pairs interleave, with one run slowed in its write phase", async () => {
-    let current: Version = "old";
-    for (let pair = 0; pair < 6; pair++) {
-      const second: Version = pair % 2 === 0 ? current : current === "old" ? "new" : "old";
-      const { slow, before } = await slowedInWritePhase(() => current, (version) => (current = version));
-      const waiting = start(cli, project, second);
-      await sleep(400);
-      // The second run waits for the lock: it has written nothing and removed none of the first's temporaries.
-      expect(waiting.child.exitCode).toBeNull();
-      const during = contents();
-      expect(Object.fromEntries(SDK_FILES.map((name) => [name, during[name]]))).toEqual(before);
-      slow.child.kill("SIGCONT");
-      const [slowExit, waitingExit] = await Promise.all([slow.exit, waiting.exit]);
-      expect({ pair, slow: slowExit.code, waiting: waitingExit.code }).toEqual({ pair, slow: 0, waiting: 0 });
-      // The second run wrote last, so the folder is wholly its version, with nothing else left.
-      expect({ pair, files: contents() }).toEqual({ pair, files: expected[second] });
-      expect(run(second, ["--check", "--no-cache"]).status).toBe(0);
-      current = second;
+    try {
+      let current: Version = "old";
+      for (let pair = 0; pair < 6; pair++) {
+        const second: Version = pair % 2 === 0 ? current : current === "old" ? "new" : "old";
+        const { slow, before } = await slowedInWritePhase(() => current, (version) => (current = version));
+        const waiting = start(cli, project, second);
+        // The second run says it waits for the lock: it has written nothing and removed none of the first's temporaries.
+        const waits = await waiting.reports(new RegExp(`^sit: generated/ is locked by another sit run \\(pid ${slow.child.pid} on .*\\); waiting up to 30 s$`, "m"));
+        expect({ pair, waits }).toEqual({ pair, waits: true });
+        const during = contents();
+        expect(Object.fromEntries(SDK_FILES.map((name) => [name, during[name]]))).toEqual(before);
+        slow.child.kill("SIGCONT");
+        const [slowExit, waitingExit] = await Promise.all([slow.exit, waiting.exit]);
+        expect({ pair, slow: slowExit.code, waiting: waitingExit.code }).toEqual({ pair, slow: 0, waiting: 0 });
+        // The second run wrote last, so the folder is wholly its version, with nothing else left.
+        expect({ pair, files: contents() }).toEqual({ pair, files: expected[second] });
+        expect(run(second, ["--check", "--no-cache"]).status).toBe(0);
+        current = second;
+      }
+    } finally {
+      await endStartedRuns();
     }
   }, 120_000);
 
@@ -99,20 +133,21 @@ describe("simultaneous generate runs", () => {
   }
 
   it("gives up after its wait, naming the holder, and writes nothing", async () => {
-    let current: Version = contents()["catalog.ts"] === expected.old["catalog.ts"] ? "old" : "new";
-    const { slow } = await slowedInWritePhase(() => current, (version) => (current = version));
-    const version: Version = current === "old" ? "new" : "old";
     try {
+      let current: Version = contents()["catalog.ts"] === expected.old["catalog.ts"] ? "old" : "new";
+      const { slow } = await slowedInWritePhase(() => current, (version) => (current = version));
+      const version: Version = current === "old" ? "new" : "old";
       const impatient = await start(cli, project, version, { SIT_LOCK_TIMEOUT_MS: "300" }).exit;
       expect(impatient.code).toBe(2);
       expect(impatient.stderr).toMatch(
         new RegExp(`^sit: cannot write generated/: the output folder is locked by another sit run \\(pid ${slow.child.pid} on \\S+, since [0-9T:.Z-]+\\); waited 0 s; if no sit is running there, delete generated/${LOCK_NAME.replace(".", "\\.")}$`, "m"),
       );
-    } finally {
       slow.child.kill("SIGCONT");
+      expect((await slow.exit).code).toBe(0);
+      expect(contents()).toEqual(expected[version]);
+    } finally {
+      await endStartedRuns();
     }
-    expect((await slow.exit).code).toBe(0);
-    expect(contents()).toEqual(expected[version]);
   }, 60_000);
 
   it("recovers the lock of a run that was killed", () => {

@@ -1,17 +1,18 @@
 import { relative, sep } from "node:path";
 import { inputsHash, isUpToDate, recordOutput } from "../../cache/fast-path-cache";
-import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
+import { diagnosticsJson, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { loadFullPipeline } from "../../lazy";
 import { readInputs } from "../../load/read-inputs";
 import { fileDiagnostic } from "../../load/source-file";
-import { LockTimeoutError } from "../../write/output-lock";
+import { shellWord } from "../../text/shell-word";
+import { DEFAULT_LOCK_TIMEOUT_MS, describeHolder, LockTimeoutError, UnusableLockError, type LockHolder } from "../../write/output-lock";
 import { LOCK_NAME, readOutputTree } from "../../write/output-tree";
 import type { GeneratedFile } from "../../write/ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-output";
 import { unifiedDiff } from "../../write/unified-diff";
 import { describeWriteError, ForeignFileError, IncompleteRollbackError, WriteStepError, writeOutput } from "../../write/write-output";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { diagnosticsJson, exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
+import { exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
 
 export interface GenerateCommandOptions {
   readonly config?: string | undefined;
@@ -149,11 +150,18 @@ export class GenerateReporter {
     const details = { outputName, diagnostics };
     let changes: FileChange[];
     try {
-      changes = writeOutput(outputDir, files, { lockTimeoutMs: lockTimeoutMs() });
+      const timeoutMs = lockTimeoutMs() ?? DEFAULT_LOCK_TIMEOUT_MS;
+      const onLockWait = (holder: LockHolder | undefined): void =>
+        this.output.err(`sit: ${outputName}/ is locked by ${describeHolder(holder)}; waiting up to ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`);
+      changes = writeOutput(outputDir, files, { lockTimeoutMs: timeoutMs, onLockWait });
     } catch (error) {
       if (error instanceof ForeignFileError) return this.conflict(outputName, diagnostics, error.paths);
       if (error instanceof LockTimeoutError) {
         this.say("error", `sit: cannot write ${outputName}/: ${error.message}; if no sit is running there, delete ${outputName}/${LOCK_NAME}`, details);
+        return EXIT_USAGE;
+      }
+      if (error instanceof UnusableLockError) {
+        this.say("error", `sit: cannot write ${outputName}/: ${outputName}/${LOCK_NAME} ${error.problem}, not a lock sit wrote; sit deletes only what it wrote: delete it if no one is using it`, details);
         return EXIT_USAGE;
       }
       const outcome = error instanceof IncompleteRollbackError ? `run \`${this.fix}\` again once that is fixed` : "the previous output is unchanged";
@@ -174,9 +182,6 @@ function lockTimeoutMs(): number | undefined {
   const value = setting === undefined || setting.trim() === "" ? Number.NaN : Number(setting);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
-
-/** A path as a shell word, so the printed fix can be pasted as it is. */
-const shellWord = (word: string): string => (/^[\w./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 function describeChanges(changes: readonly FileChange[]): string {
   const written = changes.filter((change) => change.kind !== "stale").map((change) => change.path);

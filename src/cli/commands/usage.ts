@@ -8,6 +8,7 @@ import { scanUsage } from "../../governance/scan-usage";
 import { buildUsageReport, type DefinedEvent } from "../../governance/usage-report";
 import { displayPath } from "../../load/display-path";
 import { generatedNamesOf } from "../../model/generated-names";
+import { terminalSafe } from "../../text/terminal-text";
 import type { Vocabulary } from "../../validate/vocabulary";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, summarize, type Output } from "../report";
@@ -26,8 +27,10 @@ export interface UsageCommandOptions {
 export const DEFAULT_USAGE_GLOBS: readonly string[] = ["src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
 /**
- * `sit usage [globs...]`: which events the application tracks. Exit 1 on calls to removed events,
- * on an SDK older than the definitions, or (with --fail-on-unused) on events nothing tracks.
+ * `sit usage [globs...]`: which events the application tracks. Exit 1 on calls to removed or
+ * deleted events, on an SDK older than the definitions, or (with --fail-on-unused) on events
+ * nothing tracks; 2 when it cannot scan as asked (no SDK, a tsconfig.json it cannot follow, a
+ * glob leading out of the project).
  */
 export function runUsage(globs: readonly string[], options: UsageCommandOptions, output: Output, cwd = process.cwd()): number {
   const format: UsageFormat = options.json === true ? "json" : (options.format ?? "text");
@@ -42,39 +45,46 @@ export function runUsage(globs: readonly string[], options: UsageCommandOptions,
   const { events } = defined;
 
   const shown = (path: string): string => displayPath(path, cwd);
+  const printed = (path: string): string => terminalSafe(shown(path));
   const sdkEntry = join(config.outputDir, "index.ts");
   if (!existsSync(sdkEntry)) {
-    output.err(`sit usage: ${shown(sdkEntry)} not found: run \`npx sit generate\` first`);
+    output.err(`sit usage: ${printed(sdkEntry)} not found: run \`npx sit generate\` first`);
     return EXIT_USAGE;
   }
   const tsconfigPath = options.tsconfig === undefined ? join(config.rootDir, "tsconfig.json") : resolve(cwd, options.tsconfig);
   if (options.tsconfig !== undefined && !existsSync(tsconfigPath)) {
-    output.err(`sit usage: ${shown(tsconfigPath)} not found (--tsconfig)`);
+    output.err(`sit usage: ${printed(tsconfigPath)} not found (--tsconfig)`);
     return EXIT_USAGE;
   }
 
   const patterns = globs.length === 0 ? DEFAULT_USAGE_GLOBS : globs;
-  const scanned = scanUsage({
+  const { scan, diagnostics: scanDiagnostics } = scanUsage({
     rootDir: config.rootDir,
     globs: patterns,
     tsconfigPath: existsSync(tsconfigPath) ? tsconfigPath : undefined,
     sdkEntry,
     outputDir: config.outputDir,
     functions: new Map(events.map((event) => [event.functionName, event.event])),
+    shown,
   });
-  if (!scanned.ok) {
-    output.err(`sit usage: ${scanned.message}`);
+  const problems = [...scanDiagnostics].sort(compareDiagnostics);
+  // A tsconfig.json that cannot be followed, or globs and links leading out of the project: nothing is scanned.
+  if (scan === undefined) {
+    printDiagnostics(output, problems);
+    output.err(`sit usage: ${summarize(problems)}; nothing scanned`);
     return EXIT_USAGE;
   }
-  if (scanned.scan.fileCount === 0) {
-    output.err(`sit usage: no source file matches ${patterns.join(" ")} in ${relative(cwd, config.rootDir) || "."}`);
+  if (scan.fileCount === 0 && problems.length === 0) {
+    output.err(`sit usage: no source file matches ${patterns.map(terminalSafe).join(" ")} in ${terminalSafe(relative(cwd, config.rootDir) || ".")}`);
     return EXIT_USAGE;
   }
 
-  const report = buildUsageReport(events, scanned.scan, shown);
-  output.out(formatUsage(report, format));
+  const report = buildUsageReport(events, scan, shown);
+  if (format !== "json") printDiagnostics(output, problems);
+  output.out(formatUsage(report, format, problems));
   const failures = [
     ...(report.removedCalls.length > 0 ? ["calls to removed events"] : []),
+    ...(report.deletedCalls.length > 0 ? ["calls to deleted events"] : []),
     ...(report.notGenerated.length > 0 ? ["the SDK is older than the definitions"] : []),
     ...(options.failOnUnused === true && report.unused.length > 0 ? ["events never tracked (--fail-on-unused)"] : []),
   ];

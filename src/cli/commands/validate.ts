@@ -1,6 +1,6 @@
-import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { diagnosticsJson, type Diagnostic } from "../../diagnostics/diagnostic";
 import { validate } from "../../index";
-import { diagnosticsJson, exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
+import { exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
 
 export interface ValidateOptions {
   readonly config?: string;
