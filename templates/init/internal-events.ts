@@ -1,5 +1,5 @@
 // The default processor (sit.config.yaml, `defaultProcessors`): every tracked event is sent to it.
-// sit's HTTP processor batches events and retries failed sends; see "Processors" in sit-tracking's README.
+// sit's HTTP processor batches events and retries failed sends; see docs/processors.md in the sit-tracking package.
 import { createHttpProcessor } from "sit-tracking/processors/http";
 
 /** Replace the URL with your collector's, or read it from your environment or configuration. */

@@ -8,7 +8,7 @@ const CONSUMER_FIXTURE = join(__dirname, "consumer");
 
 const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
 
-/** The flags the README promises the generated SDK compiles under, plus the unused checks. */
+/** The flags docs/sdk.md promises the generated SDK compiles under, plus the unused checks. */
 export const STRICT_FLAGS = {
   target: "es2022",
   lib: ["es2022"],

@@ -4,7 +4,7 @@ import { REPO_ROOT } from "../helpers/project";
 import { generatedConsumer, runTsc, STRICT_FLAGS, writeJson } from "./consumer-project";
 
 /**
- * The runtime contract of the README, observed from outside: the real CLI generates the SDK, tsc
+ * The runtime contract of docs/sdk.md, observed from outside: the real CLI generates the SDK, tsc
  * compiles it with app/runtime-checks.ts and the fixture's processors to CommonJS, and node runs
  * the result, which reports every processor call and error as JSON.
  */

@@ -24,7 +24,7 @@ test("typed", () => {
 });
 `;
 
-/** With `@jest/globals`, whose `expect` is typed by the "expect" package: the README's augmentation. */
+/** With `@jest/globals`, whose `expect` is typed by the "expect" package: docs/testing.md's augmentation. */
 const JEST_GLOBALS_CONSUMER = `import { expect, test } from "@jest/globals";
 import type { TrackingMatchers } from "sit-tracking/jest";
 import "sit-tracking/jest";

@@ -1,7 +1,8 @@
 /**
- * The root example's instrumentation under test, as the README's "Testing your instrumentation"
- * shows it: the recorder replaces Snipbox's tracking classes, so nothing reaches the collector
- * and the matchers check what each class received. sit-tracking is imported by its own name.
+ * The root example's instrumentation under test, as docs/testing.md shows it (its example of a
+ * tracker's protected properties is Snipbox's): the recorder replaces Snipbox's tracking classes,
+ * so nothing reaches the collector and the matchers check what each class received. sit-tracking
+ * is imported by its own name.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

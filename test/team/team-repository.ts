@@ -5,7 +5,7 @@ import { commitChanges, git, gitProject } from "../governance/git-project";
 import { definition, makeProject, runCli } from "../helpers/project";
 
 /**
- * A team's repository as sit's README tells teams to keep it: the definitions, the config, a local
+ * A team's repository as docs/ci.md tells teams to keep it: the definitions, the config, a local
  * processor module and the generated SDK, all committed; node_modules ignored (sit's cache lives there).
  */
 

@@ -14,7 +14,7 @@ import { CONFIG, expectDiagnostic } from "./expect-diagnostic";
 
 const LOCAL_PROCESSOR = "export const InternalEvents = { trackEvent(): void {} };\n";
 
-/** Generates `project` with the real CLI and compiles the SDK in full under the README's strict flags. */
+/** Generates `project` with the real CLI and compiles the SDK in full under the strict flags docs/sdk.md promises. */
 async function expectStrictSdk(project: string): Promise<void> {
   const generated = runSit(["generate"], project);
   expect({ code: generated.code, stderr: generated.stderr }).toEqual({ code: 0, stderr: expect.stringContaining("generated/") });
