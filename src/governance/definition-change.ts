@@ -45,7 +45,7 @@ export interface DefinitionChange {
   readonly event: string | null;
   /** The property, identifier, tracker, processor or metadata key concerned, if any. */
   readonly subject: string | null;
-  /** The value at the base revision, as JSON (its meaning per kind is in the README). */
+  /** The value at the base revision, as JSON (its meaning per kind is in docs/commands.md). */
   readonly before: unknown;
   /** The value in the working tree, as JSON. */
   readonly after: unknown;
