@@ -102,7 +102,15 @@ function emitProperty(writer: CodeWriter, property: PropertyModel): void {
     ...(property.description === undefined || property.description.trim() === "" ? [] : [property.description.trim()]),
     ...(property.protectedFor === undefined ? [] : [`Delivered only to ${property.protectedFor}.`]),
   ];
-  writer.printed(propertySignatureLines(property, notes, writer.indentationWidth));
+  const { value } = property;
+  if (value.types?.includes("array") === true || value.types?.includes("object") === true) {
+    writer.printed(propertySignatureLines(property, notes, writer.indentationWidth));
+    return;
+  }
+  // A type of one line, the shape of most properties: laid out as type-doc.ts would, at less cost.
+  writer.jsDoc(notes);
+  const members = value.enum?.map((option) => (typeof option === "string" ? stringLiteral(option) : String(option))) ?? value.types ?? ["unknown"];
+  writer.union(`readonly ${propertyKey(property.name)}${property.required ? "" : "?"}:`, members, ";");
 }
 
 /**

@@ -11,6 +11,8 @@ export function pascalCase(action: string): string {
 /** Underscores (or the start) and the character after them, which starts a word. */
 const WORD_START = /(?:_+|^)([^_]?)/g;
 
+const SNAKE_CASE = /^[a-z0-9_]*[a-z0-9][a-z0-9_]*$/;
+
 /** Runs of characters that may continue a JavaScript identifier, but the underscore: the words of a name. */
 const WORDS = /[^\p{ID_Continue}_]+|_+/u;
 
@@ -30,7 +32,8 @@ export function pascalWords(name: string): string {
 
 /** `track` + the action's words: `trackCreateMergeRequest`, `trackOrderCompleted`; `undefined` when the action has no word. */
 export function functionNameOf(action: string): string | undefined {
-  const words = pascalWords(action);
+  // GitLab's snake_case names, the common case, spare the Unicode-aware split.
+  const words = SNAKE_CASE.test(action) ? pascalCase(action) : pascalWords(action);
   return words === "" ? undefined : `track${words}`;
 }
 

@@ -211,14 +211,16 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
     }
   }
 
-  const declared = new Map<string, { type: string; owner: string }>();
+  const declared = new Map<string, { value: YamlNode; owner: string }>();
   const checkProperties = (properties: YamlNode | undefined, owner: string): void => {
     if (properties?.kind !== "mapping") return;
     for (const property of properties.entries) {
       diagnostics.push(...propertyDiagnostics(loaded, property, { owner, options, depth: 0, topLevel: owner === "additional_properties" }));
-      const type = declaredType(property.value);
       const previous = declared.get(property.key);
-      if (previous !== undefined && (previous.owner === "additional_properties" || owner === "additional_properties" || previous.type !== type)) {
+      const conflicting =
+        previous !== undefined &&
+        (previous.owner === "additional_properties" || owner === "additional_properties" || declaredType(previous.value) !== declaredType(property.value));
+      if (conflicting) {
         diagnostics.push(
           source.diagnostic(
             property.keyStart,
@@ -228,7 +230,7 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
           ),
         );
       }
-      declared.set(property.key, { type, owner });
+      declared.set(property.key, { value: property.value, owner });
     }
   };
   checkProperties(entry(root, "additional_properties")?.value, "additional_properties");
