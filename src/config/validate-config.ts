@@ -290,11 +290,10 @@ function resolveIdentifiers(
       problem(at, "SIT041", `identifier "${name}" cannot be used: its field \`${field}\` is ${field === "additionalProperties" ? "the payload's properties" : "a member of every JavaScript object"}`, "choose another name");
       continue;
     }
-    for (const taken of [field, identifierTypeNameOf(name)]) {
-      const owner = owners.get(taken);
-      if (owner !== undefined) problem(at, "SIT041", `identifiers "${owner}" and "${name}" would both be \`${taken}\` in the SDK`, "rename one of them");
-      owners.set(taken, name);
-    }
+    const taken = [field, identifierTypeNameOf(name)];
+    const clash = taken.find((candidate) => owners.has(candidate));
+    if (clash !== undefined) problem(at, "SIT041", `identifiers "${owners.get(clash)}" and "${name}" would both be \`${clash}\` in the SDK`, "rename one of them");
+    for (const candidate of taken) owners.set(candidate, name);
     const fromContext = declared?.fromContext === true;
     const type = identifierTypeOr(declared);
     if (declared?.module === undefined) {

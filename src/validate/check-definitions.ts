@@ -25,7 +25,8 @@ export function checkDefinitions(files: readonly DefinitionFile[], options: Defi
     const checked = validateDefinition(parsed.definition, options);
     diagnostics.push(...checked.diagnostics);
     if (checked.definition !== undefined) definitions.push(checked.definition);
-    if (checked.trackerReferences.references.length > 0) trackerReferences.push(checked.trackerReferences);
+    const { references, identifiers } = checked.trackerReferences;
+    if (references.length > 0 || identifiers.length > 0) trackerReferences.push(checked.trackerReferences);
   }
   return { diagnostics, definitions, trackerReferences };
 }

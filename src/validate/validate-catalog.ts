@@ -115,7 +115,7 @@ export function validateCatalog(
     }
   }
 
-  diagnostics.push(...unusedIdentifiers(definitions, config));
+  diagnostics.push(...unusedIdentifiers(trackerReferences, config));
 
   if (internalByAction.size > 0 && config.defaultProcessors.length === 0) {
     const place = config.locate(["defaultProcessors"]);
@@ -135,10 +135,10 @@ export function validateCatalog(
 }
 
 /** The config's own identifiers that no definition names: dead, or a misspelt GitLab one (`usr`). */
-function unusedIdentifiers(definitions: readonly ValidDefinition[], config: ConfigDeclarations): Diagnostic[] {
+function unusedIdentifiers(files: readonly FileTrackerReferences[], config: ConfigDeclarations): Diagnostic[] {
   const custom = config.vocabulary.identifiers.filter((name) => !(IDENTIFIERS as readonly string[]).includes(name));
   if (custom.length === 0) return [];
-  const used = new Set(definitions.flatMap((definition) => definition.data.identifiers ?? []));
+  const used = new Set(files.flatMap((file) => file.identifiers));
   return custom
     .filter((name) => !used.has(name))
     .map((name) => {

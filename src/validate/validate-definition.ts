@@ -45,10 +45,14 @@ export interface TrackerReference {
   readonly position: Position;
 }
 
-/** The tracking classes an internal event's file names, read even when the file has other errors. */
+/**
+ * What a file names that the config must define, read even when the file has other errors: the
+ * tracking classes of an internal event, and the identifiers of any definition.
+ */
 export interface FileTrackerReferences {
   readonly displayPath: string;
   readonly references: readonly TrackerReference[];
+  readonly identifiers: readonly string[];
 }
 
 export interface DefinitionCheckOptions {
@@ -76,19 +80,19 @@ export function validateDefinition(
   const tooDeep = deepestBeyond(root, MAX_NESTING);
   if (tooDeep !== undefined) {
     const diagnostic = loaded.source.diagnostic(tooDeep.start, "error", "SIT063", `the definition nests deeper than ${MAX_NESTING} levels`, "a plan this deep is a mistake: flatten it");
-    return { definition: undefined, diagnostics: [diagnostic], trackerReferences: { displayPath: loaded.source.displayPath, references: [] } };
+    return { definition: undefined, diagnostics: [diagnostic], trackerReferences: { displayPath: loaded.source.displayPath, references: [], identifiers: [] } };
   }
   const parsed = definitionSchemaFor(vocabulary).safeParse(toPlainValue(root));
   const diagnostics = parsed.success
     ? []
     : schemaDiagnostics(parsed.error.issues, root, loaded.source, keysAt, (path) =>
         path.length === 1 && path[0] === "action" ? "SIT014" : undefined,
-      ).map((diagnostic) => (diagnostic.code === "SIT014" ? { ...diagnostic, hint: actionHint(root) } : diagnostic));
+      ).map((diagnostic) => (diagnostic.code === "SIT014" ? { ...diagnostic, hint: actionHint(root, options.gitlabStrict) } : diagnostic));
   diagnostics.push(...semanticDiagnostics(loaded, root, { ...options, vocabulary }));
   const valid = parsed.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error");
   const trackerClasses = isInternal(root) ? trackerClassNodes(root).map(({ className, offset }) => ({ className, position: loaded.source.position(offset) })) : [];
   return {
-    trackerReferences: { displayPath: loaded.source.displayPath, references: trackerClasses },
+    trackerReferences: { displayPath: loaded.source.displayPath, references: trackerClasses, identifiers: namedIdentifiers(root) },
     definition: valid
       ? {
           projectPath: loaded.projectPath,
@@ -103,10 +107,11 @@ export function validateDefinition(
   };
 }
 
-function actionHint(root: YamlMapping): string {
+function actionHint(root: YamlMapping, gitlabStrict: boolean): string {
   const action = entry(root, "action")?.value;
   const suggestion = action?.kind === "scalar" && typeof action.value === "string" ? snakeCase(action.value) : "";
   const rule = "or set `rules: { eventNames: any }` in sit.config.yaml to keep names as your data writes them";
+  if (gitlabStrict) return suggestion === "" ? "use lowercase letters, digits and underscores" : `did you mean "${suggestion}"?`;
   return suggestion === "" ? `use lowercase letters, digits and underscores, ${rule}` : `did you mean "${suggestion}"? ${rule[0]!.toUpperCase()}${rule.slice(1)}`;
 }
 
@@ -278,6 +283,13 @@ function fileNameMatches(fileName: string, action: string, internal: boolean): b
   return fileName === action || fileName === actionSlug(action) || (!internal && fileName.endsWith(`_${action}`));
 }
 
+/** The identifiers a definition lists, as far as they are names. */
+function namedIdentifiers(root: YamlMapping): string[] {
+  const list = entry(root, "identifiers")?.value;
+  if (list?.kind !== "sequence") return [];
+  return list.items.flatMap((item) => (item.kind === "scalar" && typeof item.value === "string" ? [item.value] : []));
+}
+
 function isInternal(root: YamlMapping): boolean {
   const flag = entry(root, "internal_events")?.value;
   return flag?.kind === "scalar" && flag.value === true;
@@ -335,7 +347,7 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, cont
         "error",
         "SIT024",
         `property name "${name}" in ${owner} is not lowercase snake_case`,
-        `use a name matching ${PROPERTY_NAME_PATTERN.source}, e.g. "${propertyNameFor(name)}", or set \`rules: { propertyNames: any }\` in sit.config.yaml to keep names as your data writes them`,
+        `use a name matching ${PROPERTY_NAME_PATTERN.source}, e.g. "${propertyNameFor(name)}"${options.gitlabStrict ? "" : ", or set `rules: { propertyNames: any }` in sit.config.yaml to keep names as your data writes them"}`,
       ),
     );
   } else if (context.topLevel && !BUILT_IN_PROPERTY_TYPES.has(name)) {

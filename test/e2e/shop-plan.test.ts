@@ -38,6 +38,26 @@ describe("a shop's own tracking plan", () => {
     expect(runSit(["validate"], project)).toMatchObject({ code: 0 });
   });
 
+  it("is rejected by --gitlab-strict, extension by extension, so a file meant for GitLab stays valid there", () => {
+    const strict = runSit(["validate", "--gitlab-strict", "--json"], project);
+    expect(strict.code).toBe(1);
+    const found = (JSON.parse(strict.stdout) as { diagnostics: { file: string; line: number; code: string; message: string }[] }).diagnostics;
+    const at = (file: string, code: string, message: string) => found.some((d) => d.file === `definitions/${file}` && d.code === code && d.message.includes(message));
+    // The team's own identifier, tiers and event and property names, and GitLab's required keys.
+    expect(at("order_completed.yml", "SIT013", '`identifiers[0]` is "account"')).toBe(true);
+    expect(at("order_completed.yml", "SIT013", '`tiers[0]` is "pro"')).toBe(true);
+    expect(at("order_completed.yml", "SIT014", '`action` is "Order Completed"')).toBe(true);
+    expect(at("product_viewed.yml", "SIT024", 'property name "Product ID"')).toBe(true);
+    expect(at("product_viewed.yml", "SIT011", "missing required key `product_group`")).toBe(true);
+    // Every extension key: types, structure, constraints, function names.
+    for (const key of ["type", "items", "properties", "required", "minimum", "maximum", "pattern"]) {
+      expect(found.some((d) => d.code === "SIT025" && d.message.startsWith(`\`${key}\``))).toBe(true);
+    }
+    expect(at("event_collided.yml", "SIT025", "`function_name`")).toBe(true);
+    // Nothing the team's config allows is reported as unused meanwhile.
+    expect(found.filter((d) => d.code === "SIT065")).toEqual([]);
+  });
+
   it("compiles the shop's calls under strict settings, and rejects each misuse", async () => {
     writeJson(join(project, "tsconfig.json"), {
       compilerOptions: { ...STRICT_FLAGS, types: [], module: "nodenext", moduleResolution: "nodenext", noEmit: true },
