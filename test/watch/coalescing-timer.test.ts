@@ -1,34 +1,45 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { CoalescingTimer } from "../../src/watch/coalescing-timer";
 
-/** Real timers, with margins wide enough for a loaded machine. */
+/** Fake timers: the timer's rules hold to the millisecond, on a quiet machine or a loaded one. */
 describe("the watch's coalescing timer", () => {
-  it("runs once for a burst of changes, after the burst", async () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it("runs once for a burst of changes, quietMs after the last of them", () => {
     const runs: number[] = [];
-    const timer = new CoalescingTimer(100, 5000, () => runs.push(performance.now()));
-    const burstEnd = performance.now();
-    for (let change = 0; change < 50; change++) timer.poke();
-    await sleep(400);
+    const timer = new CoalescingTimer(100, 5000, () => runs.push(Date.now()));
+    const start = Date.now();
+    for (let change = 0; change < 50; change++) {
+      timer.poke();
+      jest.advanceTimersByTime(10);
+    }
+    expect(runs).toEqual([]);
+    jest.advanceTimersByTime(89);
+    expect(runs).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(runs).toEqual([start + 490 + 100]);
+    jest.advanceTimersByTime(10_000);
     expect(runs).toHaveLength(1);
-    expect(runs[0]! - burstEnd).toBeGreaterThanOrEqual(95);
   });
 
-  it("still runs while changes never pause, at most the longest wait apart", async () => {
-    let runs = 0;
-    const timer = new CoalescingTimer(100, 200, () => runs++);
-    const interval = setInterval(() => timer.poke(), 10);
-    await sleep(1000);
-    clearInterval(interval);
+  it("still runs while changes never pause, maxWaitMs after the first of them", () => {
+    const runs: number[] = [];
+    const timer = new CoalescingTimer(100, 200, () => runs.push(Date.now()));
+    const start = Date.now();
+    for (let elapsed = 0; elapsed < 1000; elapsed += 10) {
+      timer.poke();
+      jest.advanceTimersByTime(10);
+    }
     timer.cancel();
-    expect(runs).toBeGreaterThanOrEqual(2);
+    expect(runs.map((at) => at - start)).toEqual([200, 400, 600, 800, 1000]);
   });
 
-  it("runs nothing once cancelled", async () => {
+  it("runs nothing once cancelled", () => {
     let runs = 0;
     const timer = new CoalescingTimer(20, 100, () => runs++);
     timer.poke();
     timer.cancel();
-    await sleep(150);
+    jest.advanceTimersByTime(1000);
     expect(runs).toBe(0);
   });
 });
