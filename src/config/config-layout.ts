@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { isWithin } from "../load/path-within";
-import { isRecord, toPlainValue } from "../load/yaml";
+import { isRecord, toPlainValue } from "../load/yaml-tree";
 import { configDiagnostic, DEFAULT_DEFINITIONS, DEFAULT_OUTPUT, type ConfigSource } from "./config-source";
 import { importSpecifier } from "./resolve-import";
 

@@ -4,7 +4,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { displayPath } from "../load/display-path";
 import { readTextFile } from "../load/read-text-file";
 import { fileDiagnostic, SourceFile } from "../load/source-file";
-import { nodeAtPath, parseYaml, type YamlNode } from "../load/yaml";
+import { parseYaml } from "../load/yaml";
+import { nodeAtPath, type YamlNode } from "../load/yaml-tree";
 import type { PathSegment } from "../validate/schema-diagnostics";
 import { jsonSyntaxProblem } from "./json-config";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { ts as TypeScript } from "ts-morph";
-import { loadTypeScript } from "../lazy";
+import { loadTypeScript } from "../load-typescript";
 import { relativeSourceFile } from "./module-source";
 
 /**

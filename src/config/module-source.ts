@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { isRecord } from "../load/yaml";
+import { isRecord } from "../load/yaml-tree";
 import { isFile, isPathModule, resolveSourceFile } from "./resolve-import";
 
 /**

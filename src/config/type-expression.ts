@@ -1,5 +1,5 @@
 import type { ts as TypeScript } from "ts-morph";
-import { loadTypeScript } from "../lazy";
+import { loadTypeScript } from "../load-typescript";
 import { isSimpleType } from "./simple-type";
 
 const PREFIX = "type Checked = ";

@@ -4,7 +4,7 @@ import type { WarningCode } from "../diagnostics/codes";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
 import { compareCodeUnits } from "../text/code-units";
-import { isRecord, nodeAtPath, toPlainValue, type YamlMapping } from "../load/yaml";
+import { isRecord, nodeAtPath, toPlainValue, type YamlMapping } from "../load/yaml-tree";
 import { camelCase, identifierTypeNameOf } from "../model/names";
 import { isJavaScriptIdentifier } from "../text/javascript-names";
 import { DEFINITION_KEYS } from "../validate/definition-schema";

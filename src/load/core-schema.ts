@@ -1,5 +1,5 @@
 import { boolCoreTag, floatCoreTag, intCoreTag, NOT_RESOLVED, nullCoreTag, type ScalarTagDefinition } from "js-yaml";
-import type { YamlScalarValue } from "./yaml";
+import type { YamlScalarValue } from "./yaml-tree";
 
 const PLAIN_RESOLUTION_ORDER: readonly ScalarTagDefinition<YamlScalarValue>[] = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 

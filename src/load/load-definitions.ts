@@ -4,7 +4,8 @@ import { displayPath } from "./display-path";
 import { findDefinitionFiles } from "./find-definition-files";
 import { decodeText, readFileBytes, type FileBytesResult } from "./read-text-file";
 import { fileDiagnostic, SourceFile } from "./source-file";
-import { parseYaml, type YamlMapping } from "./yaml";
+import { parseYaml } from "./yaml";
+import { type YamlMapping } from "./yaml-tree";
 
 /** A definition file's bytes as read, before parsing: enough to hash the inputs. */
 export interface DefinitionFile {

@@ -1,5 +1,5 @@
 import { resolvePlainScalar } from "./core-schema";
-import type { YamlEntry, YamlNode, YamlScalar } from "./yaml";
+import type { YamlEntry, YamlNode, YamlScalar } from "./yaml-tree";
 
 /**
  * A parser for the plain YAML that definition files are written in: block mappings and

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { isRecord } from "../load/yaml";
+import { isRecord } from "../load/yaml-tree";
 
 /**
  * Adding scripts to a package.json by inserting text, so that everything else in the file (its

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
 import type { SourceFile } from "../load/source-file";
-import { nodeAtPath, type YamlNode } from "../load/yaml";
+import { nodeAtPath, type YamlNode } from "../load/yaml-tree";
 
 export type PathSegment = PropertyKey;
 

@@ -2,7 +2,7 @@ import type { Diagnostic, Position } from "../diagnostics/diagnostic";
 import { closestMatch } from "../diagnostics/suggest";
 import type { LoadedDefinition } from "../load/load-definitions";
 import type { SourceFile } from "../load/source-file";
-import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode, type YamlScalar } from "../load/yaml";
+import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode, type YamlScalar } from "../load/yaml-tree";
 import { INDEX_INTERNAL_NAMES, SDK_API_NAMES } from "../emit/sdk-api";
 import { actionSlug, functionNameOf } from "../model/names";
 import { stableJson } from "../text/stable-json";
