@@ -1,3 +1,4 @@
+import { SDK_API } from "../emit/sdk-api";
 import type { DictionaryEvent, DictionaryProperty } from "./dictionary-model";
 
 /** Words both emitters show the same way. */
@@ -5,8 +6,19 @@ import type { DictionaryEvent, DictionaryProperty } from "./dictionary-model";
 /** `string | number`, or `number (integer)` for a declared integer. */
 export const describeType = (property: DictionaryProperty): string => (property.integer ? `${property.type} (integer)` : property.type);
 
+/** `yes`, `no`, or a dash for an array's items, which are there whenever the array is. */
+export const describeRequired = (property: DictionaryProperty): string => (property.required === undefined ? "—" : property.required ? "yes" : "no");
+
 /** Strings quoted, as a caller writes them. */
 export const describeEnumValue = (value: string | number | boolean | null): string => (typeof value === "string" ? JSON.stringify(value) : String(value));
+
+/** How an identifier reaches an event: in the arguments of each call, or from the tracking context, set once with the function named in code. */
+export const PER_CALL_WORDS = "passed to each call";
+export const FROM_CONTEXT_WORDS = "set once with";
+export const CONTEXT_FUNCTION = SDK_API.setTrackingContext;
+
+/** `18.0`, `unknown` for a definition's `milestone: null`, undefined when it has none. */
+export const describeMilestone = (event: DictionaryEvent): string | undefined => (event.milestone === null ? "unknown" : event.milestone);
 
 /** `active`, or `removed in 18.3`. */
 export function describeStatus(event: DictionaryEvent): string {

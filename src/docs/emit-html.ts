@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
-import type { DictionaryEvent, DictionaryProperty, EventsDictionary } from "./dictionary-model";
+import { DICTIONARY_TITLE, type DictionaryEvent, type DictionaryProperty, type EventsDictionary } from "./dictionary-model";
 import { DOCS_HEADER } from "./docs-header";
-import { describeEnumValue, describeStatus, describeType, summarizeCounts } from "./dictionary-text";
+import {
+  describeEnumValue,
+  describeMilestone,
+  describeRequired,
+  describeStatus,
+  describeType,
+  summarizeCounts,
+} from "./dictionary-text";
 import { PAGE_SCRIPT } from "./page-script";
 import { PAGE_STYLE } from "./page-style";
 
@@ -13,6 +20,7 @@ import { PAGE_STYLE } from "./page-style";
  */
 export function emitHtml(dictionary: EventsDictionary): string {
   const data = {
+    identifiers: dictionary.identifiers.map((identifier) => withoutEmpty({ name: identifier.name, type: identifier.type, fromContext: identifier.fromContext || undefined })),
     productGroups: dictionary.productGroups,
     tiers: dictionary.tiers,
     trackers: dictionary.trackers,
@@ -26,8 +34,9 @@ export function emitHtml(dictionary: EventsDictionary): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
-  const select = (name: string, label: string, all: string): string =>
-    `<label>${label} <select id="filter-${name}"><option value="">${all}</option></select></label>`;
+  // A filter with nothing to choose (no definition names a product group) is hidden.
+  const select = (name: string, label: string, all: string, choices?: readonly string[]): string =>
+    `<label${choices?.length === 0 ? " hidden" : ""}>${label} <select id="filter-${name}"><option value="">${all}</option></select></label>`;
   return `<!DOCTYPE html>
 <!-- ${escapeHtml(DOCS_HEADER)} -->
 <html lang="en">
@@ -35,16 +44,16 @@ export function emitHtml(dictionary: EventsDictionary): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
-<title>Events dictionary</title>
+<title>${DICTIONARY_TITLE}</title>
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
 <header>
-<h1>Events dictionary</h1>
+<h1>${DICTIONARY_TITLE}</h1>
 <div class="controls" role="search">
 <input id="search" type="search" placeholder="Search names, descriptions and properties" aria-label="Search events" autocomplete="off">
-${select("group", "Product group", "all")}
-${select("tier", "Tier", "all")}
+${select("group", "Product group", "all", dictionary.productGroups)}
+${select("tier", "Tier", "all", dictionary.tiers)}
 ${select("tracker", "Tracker", "all")}
 ${select("status", "Status", "all")}
 ${select("kind", "Kind", "all")}
@@ -63,7 +72,11 @@ ${select("kind", "Kind", "all")}
 `;
 }
 
-/** An event as the page's script reads it: texts already worded; empty fields, an anchor equal to the action and the status text of active events left out. */
+/**
+ * An event as the page's script reads it: texts already worded; empty fields, an anchor equal to
+ * the action and the status text of active events left out; identifiers by name, their types once
+ * for the page.
+ */
 function pageEvent(event: DictionaryEvent): Record<string, unknown> {
   return withoutEmpty({
     action: event.action,
@@ -77,9 +90,9 @@ function pageEvent(event: DictionaryEvent): Record<string, unknown> {
     productGroup: event.productGroup,
     productCategories: event.productCategories,
     tiers: event.tiers,
-    milestone: event.milestone ?? undefined,
-    introducedByUrl: event.introducedByUrl ?? undefined,
-    identifiers: event.identifiers,
+    milestone: describeMilestone(event),
+    introducedByUrl: event.introducedByUrl,
+    identifiers: event.identifiers.map((identifier) => identifier.name),
     trackers: event.trackers,
     category: event.category,
     classification: event.classification,
@@ -91,10 +104,12 @@ function pageEvent(event: DictionaryEvent): Record<string, unknown> {
 
 function pageProperty(property: DictionaryProperty): Record<string, unknown> {
   return withoutEmpty({
-    name: property.name,
+    name: property.path,
+    depth: property.depth || undefined,
     type: describeType(property),
-    required: property.required || undefined,
+    required: property.required === false ? undefined : describeRequired(property),
     values: property.enumValues?.map(describeEnumValue),
+    constraints: property.constraints,
     description: property.description,
     onlyFor: property.onlyFor,
   });

@@ -1,5 +1,5 @@
-import type { ResolvedConfig, ValidDefinition } from "../index";
-import { buildDictionary } from "./dictionary-model";
+import type { ValidDefinition } from "../validate/validate-definition";
+import { buildDictionary, type DictionaryConfig } from "./dictionary-model";
 import { emitHtml } from "./emit-html";
 import { emitMarkdown } from "./emit-markdown";
 
@@ -13,7 +13,7 @@ export interface DocsFile {
 }
 
 /** Valid definitions and the config → the dictionary's files. Pure: writing is the caller's. */
-export function renderEventsDictionary(definitions: readonly ValidDefinition[], config: Pick<ResolvedConfig, "defaultProcessors" | "vocabulary">): DocsFile[] {
+export function renderEventsDictionary(definitions: readonly ValidDefinition[], config: DictionaryConfig): DocsFile[] {
   const dictionary = buildDictionary(definitions, config);
   return [
     { path: DOCS_FILES.markdown, content: emitMarkdown(dictionary) },

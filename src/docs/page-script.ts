@@ -1,3 +1,5 @@
+import { CONTEXT_FUNCTION, FROM_CONTEXT_WORDS } from "./dictionary-text";
+
 /**
  * The events dictionary page's script, inlined. It reads the events from the page's JSON block and
  * renders only the rows in view, a page at a time, and an event's details only when opened, so the
@@ -11,6 +13,8 @@ export const PAGE_SCRIPT = `
   var FILTERS = ["group", "tier", "tracker", "status", "kind"];
   var data = JSON.parse(document.getElementById("sit-events").textContent);
   var events = data.events;
+  var identifiers = Object.create(null);
+  data.identifiers.forEach(function (identifier) { identifiers[identifier.name] = identifier; });
   var list = document.getElementById("events");
   var count = document.getElementById("count");
   var more = document.getElementById("more");
@@ -93,13 +97,13 @@ export const PAGE_SCRIPT = `
 
   function row(event) {
     var item = element("li", "event" + (event.legacy ? " legacy" : "") + (event.status === "removed" ? " removed" : ""));
-    item.id = "event-" + (event.anchor || event.action);
+    item.id = "event-" + ("anchor" in event ? event.anchor : event.action);
     var details = element("details");
     var summary = element("summary");
     summary.appendChild(code(event.action));
     if (event.legacy) summary.appendChild(element("span", "badge legacy", "legacy"));
     if (event.status === "removed") summary.appendChild(element("span", "badge removed", event.statusText));
-    summary.appendChild(element("span", "badge", event.productGroup));
+    if (event.productGroup) summary.appendChild(element("span", "badge", event.productGroup));
     summary.appendChild(element("span", "summary-description", event.description));
     details.appendChild(summary);
     details.addEventListener("toggle", function () {
@@ -138,16 +142,20 @@ export const PAGE_SCRIPT = `
       facts.appendChild(cell);
     }
     if (event.functionName) fact("Function", code(event.functionName + "()"));
-    fact("Product group", event.productGroup);
+    if (event.productGroup) fact("Product group", event.productGroup);
     if (event.productCategories) fact("Product categories", event.productCategories.join(", "));
-    fact("Tiers", event.tiers.join(", "));
-    var milestone = element("span", "", event.milestone || "unknown");
-    if (event.introducedByUrl) {
-      milestone.appendChild(document.createTextNode(" ("));
-      milestone.appendChild(link("introduced by", event.introducedByUrl));
-      milestone.appendChild(document.createTextNode(")"));
+    if (event.tiers.length > 0) fact("Tiers", event.tiers.join(", "));
+    if (event.milestone) {
+      var milestone = element("span", "", event.milestone);
+      if (event.introducedByUrl) {
+        milestone.appendChild(document.createTextNode(" ("));
+        milestone.appendChild(link("introduced by", event.introducedByUrl));
+        milestone.appendChild(document.createTextNode(")"));
+      }
+      fact("Milestone", milestone);
+    } else if (event.introducedByUrl) {
+      fact("Introduced by", link("merge request", event.introducedByUrl));
     }
-    fact("Milestone", milestone);
     var status = element("span", "", event.statusText || event.status);
     if (event.removedByUrl) {
       status.appendChild(document.createTextNode(" ("));
@@ -155,7 +163,7 @@ export const PAGE_SCRIPT = `
       status.appendChild(document.createTextNode(")"));
     }
     fact("Status", status);
-    fact("Identifiers", event.identifiers ? joined(event.identifiers, ", ", code) : "none");
+    fact("Identifiers", event.identifiers ? identifierList(event.identifiers) : "none");
     fact("Trackers, in call order", event.trackers.length > 0 ? joined(event.trackers, " \\u2192 ", code) : "none");
     if (event.category) fact("Category", event.category);
     if (event.classification) fact("Classification", event.classification);
@@ -164,6 +172,24 @@ export const PAGE_SCRIPT = `
     container.appendChild(facts);
     if (event.properties) container.appendChild(propertiesTable(event.properties));
     return container;
+  }
+
+  /** Each identifier with the type the config gives it, and how it is given when not in the call. */
+  function identifierList(names) {
+    var list = element("ul", "identifiers");
+    names.forEach(function (name) {
+      var identifier = identifiers[name];
+      var item = list.appendChild(element("li"));
+      item.appendChild(code(name));
+      item.appendChild(document.createTextNode(": "));
+      item.appendChild(code(identifier.type));
+      if (identifier.fromContext) {
+        var note = item.appendChild(element("span", "", " (" + ${JSON.stringify(FROM_CONTEXT_WORDS)} + " "));
+        note.appendChild(code(${JSON.stringify(CONTEXT_FUNCTION)}));
+        note.appendChild(document.createTextNode(")"));
+      }
+    });
+    return list;
   }
 
   function propertiesTable(properties) {
@@ -175,14 +201,17 @@ export const PAGE_SCRIPT = `
     properties.forEach(function (property) {
       var tr = element("tr");
       var name = element("td");
+      // Nested rows are indented by their depth; the page's policy allows styles set from its script.
+      if (property.depth) name.style.paddingLeft = (0.5 + 1.25 * property.depth) + "em";
       name.appendChild(code(property.name));
       tr.appendChild(name);
       var type = element("td");
       type.appendChild(code(property.type));
       tr.appendChild(type);
-      tr.appendChild(element("td", "", property.required ? "yes" : "no"));
+      tr.appendChild(element("td", "", property.required || "no"));
       var values = element("td");
-      if (property.values) values.appendChild(joined(property.values, ", ", code));
+      if (property.values) values.appendChild(element("div")).appendChild(joined(property.values, ", ", code));
+      (property.constraints || []).forEach(function (constraint) { values.appendChild(element("div")).appendChild(code(constraint)); });
       tr.appendChild(values);
       var description = element("td", "", property.description || "");
       if (property.onlyFor) {

@@ -41,5 +41,6 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 a { color: var(--accent); }
 #more { margin: 16px 0; font: inherit; padding: 6px 16px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: inherit; cursor: pointer; }
 .protected { font-style: italic; color: var(--muted); }
+ul.identifiers { list-style: none; margin: 0; padding: 0; }
 .empty { color: var(--muted); padding: 16px 0; }
 `;

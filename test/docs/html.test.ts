@@ -1,7 +1,7 @@
 import { buildDictionary } from "../../src/docs/dictionary-model";
 import { emitHtml } from "../../src/docs/emit-html";
 import { loadProject } from "../../src/index";
-import { docsProject } from "./docs-fixture";
+import { docsProject, HOSTILE_NAME, shopProject } from "./docs-fixture";
 
 function htmlOf(project: string): string {
   const { definitions, config } = loadProject({ cwd: project });
@@ -61,7 +61,7 @@ describe("index.html", () => {
     const created = events.find((event) => event["action"] === "create_snippet")!;
     expect(created["properties"]).toEqual([
       { name: "label", type: "string", values: ['"private"', '"public"'], description: "Visibility of the snippet" },
-      { name: "value", type: "number (integer)", required: true, description: "Number of files" },
+      { name: "value", type: "number (integer)", required: "yes", description: "Number of files" },
       { name: "language", type: "string | number", description: "Main language | with a pipe" },
       { name: "prompt_tokens", type: "number (integer)", description: "Tokens in the prompt", onlyFor: ["Gitlab::Tracking::AiTracking"] },
     ]);
@@ -70,5 +70,45 @@ describe("index.html", () => {
 
   it("is the same bytes on every run", () => {
     expect(htmlOf(docsProject())).toBe(html);
+  });
+});
+
+describe("index.html of a team's plan", () => {
+  const html = htmlOf(shopProject());
+
+  it("carries nested rows worded for the page, and each identifier's type once", () => {
+    const data = pageData(html) as ReturnType<typeof pageData> & { identifiers: unknown };
+    expect(data.identifiers).toEqual([
+      { name: "user", type: "{ readonly id: string; readonly plan: 'free' | 'pro' }", fromContext: true },
+      { name: "account", type: "string" },
+    ]);
+    const cart = data.events.find((event) => event["action"] === "Cart Updated")!;
+    expect(cart).toMatchObject({ anchor: "cart-updated", productGroup: "checkout", tiers: ["starter"], milestone: "2.1", identifiers: ["account"] });
+    expect(cart["properties"]).toEqual([
+      { name: "lines", type: "object[]", required: "yes", description: "the cart's lines" },
+      { name: "lines[].sku", depth: 1, type: "string", required: "yes", constraints: ["2 ≤ length ≤ 12"], description: "stock keeping unit" },
+      { name: "lines[].options", depth: 1, type: "object | null", description: "what the buyer chose" },
+      { name: 'lines[].options["Gift Wrap"]', depth: 2, type: "boolean", description: "wrapped as a gift" },
+      { name: "lines[].options.sizes", depth: 2, type: "string[]" },
+      { name: "lines[].options.sizes[]", depth: 3, type: "string", required: "—", values: ['"S"', '"M"', '"L"'], description: "a size" },
+      { name: "scores", type: "number[]", description: "ratings shown" },
+      { name: "scores[]", depth: 1, type: "number (integer)", required: "—", constraints: ["0 ≤ scores[] ≤ 10"] },
+      { name: HOSTILE_NAME, type: "string", constraints: ["length ≤ 3"], description: "a name with a pipe, backticks and a script" },
+    ]);
+    const collided = data.events.find((event) => event["action"] === "Event Collided")!;
+    expect(Object.keys(collided)).toEqual(["action", "anchor", "description", "functionName", "status", "tiers", "trackers", "file"]);
+  });
+
+  it("hides the product group filter when no definition names a group, and offers the config's tiers", () => {
+    const withoutGroups = htmlOf(shopProject({}));
+    expect(withoutGroups).toContain('<label hidden>Product group <select id="filter-group">');
+    expect(withoutGroups).toContain('<label>Tier <select id="filter-tier">');
+    expect(pageData(withoutGroups)).toMatchObject({ productGroups: [], tiers: ["starter", "pro", "enterprise"] });
+    expect(html).toContain('<label>Product group <select id="filter-group">');
+  });
+
+  it("carries hostile names only inside the JSON block", () => {
+    expect(markupOf(html)).not.toMatch(/__sitXss/);
+    expect(DATA_BLOCK.exec(html)![1]).not.toMatch(/[<>&]/);
   });
 });

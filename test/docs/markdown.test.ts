@@ -1,8 +1,8 @@
 import { buildDictionary } from "../../src/docs/dictionary-model";
 import { emitMarkdown } from "../../src/docs/emit-markdown";
-import { markdownCode, markdownLink, markdownText } from "../../src/docs/markdown-text";
+import { markdownCellCode, markdownCode, markdownLink, markdownText } from "../../src/docs/markdown-text";
 import { loadProject } from "../../src/index";
-import { docsProject, HOSTILE_TEXT } from "./docs-fixture";
+import { docsProject, HOSTILE_NAME, HOSTILE_TEXT, SHOP_EXTRAS, shopProject } from "./docs-fixture";
 
 function markdownOf(project: string): string {
   const { definitions, config, diagnostics } = loadProject({ cwd: project });
@@ -10,9 +10,9 @@ function markdownOf(project: string): string {
   return emitMarkdown(buildDictionary(definitions, config!));
 }
 
-/** The lines of the section `## \`action\``, up to the next section. */
-function section(markdown: string, action: string): string {
-  const start = markdown.indexOf(`\n## \`${action}\`\n`);
+/** The lines of the section `## \`action\`` (or of another heading, `quote` left out), up to the next section. */
+function section(markdown: string, action: string, quote = "`"): string {
+  const start = markdown.indexOf(`\n## ${quote}${action}${quote}\n`);
   expect(start).toBeGreaterThan(0);
   const end = markdown.indexOf("\n## ", start + 1);
   return markdown.slice(start + 1, end === -1 ? undefined : end);
@@ -32,7 +32,7 @@ describe("events.md", () => {
     expect(markdown).toContain("| [`click_banner`](#click_banner) (legacy) | Click the snippets banner | growth | free | active |");
     expect(markdown).toContain("| [`delete_snippet`](#delete_snippet) | A snippet is deleted | source_code | premium | removed in 18.2 |");
     const headings = markdown.match(/^## .*$/gm);
-    expect(headings).toEqual(["## `click_banner`", "## `create_snippet`", "## `delete_snippet`", "## `hostile_event`", "## `view_dashboard`"]);
+    expect(headings).toEqual(["## Identifiers", "## `click_banner`", "## `create_snippet`", "## `delete_snippet`", "## `hostile_event`", "## `view_dashboard`"]);
   });
 
   it("shows an event's facts, trackers in call order, and its properties with types, values and protection", () => {
@@ -122,9 +122,19 @@ describe("Markdown helpers", () => {
     ["plain", "`plain`"],
     ["a`b", "``a`b``"],
     ["`edge", "`` `edge ``"],
-    ["x|y", "`x\\|y`"],
+    ["x|y", "`x|y`"],
+    [" padded ", "`  padded  `"],
+    ["two\nlines", "`two lines`"],
   ])("markdownCode(%j) is %j", (text, expected) => {
     expect(markdownCode(text)).toBe(expected);
+  });
+
+  it.each([
+    ["x|y", "`x\\|y`"],
+    ["a`b|c", "``a`b\\|c``"],
+    ["back\\|slash", "`back\\\\|slash`"],
+  ])("markdownCellCode(%j) is %j", (text, expected) => {
+    expect(markdownCellCode(text)).toBe(expected);
   });
 
   it.each([
@@ -134,5 +144,94 @@ describe("Markdown helpers", () => {
     ["https://example.com/<x>", "see: https://example.com/&lt;x&gt;"],
   ])("markdownLink of %j is %j", (url, expected) => {
     expect(markdownLink("see", url)).toBe(expected);
+  });
+});
+
+/** Markdown without its code spans, the `<br>` it writes for line breaks and its header comment: where HTML would be markup. */
+const outsideCodeSpans = (markdown: string): string =>
+  markdown
+    .replace(/^<!-- .* -->\n/, "")
+    .replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, "")
+    .replace(/<br>/g, "");
+
+describe("events.md of a team's plan", () => {
+  const markdown = markdownOf(shopProject());
+
+  it("links each event name as written to its heading's anchor, and leaves out columns no definition fills", () => {
+    expect(markdown).toContain("| [`Order Completed`](#order-completed) | An order is paid |  | pro, enterprise | active |");
+    expect(markdown).toContain("| [`order completed`](#order-completed-1) | Named like Order Completed but for its case |  |  | active |");
+    expect(markdown).toContain("| [`Events Dictionary`](#events-dictionary-1) | Named like the dictionary's title |  |  | active |");
+    expect(markdown).toContain("| [`Cart Updated`](#cart-updated) | The cart changes.<br>A second line \\| with a pipe | checkout | starter | active |");
+    const withoutGroups = markdownOf(shopProject({}));
+    expect(withoutGroups).toContain("| Event | Description | Tiers | Status |\n|---|---|---|---|\n| [`Event Collided`](#event-collided) | The Segment-style twin of a snake_case name |  | active |");
+  });
+
+  it("lists the identifiers with the config's types, marking those set once with setTrackingContext", () => {
+    expect(section(markdown, "Identifiers", "")).toBe(`## Identifiers
+
+| Identifier | Argument | Type | Given |
+|---|---|---|---|
+| \`user\` | \`user\` | \`{ readonly id: string; readonly plan: 'free' \\| 'pro' }\` | set once with \`setTrackingContext\` |
+| \`account\` | \`account\` | \`string\` | passed to each call |
+`);
+    expect(section(markdown, "Order Completed")).toContain("- **Identifiers:** `account`, `user` (set once with `setTrackingContext`)\n");
+  });
+
+  it("shows nested properties as indented rows with their paths, required-ness at each level, values and constraints", () => {
+    expect(section(markdown, "Cart Updated")).toBe(`## \`Cart Updated\`
+
+The cart changes.<br>A second line \\| with a pipe
+
+- **Function:** \`trackCartUpdated()\`
+- **Product group:** checkout
+- **Tiers:** starter
+- **Milestone:** 2.1
+- **Status:** active
+- **Identifiers:** \`account\`
+- **Trackers, in call order:** \`Shop::Collector\`
+- **Source:** \`definitions/cart_updated.yml\`
+
+| Property | Type | Required | Allowed values | Description |
+|---|---|---|---|---|
+| \`lines\` | \`object[]\` | yes |  | the cart's lines |
+| &emsp;\`lines[].sku\` | \`string\` | yes | \`2 ≤ length ≤ 12\` | stock keeping unit |
+| &emsp;\`lines[].options\` | \`object \\| null\` | no |  | what the buyer chose |
+| &emsp;&emsp;\`lines[].options["Gift Wrap"]\` | \`boolean\` | no |  | wrapped as a gift |
+| &emsp;&emsp;\`lines[].options.sizes\` | \`string[]\` | no |  |  |
+| &emsp;&emsp;&emsp;\`lines[].options.sizes[]\` | \`string\` | — | \`"S"\`, \`"M"\`, \`"L"\` | a size |
+| \`scores\` | \`number[]\` | no |  | ratings shown |
+| &emsp;\`scores[]\` | \`number (integer)\` | — | \`0 ≤ scores[] ≤ 10\` |  |
+| \`\`a\\|b \`c\` <script>window.__sitXss = 'name'</script>\`\` | \`string\` | no | \`length ≤ 3\` | a name with a pipe, backticks and a script |
+`);
+    expect(section(markdown, "Order Completed")).toContain(`| \`quantity\` | \`number (integer)\` | yes | \`1 ≤ quantity ≤ 99\` | units bought |
+| \`coupon\` | \`string\` | no | \`/^[A-Z0-9]{4,12}$/\` | coupon code |`);
+    expect(section(markdown, "Product Viewed")).toContain("| `Product ID` | `string` | yes |  | the product, as the catalog names it |");
+  });
+
+  it("says nothing of the product group, tiers or milestone a definition leaves out", () => {
+    expect(section(markdown, "Event Collided")).toBe(`## \`Event Collided\`
+
+The Segment-style twin of a snake_case name
+
+- **Function:** \`trackEventCollided()\`
+- **Status:** active
+- **Identifiers:** none
+- **Trackers, in call order:** \`Shop::Collector\`
+- **Source:** \`definitions/Event Collided.yml\`
+`);
+  });
+
+  it("does not link an event whose name gives no anchor", () => {
+    const project = shopProject({ ...SHOP_EXTRAS, "definitions/!!!.yml": "description: Only punctuation\ninternal_events: true\naction: '!!!'\nfunction_name: trackBangs\n" });
+    const text = markdownOf(project);
+    expect(text).toContain("\n| `!!!` | Only punctuation |  |  | active |\n");
+    expect(text).toContain("\n## `!!!`\n");
+  });
+
+  it("keeps names with pipes, backticks and script tags inside code spans, where they are text", () => {
+    const hostileAction = HOSTILE_NAME.replace("a|b", "Hostile |");
+    expect(markdown).toContain(`\n## \`\`${hostileAction}\`\`\n`);
+    expect(markdown).toContain(`| [\`\`${hostileAction.replace("|", "\\|")}\`\`](#hostile--c-scriptwindow__sitxss--namescript) |`);
+    expect(outsideCodeSpans(markdown)).not.toMatch(/[<>]/);
   });
 });
