@@ -167,14 +167,15 @@ function compareMember(
 
 /** The values a place accepts, then, where both sides hold them, what its arrays and objects hold, each at its own path. */
 function compareValue(path: string, before: ValueSpec, after: ValueSpec, push: (fields: ChangeFields) => void): void {
-  const domainChange = compareDomains(domainOf(before), domainOf(after));
+  const [was, is] = [domainOf(before), domainOf(after)];
+  const domainChange = compareDomains(was, is);
   if (domainChange !== "same") {
     const kinds: Record<typeof domainChange, ChangeKind> = {
       narrowed: "property-type-narrowed",
       widened: "property-type-widened",
       changed: "property-type-changed",
     };
-    push({ kind: kinds[domainChange], breaking: domainChange !== "widened", subject: path, before: describeDomain(domainOf(before)), after: describeDomain(domainOf(after)) });
+    push({ kind: kinds[domainChange], breaking: domainChange !== "widened", subject: path, before: describeDomain(was), after: describeDomain(is) });
   }
   if (before.items !== undefined && after.items !== undefined) compareValue(`${path}[]`, before.items, after.items, push);
   if (before.properties !== undefined && after.properties !== undefined) {

@@ -264,10 +264,12 @@ const EVENT_DOC = /^ \* @event /m;
 
 /** The JSDoc block that ends right before `at` (whitespace between), or "". */
 function docBefore(text: string, at: number): string {
-  const end = text.lastIndexOf("*/", at);
-  if (end < 0 || text.slice(end + 2, at).trim() !== "") return "";
-  const start = text.lastIndexOf("/**", end);
-  return start < 0 ? "" : text.slice(start, end);
+  // Only back over the whitespace: a search for the last "*/" could cross every body before it.
+  let end = at;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  if (!text.startsWith("*/", end - 2)) return "";
+  const start = text.lastIndexOf("/**", end - 2);
+  return start < 0 ? "" : text.slice(start, end - 2);
 }
 
 /** The files the globs match; never the SDK's own files, declaration files, `node_modules` or hidden folders. */
