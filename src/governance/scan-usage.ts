@@ -243,8 +243,8 @@ function nestingDepth(file: ts.SourceFile): number {
 
 /**
  * The SDK's entry file as TypeScript needs to see it here: its exported functions and values, by
- * name, without their bodies; and which of them track an event (sit documents each with an
- * `@event` tag), whatever their name. For a large plan, parsing and binding the whole file would
+ * name, without their bodies; and which of them, not named like `trackSomething`, track an
+ * event all the same (sit documents each with an `@event` tag: a `function_name` of any form). For a large plan, parsing and binding the whole file would
  * cost more than scanning the application. The names are read from the top-level `export`
  * lines sit writes (`export function trackCreateSnippet(`, `export const flush`).
  */
@@ -254,7 +254,7 @@ function sdkOutline(text: string): { readonly text: string; readonly eventFuncti
   for (const match of text.matchAll(/^export (?:declare )?(?:async )?(?:function\*? ?|const |let |var )([A-Za-z_$][\w$]*)/gm)) {
     const name = match[1]!;
     names.push(name);
-    if (EVENT_DOC.test(docBefore(text, match.index))) eventFunctions.add(name);
+    if (!isEventFunctionName(name) && EVENT_DOC.test(docBefore(text, match.index))) eventFunctions.add(name);
   }
   return { text: names.map((name) => `export declare function ${name}(...args: any[]): any;\n`).join(""), eventFunctions };
 }
@@ -286,7 +286,7 @@ function sourceFiles(options: UsageScanOptions) {
 /**
  * The SDK's exports by symbol, and the names of the defined events' functions among them. An event
  * function it exports that no definition defines is a deleted event's, left by an older generate:
- * one named like `trackSomething`, or documented as an event's (a `function_name` of any form).
+ * one named like `trackSomething`, or one of `eventFunctions`.
  */
 function sdkBindings(checker: ts.TypeChecker, sdkFile: ts.SourceFile | undefined, functions: ReadonlyMap<string, string>, eventFunctions: ReadonlySet<string>) {
   const bySymbol = new Map<ts.Symbol, Binding>();
