@@ -97,9 +97,12 @@ Examples:
   $ npx sit diff HEAD~1 --format markdown > comment.md
   $ npx sit diff v2.0.0 --json --allow-breaking
 
-Breaking: an event deleted or renamed, an identifier added or removed, a property removed,
-narrowed (number -> integer, an enum added or shrunk), newly required or moved into a tracker's
-protected properties, a tracker or default processor removed.
+Breaking: an event deleted or renamed, its function renamed (function_name), an identifier added
+or removed, a property (or a key of an object property, at any depth) removed, narrowed (number
+-> integer, an enum added or shrunk, null dropped, a tighter minimum, maximum or length, a
+pattern added or changed), newly required or moved into a tracker's protected properties, a
+tracker or default processor removed; in the config, an identifier's type changed, or an
+identifier no longer from the tracking context.
 Exit codes: 0 no breaking change (or --allow-breaking), 1 breaking changes or invalid definitions,
 2 not a git repository, unknown revision or usage error.`,
     )

@@ -1,8 +1,10 @@
 import type { ValidDefinition } from "../validate/validate-definition";
 import { compareChanges, type ChangeKind, type DefinitionChange } from "./definition-change";
 import { stableJson } from "../text/stable-json";
+import type { PropertySpec, ValueSpec } from "../model/value-spec";
 import { eventShapeOf, type EventShape, type PropertyShape } from "./event-shape";
-import { compareDomains, describeDomain } from "./value-domain";
+import type { DeclaredIdentifier } from "./revision-config";
+import { compareDomains, describeDomain, describeValue, domainOf } from "./value-domain";
 
 /** Both sides of a comparison: the base revision and the working tree. */
 export interface ComparedDefinitions {
@@ -11,6 +13,9 @@ export interface ComparedDefinitions {
   /** The base revision's default processors; `undefined` when its config does not say (then they are not compared). */
   readonly baseDefaultProcessors: readonly string[] | undefined;
   readonly headDefaultProcessors: readonly string[];
+  /** The identifiers the base revision's config declares; `undefined` when it has no config (then they are not compared). */
+  readonly baseIdentifiers: ReadonlyMap<string, DeclaredIdentifier> | undefined;
+  readonly headIdentifiers: ReadonlyMap<string, DeclaredIdentifier>;
 }
 
 type ChangeFields = Pick<DefinitionChange, "kind" | "breaking"> & Partial<Omit<DefinitionChange, "kind" | "breaking">>;
@@ -22,10 +27,11 @@ type ChangeFields = Pick<DefinitionChange, "kind" | "breaking"> & Partial<Omit<D
 export function compareDefinitions(sides: ComparedDefinitions): DefinitionChange[] {
   const changes: DefinitionChange[] = [];
   const push = (fields: ChangeFields): void => {
-    changes.push({ event: null, subject: null, before: null, after: null, file: null, baseFile: null, renameCandidate: null, ...fields });
+    changes.push({ event: null, function: null, subject: null, before: null, after: null, file: null, baseFile: null, renameCandidate: null, ...fields });
   };
 
   if (sides.baseDefaultProcessors !== undefined) compareDefaultProcessors(sides.baseDefaultProcessors, sides.headDefaultProcessors, push);
+  if (sides.baseIdentifiers !== undefined) compareIdentifierDeclarations(sides.baseIdentifiers, sides.headIdentifiers, push);
 
   const baseEvents = shapesByAction(sides.base);
   const headEvents = shapesByAction(sides.head);
@@ -39,6 +45,7 @@ export function compareDefinitions(sides: ComparedDefinitions): DefinitionChange
       kind: "event-removed",
       breaking: true,
       event: shape.action,
+      function: shape.functionName,
       before: shape.status,
       after: headLegacyActions.has(shape.action) ? "legacy" : null,
       baseFile: shape.projectPath,
@@ -50,6 +57,7 @@ export function compareDefinitions(sides: ComparedDefinitions): DefinitionChange
       kind: "event-added",
       breaking: false,
       event: shape.action,
+      function: shape.functionName,
       after: shape.status,
       file: shape.projectPath,
       renameCandidate: renames.get(shape.action) ?? null,
@@ -84,7 +92,8 @@ function pairRenames(removed: readonly EventShape[], added: readonly EventShape[
 }
 
 function compareEvent(before: EventShape, after: EventShape, push: (fields: ChangeFields) => void): void {
-  const at = { event: after.action, file: after.projectPath, baseFile: before.projectPath };
+  const at = { event: after.action, function: after.functionName, file: after.projectPath, baseFile: before.projectPath };
+  if (before.functionName !== after.functionName) push({ ...at, kind: "function-renamed", breaking: true, before: before.functionName, after: after.functionName });
   if (before.projectPath !== after.projectPath) push({ ...at, kind: "file-renamed", breaking: false, before: before.projectPath, after: after.projectPath });
   if (before.status !== after.status) {
     push({ ...at, kind: after.status === "removed" ? "event-marked-removed" : "event-restored", breaking: false, before: before.status, after: after.status });
@@ -100,9 +109,9 @@ function compareEvent(before: EventShape, after: EventShape, push: (fields: Chan
   for (const name of [...new Set([...before.properties.keys(), ...after.properties.keys()])]) {
     const old = before.properties.get(name);
     const current = after.properties.get(name);
-    if (current === undefined) push({ ...at, kind: "property-removed", breaking: true, subject: name, before: describeDomain(old!.domain) });
-    else if (old === undefined) push({ ...at, kind: "property-added", breaking: current.required, subject: name, after: describeDomain(current.domain) });
-    else compareProperty(old, current, (fields) => push({ ...at, subject: name, ...fields }));
+    if (current === undefined) push({ ...at, kind: "property-removed", breaking: true, subject: name, before: describeValue(old!.value) });
+    else if (old === undefined) push({ ...at, kind: "property-added", breaking: current.required, subject: name, after: describeValue(current.value) });
+    else compareProperty(old, current, (fields) => push({ ...at, ...fields }));
   }
 
   for (const tracker of after.trackers) if (!before.trackers.includes(tracker)) push({ ...at, kind: "tracker-added", breaking: false, subject: tracker });
@@ -120,35 +129,73 @@ function compareEvent(before: EventShape, after: EventShape, push: (fields: Chan
 }
 
 function compareProperty(before: PropertyShape, after: PropertyShape, push: (fields: ChangeFields) => void): void {
+  const subject = after.name;
   if (!sameReceivers(before.protectedFor, after.protectedFor)) {
     // Breaking when a processor that received the property no longer does.
     push({
       kind: "property-moved",
       breaking: !receives(after.protectedFor, before.protectedFor),
+      subject,
       before: before.protectedFor ?? null,
       after: after.protectedFor ?? null,
     });
   }
-  const domainChange = compareDomains(before.domain, after.domain);
+  compareMember(subject, before, after, push);
+}
+
+/** A property, or a key of an object property at `path`: its value, whether it is required, its description. */
+function compareMember(
+  path: string,
+  before: Pick<PropertySpec, "value" | "required" | "description">,
+  after: Pick<PropertySpec, "value" | "required" | "description">,
+  push: (fields: ChangeFields) => void,
+): void {
+  compareValue(path, before.value, after.value, push);
+  if (before.required !== after.required) {
+    push({
+      kind: after.required ? "property-now-required" : "property-now-optional",
+      breaking: after.required,
+      subject: path,
+      before: before.required,
+      after: after.required,
+    });
+  }
+  if ((before.description ?? null) !== (after.description ?? null)) {
+    push({ kind: "property-description-changed", breaking: false, subject: path, before: before.description ?? null, after: after.description ?? null });
+  }
+}
+
+/** The values a place accepts, then, where both sides hold them, what its arrays and objects hold, each at its own path. */
+function compareValue(path: string, before: ValueSpec, after: ValueSpec, push: (fields: ChangeFields) => void): void {
+  const [was, is] = [domainOf(before), domainOf(after)];
+  const domainChange = compareDomains(was, is);
   if (domainChange !== "same") {
     const kinds: Record<typeof domainChange, ChangeKind> = {
       narrowed: "property-type-narrowed",
       widened: "property-type-widened",
       changed: "property-type-changed",
     };
-    push({ kind: kinds[domainChange], breaking: domainChange !== "widened", before: describeDomain(before.domain), after: describeDomain(after.domain) });
+    push({ kind: kinds[domainChange], breaking: domainChange !== "widened", subject: path, before: describeDomain(was), after: describeDomain(is) });
   }
-  if (before.required !== after.required) {
-    push({
-      kind: after.required ? "property-now-required" : "property-now-optional",
-      breaking: after.required,
-      before: before.required,
-      after: after.required,
-    });
+  if (before.items !== undefined && after.items !== undefined) compareValue(`${path}[]`, before.items, after.items, push);
+  if (before.properties !== undefined && after.properties !== undefined) {
+    const keys = (properties: readonly PropertySpec[]): Map<string, PropertySpec> => new Map(properties.map((property) => [property.name, property]));
+    const old = keys(before.properties);
+    const current = keys(after.properties);
+    for (const [name, property] of old) {
+      if (!current.has(name)) push({ kind: "property-removed", breaking: true, subject: memberPath(path, name), before: describeValue(property.value) });
+    }
+    for (const [name, property] of current) {
+      const was = old.get(name);
+      if (was === undefined) push({ kind: "property-added", breaking: property.required, subject: memberPath(path, name), after: describeValue(property.value) });
+      else compareMember(memberPath(path, name), was, property, push);
+    }
   }
-  if ((before.description ?? null) !== (after.description ?? null)) {
-    push({ kind: "property-description-changed", breaking: false, before: before.description ?? null, after: after.description ?? null });
-  }
+}
+
+/** `products[].price`, `dimensions["Product ID"]`: an object's key as the SDK's checks name it. */
+function memberPath(path: string, name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
 }
 
 /** `undefined` receivers: every processor. */
@@ -169,6 +216,26 @@ function compareDefaultProcessors(before: readonly string[], after: readonly str
   for (const name of before) if (!after.includes(name)) push({ kind: "default-processor-removed", breaking: true, subject: name });
   for (const name of after) if (!before.includes(name)) push({ kind: "default-processor-added", breaking: false, subject: name });
   if (reordered(before, after)) push({ kind: "default-processors-reordered", breaking: false, before, after });
+}
+
+/**
+ * The identifiers both configs declare (GitLab's four always): a type changed breaks the calls
+ * that pass it, or the processors that read it; an identifier no longer from the tracking context
+ * is an argument every call of its events must now pass.
+ */
+function compareIdentifierDeclarations(
+  before: ReadonlyMap<string, DeclaredIdentifier>,
+  after: ReadonlyMap<string, DeclaredIdentifier>,
+  push: (fields: ChangeFields) => void,
+): void {
+  for (const [name, current] of after) {
+    const old = before.get(name);
+    if (old === undefined) continue;
+    if (old.type !== current.type) push({ kind: "identifier-type-changed", breaking: true, subject: name, before: old.type, after: current.type });
+    if (old.fromContext !== current.fromContext) {
+      push({ kind: current.fromContext ? "identifier-into-context" : "identifier-out-of-context", breaking: !current.fromContext, subject: name, before: old.fromContext, after: current.fromContext });
+    }
+  }
 }
 
 /** Legacy definitions get no function: every change is reported, none is breaking. */

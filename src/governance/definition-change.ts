@@ -9,10 +9,14 @@ export const CHANGE_KINDS = [
   "default-processor-removed",
   "default-processor-added",
   "default-processors-reordered",
+  "identifier-type-changed",
+  "identifier-out-of-context",
+  "identifier-into-context",
   "event-removed",
   "event-added",
   "event-marked-removed",
   "event-restored",
+  "function-renamed",
   "file-renamed",
   "identifier-added",
   "identifier-removed",
@@ -43,7 +47,15 @@ export interface DefinitionChange {
   readonly breaking: boolean;
   /** The event's action (a legacy definition's too); `null` for a change of the config. */
   readonly event: string | null;
-  /** The property, identifier, tracker, processor or metadata key concerned, if any. */
+  /**
+   * The event's function in the SDK: the working tree's, the base revision's for an event that
+   * is gone; `null` for a change of the config and for legacy definitions (they get none).
+   */
+  readonly function: string | null;
+  /**
+   * The property (as a path for what arrays and objects hold: `products[].price`), identifier,
+   * tracker, processor or metadata key concerned, if any.
+   */
   readonly subject: string | null;
   /** The value at the base revision, as JSON (its meaning per kind is in docs/commands.md). */
   readonly before: unknown;

@@ -2,13 +2,13 @@ import type { DefinitionData, PropertyData } from "../validate/definition-schema
 import type { ValidDefinition } from "../validate/validate-definition";
 import { stableJson } from "../text/stable-json";
 import { BUILT_IN_PROPERTY_TYPES, type PropertyType } from "../validate/vocabulary";
-import { valueSpecOf } from "../model/value-spec";
-import { domainOf, type ValueDomain } from "./value-domain";
+import { generatedNamesOf } from "../model/generated-names";
+import { valueSpecOf, type ValueSpec } from "../model/value-spec";
 
 /** A property as call sites and processors see it, whoever declares it. */
 export interface PropertyShape {
   readonly name: string;
-  readonly domain: ValueDomain;
+  readonly value: ValueSpec;
   readonly required: boolean;
   readonly description: string | undefined;
   /** The trackers it is protected for (delivered to them alone); `undefined`: every processor receives it. */
@@ -18,6 +18,8 @@ export interface PropertyShape {
 /** What a definition promises, in the terms a comparison needs. */
 export interface EventShape {
   readonly action: string;
+  /** The function the SDK tracks it with (its `function_name`, or derived from the action). */
+  readonly functionName: string;
   /** Relative to the project root. */
   readonly projectPath: string;
   readonly status: "active" | "removed";
@@ -36,6 +38,7 @@ export interface EventShape {
 /** Keys whose meaning the comparison looks at one by one; the others are metadata. */
 const STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
   "action",
+  "function_name",
   "internal_events",
   "identifiers",
   "additional_properties",
@@ -65,6 +68,7 @@ export function eventShapeOf(definition: ValidDefinition): EventShape {
   }
   return {
     action: data.action,
+    functionName: generatedNamesOf(data).functionName,
     projectPath: definition.projectPath,
     status: data.status ?? "active",
     identifiers: [...new Set(data.identifiers ?? [])].sort(),
@@ -78,7 +82,7 @@ export function eventShapeOf(definition: ValidDefinition): EventShape {
 function propertyShape(name: string, property: PropertyData, builtIn: PropertyType | undefined, protectedFor: readonly string[] | undefined): PropertyShape {
   return {
     name,
-    domain: domainOf(valueSpecOf(property, builtIn)),
+    value: valueSpecOf(property, builtIn),
     required: property?.required === true,
     description: property?.description,
     protectedFor,

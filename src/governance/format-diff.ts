@@ -1,5 +1,4 @@
 import { diagnosticsJson, type Diagnostic } from "../diagnostics/diagnostic";
-import { functionNameOf } from "../model/names";
 import { terminalSafe } from "../text/terminal-text";
 import type { DefinitionChange } from "./definition-change";
 
@@ -34,7 +33,8 @@ const MARKDOWN: Spelling = { name: (text) => codeSpan(text), value: escapeMarkdo
 export function describeChange(change: DefinitionChange, spelling: Spelling = PLAIN): string {
   const { name, value } = spelling;
   const subject = name(change.subject ?? "");
-  const fn = change.event === null ? "" : `${functionNameOf(change.event)}()`;
+  // Derived from the action, a function name may hold any letter a file does.
+  const fn = `${value(change.function ?? "")}()`;
   const rename =
     change.renameCandidate === null
       ? ""
@@ -46,6 +46,12 @@ export function describeChange(change: DefinitionChange, spelling: Spelling = PL
       return `default processor ${subject} added: every internal event is sent to it`;
     case "default-processors-reordered":
       return `default processors reordered: ${value(list(change.before))} → ${value(list(change.after))}`;
+    case "identifier-type-changed":
+      return `type of identifier ${subject} changed from ${value(String(change.before))} to ${value(String(change.after))}`;
+    case "identifier-out-of-context":
+      return `identifier ${subject} no longer comes from the tracking context: every call of an event that names it must pass it`;
+    case "identifier-into-context":
+      return `identifier ${subject} now comes from the tracking context: calls must no longer pass it; the application sets it with setTrackingContext()`;
     case "event-removed":
       if (change.after === "legacy") return `no longer an internal event (now a legacy definition): ${fn} is gone`;
       return `event deleted: ${change.before === "removed" ? "its deprecated " : ""}${fn} is gone${rename}`;
@@ -55,6 +61,8 @@ export function describeChange(change: DefinitionChange, spelling: Spelling = PL
       return `marked removed: ${fn} is now deprecated`;
     case "event-restored":
       return "no longer marked removed";
+    case "function-renamed":
+      return `function renamed from ${value(String(change.before))}() to ${fn}: calls to ${value(String(change.before))}() no longer compile`;
     case "file-renamed":
       return `file renamed from ${value(String(change.before))}`;
     case "identifier-added":
@@ -177,6 +185,7 @@ function formatJson(report: DiffReport, diagnostics: readonly Diagnostic[]): str
         kind: change.kind,
         breaking: change.breaking,
         event: change.event,
+        function: change.function,
         subject: change.subject,
         before: change.before,
         after: change.after,

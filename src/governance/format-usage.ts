@@ -1,5 +1,4 @@
 import { diagnosticsJson, type Diagnostic } from "../diagnostics/diagnostic";
-import { functionNameOf } from "../model/names";
 import { terminalSafe } from "../text/terminal-text";
 import type { UsageReport } from "./usage-report";
 
@@ -28,7 +27,7 @@ function formatText(report: UsageReport): string {
   );
   section(
     "Calls to removed events",
-    report.removedCalls.map((site) => `${at(site)}: ${functionNameOf(site.event)}(): event "${site.event}" is marked removed`),
+    report.removedCalls.map((site) => `${at(site)}: ${terminalSafe(site.functionName)}(): event "${terminalSafe(site.event)}" is marked removed`),
   );
   section(
     "Calls to deleted events",
@@ -73,7 +72,7 @@ function formatJson(report: UsageReport, diagnostics: readonly Diagnostic[]): st
         notGenerated: report.notGenerated.length,
       },
       unused: report.unused.map((usage) => ({ event: usage.event, function: usage.functionName, file: usage.file })),
-      removedCalls: report.removedCalls.map((call) => ({ event: call.event, function: functionNameOf(call.event), ...site(call), kind: call.kind })),
+      removedCalls: report.removedCalls.map((call) => ({ event: call.event, function: call.functionName, ...site(call), kind: call.kind })),
       deletedCalls: report.deletedCalls.map((call) => ({ function: call.functionName, ...site(call), kind: call.kind })),
       dynamic: report.dynamic.map((entry) => ({ ...site(entry), reason: entry.reason })),
       notGenerated: report.notGenerated,

@@ -8,7 +8,7 @@ import { byCodeUnits } from "../text/code-units";
 import { terminalSafe } from "../text/terminal-text";
 import { findWorkTree, listTree, readBlobs, resolveCommit, type GitResult } from "./git-revision";
 import { GITLAB_VOCABULARY, type Vocabulary } from "../validate/vocabulary";
-import { folderInRepository, parseRevisionConfig } from "./revision-config";
+import { folderInRepository, parseRevisionConfig, type DeclaredIdentifier } from "./revision-config";
 
 /** Where the current project is, to find the same places at another revision. */
 export interface RevisionRequest {
@@ -33,6 +33,8 @@ export interface RevisionDefinitions {
   readonly defaultProcessors: readonly string[] | undefined;
   /** What the definitions at that revision may say. */
   readonly vocabulary: Vocabulary;
+  /** The identifiers its config declares; `undefined` when it had no config (then they are not compared). */
+  readonly identifiers: ReadonlyMap<string, DeclaredIdentifier> | undefined;
   /** Problems of that revision's config. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -68,14 +70,16 @@ export function readRevisionDefinitions(request: RevisionRequest): GitResult<Rev
   let definitionsFolder: string | undefined;
   let defaultProcessors: readonly string[] | undefined;
   let vocabulary = GITLAB_VOCABULARY;
+  let identifiers: ReadonlyMap<string, DeclaredIdentifier> | undefined;
   const diagnostics: Diagnostic[] = [];
   if (configBytes !== undefined && configPath !== undefined) {
     const parsed = parseRevisionConfig(configBytes, shown(configPath));
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.config === undefined) return { ok: true, value: { commit: commit.value, configPath, files: [], defaultProcessors, vocabulary, diagnostics } };
+    if (parsed.config === undefined) return { ok: true, value: { commit: commit.value, configPath, files: [], defaultProcessors, vocabulary, identifiers, diagnostics } };
     definitionsFolder = folderInRepository(rootPath, parsed.config.definitions);
     defaultProcessors = parsed.config.defaultProcessors;
     vocabulary = parsed.config.vocabulary;
+    identifiers = parsed.config.identifiers;
   } else {
     definitionsFolder = folderInRepository(rootPath, relative(request.rootDir, request.definitionsDir).split(sep).join("/"));
   }
@@ -101,7 +105,7 @@ export function readRevisionDefinitions(request: RevisionRequest): GitResult<Rev
     displayPath: shown(file.path),
     read: blobRead(blobs.value[index]),
   }));
-  return { ok: true, value: { commit: commit.value, configPath, files, defaultProcessors, vocabulary, diagnostics } };
+  return { ok: true, value: { commit: commit.value, configPath, files, defaultProcessors, vocabulary, identifiers, diagnostics } };
 }
 
 /** A blob as a file read from disk would be: over sit's size limit, it is not read. */

@@ -6,7 +6,7 @@ import { fileDiagnostic, SourceFile } from "../load/source-file";
 import { parseYaml } from "../load/yaml";
 import { isRecord, toPlainValue, type YamlEntry } from "../load/yaml-tree";
 import { configSchema } from "../config/config-schema";
-import { vocabularyOf } from "../config/validate-config";
+import { DEFAULT_IDENTIFIER_TYPE, vocabularyOf } from "../config/validate-config";
 import { GITLAB_VOCABULARY, type Vocabulary } from "../validate/vocabulary";
 
 /** What `sit diff` needs of the config found at another revision. */
@@ -17,6 +17,16 @@ export interface RevisionConfig {
   readonly defaultProcessors: readonly string[] | undefined;
   /** What that revision's definitions may say, from its `identifiers:` and `rules:` (GitLab's words where they cannot be read). */
   readonly vocabulary: Vocabulary;
+  /** Every identifier of the vocabulary, as that config declares it. */
+  readonly identifiers: ReadonlyMap<string, DeclaredIdentifier>;
+}
+
+/** An identifier as a config declares it, in the terms a comparison of two configs needs. */
+export interface DeclaredIdentifier {
+  /** Its TypeScript type as written, `Store from ./src/models` when imported; the default type when none is given. */
+  readonly type: string;
+  /** Set once with `setTrackingContext` rather than passed to each call. */
+  readonly fromContext: boolean;
 }
 
 /**
@@ -35,7 +45,8 @@ export function parseRevisionConfig(bytes: Buffer, displayPath: string): { confi
   if (!parsed.ok) return { config: undefined, diagnostics };
   const root = parsed.root;
   if (root === null || (root.kind === "scalar" && root.value === null)) {
-    return { config: { definitions: DEFAULT_DEFINITIONS, defaultProcessors: undefined, vocabulary: GITLAB_VOCABULARY }, diagnostics };
+    const config = { definitions: DEFAULT_DEFINITIONS, defaultProcessors: undefined, vocabulary: GITLAB_VOCABULARY, identifiers: declaredIdentifiers(undefined, GITLAB_VOCABULARY) };
+    return { config, diagnostics };
   }
   if (root.kind !== "mapping") {
     return { config: undefined, diagnostics: [...diagnostics, source.diagnostic(root.start, "error", "SIT041", "the config must be a mapping of keys")] };
@@ -48,11 +59,14 @@ export function parseRevisionConfig(bytes: Buffer, displayPath: string): { confi
   }
   const processors = entry("defaultProcessors")?.value;
   const names = processors?.kind === "sequence" ? processors.items.map((item) => (item.kind === "scalar" ? item.value : undefined)) : undefined;
+  const identifiers = entry("identifiers");
+  const vocabulary = revisionVocabulary(identifiers, entry("rules"));
   return {
     config: {
       definitions: definitions?.value.kind === "scalar" ? String(definitions.value.value) : DEFAULT_DEFINITIONS,
       defaultProcessors: names?.every((name): name is string => typeof name === "string") === true ? names : undefined,
-      vocabulary: revisionVocabulary(entry("identifiers"), entry("rules")),
+      vocabulary,
+      identifiers: declaredIdentifiers(identifiers === undefined ? undefined : toPlainValue(identifiers.value), vocabulary),
     },
     diagnostics,
   };
@@ -74,4 +88,20 @@ function revisionVocabulary(identifiers: YamlEntry | undefined, rules: YamlEntry
   const names = identifiers === undefined ? {} : toPlainValue(identifiers.value);
   const parsedRules = configSchema.shape.rules.safeParse(rules === undefined ? undefined : toPlainValue(rules.value));
   return vocabularyOf(isRecord(names) ? Object.keys(names) : [], parsedRules.success ? parsedRules.data : {});
+}
+
+/**
+ * Each identifier of `vocabulary` as the config's `identifiers:` (its plain value) declares it,
+ * read leniently: what cannot be read is the default.
+ */
+export function declaredIdentifiers(identifiers: unknown, vocabulary: Vocabulary): ReadonlyMap<string, DeclaredIdentifier> {
+  const declared = isRecord(identifiers) ? identifiers : {};
+  return new Map(
+    vocabulary.identifiers.map((name): [string, DeclaredIdentifier] => {
+      const fields = Object.prototype.hasOwnProperty.call(declared, name) && isRecord(declared[name]) ? declared[name] : {};
+      const type = typeof fields["type"] === "string" && fields["type"] !== "" ? fields["type"] : DEFAULT_IDENTIFIER_TYPE.type;
+      const module = fields["module"];
+      return [name, { type: typeof module === "string" ? `${type} from ${module}` : type, fromContext: fields["fromContext"] === true }];
+    }),
+  );
 }

@@ -130,7 +130,7 @@ export function scanUsage(options: UsageScanOptions): { scan: UsageScan | undefi
   const outline = sdkOutline(readFileSync(sdkEntry, "utf8"));
   const files = search.files;
   const programOptions = { ...compilerOptions.options, ...SCAN_OPTIONS };
-  let program = buildProgram(files, sdkEntry, outline, programOptions, skipped);
+  let program = buildProgram(files, sdkEntry, outline.text, programOptions, skipped);
   let checker: ts.TypeChecker;
   try {
     checker = program.getTypeChecker();
@@ -138,11 +138,11 @@ export function scanUsage(options: UsageScanOptions): { scan: UsageScan | undefi
     // Binding (in getTypeChecker) ran out of stack on a file that parsed: skip the deep ones, then bind afresh.
     if (!isStackOverflow(error)) throw error;
     for (const file of program.getSourceFiles()) if (nestingDepth(file) > MAX_NESTING) skipped.set(resolve(file.fileName), TOO_DEEP);
-    program = buildProgram(files, sdkEntry, outline, programOptions, skipped);
+    program = buildProgram(files, sdkEntry, outline.text, programOptions, skipped);
     checker = program.getTypeChecker();
   }
 
-  const sdk = sdkBindings(checker, program.getSourceFile(sdkEntry), options.functions);
+  const sdk = sdkBindings(checker, program.getSourceFile(sdkEntry), options.functions, outline.eventFunctions);
   const notGenerated = [...options.functions.keys()].filter((name) => !sdk.exported.has(name));
   const moduleBindings = new Map<ts.Symbol, Binding | undefined>();
   const bindingOf = (target: ts.Symbol): Binding | undefined => {
@@ -243,13 +243,33 @@ function nestingDepth(file: ts.SourceFile): number {
 
 /**
  * The SDK's entry file as TypeScript needs to see it here: its exported functions and values, by
- * name, without their bodies. For a large plan, parsing and binding the whole file would cost more
- * than scanning the application. The names are read from the top-level `export`
+ * name, without their bodies; and which of them, not named like `trackSomething`, track an
+ * event all the same (sit documents each with an `@event` tag: a `function_name` of any form). For a large plan, parsing and binding the whole file would
+ * cost more than scanning the application. The names are read from the top-level `export`
  * lines sit writes (`export function trackCreateSnippet(`, `export const flush`).
  */
-function sdkOutline(text: string): string {
-  const names = [...text.matchAll(/^export (?:declare )?(?:async )?(?:function\*? ?|const |let |var )([A-Za-z_$][\w$]*)/gm)].map((match) => match[1]!);
-  return names.map((name) => `export declare function ${name}(...args: any[]): any;\n`).join("");
+function sdkOutline(text: string): { readonly text: string; readonly eventFunctions: ReadonlySet<string> } {
+  const names: string[] = [];
+  const eventFunctions = new Set<string>();
+  for (const match of text.matchAll(/^export (?:declare )?(?:async )?(?:function\*? ?|const |let |var )([A-Za-z_$][\w$]*)/gm)) {
+    const name = match[1]!;
+    names.push(name);
+    if (!isEventFunctionName(name) && EVENT_DOC.test(docBefore(text, match.index))) eventFunctions.add(name);
+  }
+  return { text: names.map((name) => `export declare function ${name}(...args: any[]): any;\n`).join(""), eventFunctions };
+}
+
+/** The tag of an event function's documentation: `@event Order Completed · definitions/order_completed.yml`. */
+const EVENT_DOC = /^ \* @event /m;
+
+/** The JSDoc block that ends right before `at` (whitespace between), or "". */
+function docBefore(text: string, at: number): string {
+  // Only back over the whitespace: a search for the last "*/" could cross every body before it.
+  let end = at;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  if (!text.startsWith("*/", end - 2)) return "";
+  const start = text.lastIndexOf("/**", end - 2);
+  return start < 0 ? "" : text.slice(start, end - 2);
 }
 
 /** The files the globs match; never the SDK's own files, declaration files, `node_modules` or hidden folders. */
@@ -265,9 +285,10 @@ function sourceFiles(options: UsageScanOptions) {
 
 /**
  * The SDK's exports by symbol, and the names of the defined events' functions among them. An event
- * function it exports that no definition defines is a deleted event's, left by an older generate.
+ * function it exports that no definition defines is a deleted event's, left by an older generate:
+ * one named like `trackSomething`, or one of `eventFunctions`.
  */
-function sdkBindings(checker: ts.TypeChecker, sdkFile: ts.SourceFile | undefined, functions: ReadonlyMap<string, string>) {
+function sdkBindings(checker: ts.TypeChecker, sdkFile: ts.SourceFile | undefined, functions: ReadonlyMap<string, string>, eventFunctions: ReadonlySet<string>) {
   const bySymbol = new Map<ts.Symbol, Binding>();
   const exported = new Set<string>();
   const moduleSymbol = sdkFile === undefined ? undefined : checker.getSymbolAtLocation(sdkFile);
@@ -279,7 +300,7 @@ function sdkBindings(checker: ts.TypeChecker, sdkFile: ts.SourceFile | undefined
         ? { kind: "event", event }
         : name === "trackEvent"
           ? { kind: "trackEvent" }
-          : isEventFunctionName(name)
+          : isEventFunctionName(name) || eventFunctions.has(name)
             ? { kind: "deleted", functionName: name }
             : undefined;
     if (binding === undefined) continue;

@@ -19,13 +19,18 @@ export interface UsageReport {
   /** Active events no scanned file tracks. A removed event nobody calls is as expected, not unused. */
   readonly unused: readonly EventUsage[];
   /** Uses of removed events: they should go before the event's function does. */
-  readonly removedCalls: readonly UsageSite[];
+  readonly removedCalls: readonly RemovedEventSite[];
   /** Uses of event functions no definition defines (the event was deleted or renamed): they no longer compile once the SDK is generated. */
   readonly deletedCalls: readonly DeletedEventSite[];
   /** Uses whose event cannot be known statically, and `trackEvent` names that are no event. */
   readonly dynamic: readonly DynamicSite[];
   /** Event functions missing from the SDK: it is older than the definitions. */
   readonly notGenerated: readonly string[];
+}
+
+/** A use of a removed event, with the function its definition gives it. */
+export interface RemovedEventSite extends UsageSite {
+  readonly functionName: string;
 }
 
 export interface DefinedEvent {
@@ -56,7 +61,7 @@ export function buildUsageReport(events: readonly DefinedEvent[], scan: UsageSca
     unused: usages.filter((usage) => usage.status === "active" && usage.sites.length === 0),
     removedCalls: usages
       .filter((usage) => usage.status === "removed")
-      .flatMap((usage) => usage.sites)
+      .flatMap((usage) => usage.sites.map((site) => ({ ...site, functionName: usage.functionName })))
       .sort(bySiteOrder),
     deletedCalls: scan.deleted.map((site) => ({ ...site, file: shown(site.file) })).sort(bySiteOrder),
     dynamic: dynamic.sort(bySiteOrder),

@@ -90,6 +90,7 @@ interface JsonChange {
   kind: string;
   breaking: boolean;
   event: string | null;
+  function: string | null;
   subject: string | null;
   before: unknown;
   after: unknown;
@@ -100,8 +101,8 @@ interface JsonChange {
 }
 
 /** The base files committed, then `changes` committed on top; `sit diff HEAD~1 --json` against it. */
-function diffAfter(changes: Readonly<Record<string, string | null>>, args: readonly string[] = []) {
-  const root = gitProject(BASE_FILES);
+function diffAfter(changes: Readonly<Record<string, string | null>>, args: readonly string[] = [], base: Readonly<Record<string, string>> = BASE_FILES) {
+  const root = gitProject(base);
   commitChanges(root, changes);
   const result = runCli(["diff", "HEAD~1", "--json", ...args], root);
   const document = JSON.parse(result.stdout) as {
@@ -378,6 +379,7 @@ describe("sit diff <ref>: each kind of change, its classification and the exit c
         kind: "property-type-narrowed",
         breaking: true,
         event: "create_snippet",
+        function: "trackCreateSnippet",
         subject: "lines",
         before: "number",
         after: "integer",
@@ -390,6 +392,7 @@ describe("sit diff <ref>: each kind of change, its classification and the exit c
         kind: "event-removed",
         breaking: true,
         event: "view_snippet",
+        function: "trackViewSnippet",
         subject: null,
         before: "active",
         after: null,
@@ -706,5 +709,252 @@ describe("sit diff: what comes from files and arguments is printed escaped (issu
     const result = runCli(["diff", "origin/$(touch pwned)'x"], gitProject(BASE_FILES));
     expect(result.stderr).toContain("hint: fetch it first (e.g. `git fetch origin '$(touch pwned)'\\''x'`)");
     expect(result.code).toBe(2);
+  });
+});
+
+describe("sit diff and a team's own plan (issue 19)", () => {
+  const SHOP_CONFIG = `definitions: definitions
+output: generated
+processors:
+  Shop::Collector: { module: ./src/processors, export: Collector }
+defaultProcessors: [Shop::Collector]
+identifiers:
+  account: { type: string }
+  user: { type: "{ readonly id: string }", fromContext: true }
+  store: { type: Store, module: ./src/models }
+rules:
+  eventNames: any
+  propertyNames: any
+  tiers: [starter, pro]
+  required: [description, action]
+`;
+
+  const ORDER_COMPLETED = `description: An order is paid
+internal_events: true
+action: Order Completed
+identifiers: [account, user, store]
+additional_properties:
+  products:
+    description: what was bought
+    type: array
+    items:
+      type: object
+      properties:
+        sku: { description: stock keeping unit, type: string, required: true }
+        price: { description: unit price, type: number, minimum: 0 }
+        currency: { description: ISO code, type: string, enum: [EUR, USD] }
+  quantity: { description: units bought, type: integer, minimum: 1, maximum: 99, required: true }
+  coupon: { description: coupon code, type: string, pattern: "^[A-Z0-9]+$", maxLength: 12 }
+  note: { description: a free note, type: string }
+  tags: { description: labels, type: array, items: { type: string, minLength: 1 } }
+  scores: { description: ratings, type: array, items: { type: number } }
+  referrer: { description: where the buyer came from, type: [string, "null"] }
+  dimensions:
+    description: of the parcel
+    type: object
+    properties:
+      width: { description: in centimetres, type: integer, required: true }
+      Gift Wrap: { description: wrapped as a gift, type: boolean }
+tiers: [pro]
+`;
+
+  const PRODUCT_VIEWED = `description: A product page is shown
+internal_events: true
+action: Product Viewed
+function_name: trackProductPage
+identifiers: [user]
+`;
+
+  const SHOP_FILES = {
+    "sit.config.yaml": SHOP_CONFIG,
+    "src/processors.ts": "export const Collector = { trackEvent(): void {} };\n",
+    "src/models.ts": "export interface Store { readonly id: string }\nexport interface Shop { readonly id: string }\n",
+    "definitions/order_completed.yml": ORDER_COMPLETED,
+    "definitions/product_viewed.yml": PRODUCT_VIEWED,
+  };
+
+  const order = (from: string, to: string) => ({ "definitions/order_completed.yml": edit(ORDER_COMPLETED, from, to) });
+  const config = (from: string, to: string) => ({ "sit.config.yaml": edit(SHOP_CONFIG, from, to) });
+  const ORDER = "Order Completed";
+
+  it("the plan itself compares without a problem: nothing changed, exit 0", () => {
+    const { result, document } = diffAfter({ "README.md": "unrelated\n" }, [], SHOP_FILES);
+    expect(document.diagnostics).toEqual([]);
+    expect(document.changes).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  it.each<[string, Record<string, string | null>, (string | boolean | null)[][], number]>([
+    [
+      "a required key added to the objects of an array",
+      order("        currency:", "        discount: { description: money off, type: number, required: true }\n        currency:"),
+      [["property-added", true, ORDER, "products[].discount"]],
+      1,
+    ],
+    [
+      "an optional key added to the objects of an array",
+      order("        currency:", "        discount: { description: money off, type: number }\n        currency:"),
+      [["property-added", false, ORDER, "products[].discount"]],
+      0,
+    ],
+    ["a key removed from the objects of an array", order("        price: { description: unit price, type: number, minimum: 0 }\n", ""), [["property-removed", true, ORDER, "products[].price"]], 1],
+    [
+      "a key of an object whose name is no identifier, removed: its path quotes it",
+      order("      Gift Wrap: { description: wrapped as a gift, type: boolean }\n", ""),
+      [["property-removed", true, ORDER, 'dimensions["Gift Wrap"]']],
+      1,
+    ],
+    ["a nested key's type narrowed (number to integer)", order("unit price, type: number,", "unit price, type: integer,"), [["property-type-narrowed", true, ORDER, "products[].price"]], 1],
+    ["an items type narrowed (number to integer)", order("items: { type: number }", "items: { type: integer }"), [["property-type-narrowed", true, ORDER, "scores[]"]], 1],
+    ["an items type widened (null allowed)", order("items: { type: number }", 'items: { type: [number, "null"] }'), [["property-type-widened", false, ORDER, "scores[]"]], 0],
+    ["a nested enum narrowed", order("enum: [EUR, USD]", "enum: [EUR]"), [["property-type-narrowed", true, ORDER, "products[].currency"]], 1],
+    ["a nested enum widened", order("enum: [EUR, USD]", "enum: [EUR, USD, GBP]"), [["property-type-widened", false, ORDER, "products[].currency"]], 0],
+    ["a nested key newly required", order("unit price, type: number, minimum: 0 }", "unit price, type: number, minimum: 0, required: true }"), [["property-now-required", true, ORDER, "products[].price"]], 1],
+    ["a nested key no longer required", order("in centimetres, type: integer, required: true }", "in centimetres, type: integer }"), [["property-now-optional", false, ORDER, "dimensions.width"]], 0],
+    ["a nested key's description", order("stock keeping unit", "the article number"), [["property-description-changed", false, ORDER, "products[].sku"]], 0],
+    ["a minimum raised", order("minimum: 1, maximum: 99", "minimum: 2, maximum: 99"), [["property-type-narrowed", true, ORDER, "quantity"]], 1],
+    ["a minimum lowered", order("minimum: 1, maximum: 99", "minimum: 0, maximum: 99"), [["property-type-widened", false, ORDER, "quantity"]], 0],
+    ["a maximum lowered", order("minimum: 1, maximum: 99", "minimum: 1, maximum: 50"), [["property-type-narrowed", true, ORDER, "quantity"]], 1],
+    ["a maximum raised", order("minimum: 1, maximum: 99", "minimum: 1, maximum: 100"), [["property-type-widened", false, ORDER, "quantity"]], 0],
+    ["a minimum added to a nested number", order("unit price, type: number, minimum: 0 }", "unit price, type: number, minimum: 1 }"), [["property-type-narrowed", true, ORDER, "products[].price"]], 1],
+    ["a minLength raised on an array's items", order("items: { type: string, minLength: 1 }", "items: { type: string, minLength: 2 }"), [["property-type-narrowed", true, ORDER, "tags[]"]], 1],
+    ["a maxLength lowered", order("maxLength: 12", "maxLength: 10"), [["property-type-narrowed", true, ORDER, "coupon"]], 1],
+    ["a maxLength dropped", order(', maxLength: 12 }', " }"), [["property-type-widened", false, ORDER, "coupon"]], 0],
+    ["a pattern changed", order('pattern: "^[A-Z0-9]+$"', 'pattern: "^[A-Z]+$"'), [["property-type-changed", true, ORDER, "coupon"]], 1],
+    ["a pattern added", order("a free note, type: string }", 'a free note, type: string, pattern: "^\\\\S" }'), [["property-type-narrowed", true, ORDER, "note"]], 1],
+    ["a pattern dropped", order('pattern: "^[A-Z0-9]+$", ', ""), [["property-type-widened", false, ORDER, "coupon"]], 0],
+    ["a union losing null", order('type: [string, "null"]', "type: string"), [["property-type-narrowed", true, ORDER, "referrer"]], 1],
+    ["an array's items changed from strings to numbers", order("items: { type: string, minLength: 1 }", "items: { type: number }"), [["property-type-changed", true, ORDER, "tags[]"]], 1],
+    ["an array property that becomes nullable", order("type: array, items: { type: number }", 'type: [array, "null"], items: { type: number }'), [["property-type-widened", false, ORDER, "scores"]], 0],
+    [
+      "function_name changed: the function is renamed",
+      { "definitions/product_viewed.yml": edit(PRODUCT_VIEWED, "function_name: trackProductPage", "function_name: trackProductShown") },
+      [["function-renamed", true, "Product Viewed", null]],
+      1,
+    ],
+    [
+      "function_name dropped: the function is named after the action again",
+      { "definitions/product_viewed.yml": edit(PRODUCT_VIEWED, "function_name: trackProductPage\n", "") },
+      [["function-renamed", true, "Product Viewed", null]],
+      1,
+    ],
+    ["function_name set to the name the action gives already: no change", order("action: Order Completed\n", "action: Order Completed\nfunction_name: trackOrderCompleted\n"), [], 0],
+    ["an identifier moved into the tracking context", config("account: { type: string }", "account: { type: string, fromContext: true }"), [["identifier-into-context", false, null, "account"]], 0],
+    ["an identifier moved out of the tracking context: a parameter again", config(", fromContext: true }", " }"), [["identifier-out-of-context", true, null, "user"]], 1],
+    ["an identifier's type changed", config("account: { type: string }", "account: { type: number }"), [["identifier-type-changed", true, null, "account"]], 1],
+    ["an identifier's type imported from another module", config("module: ./src/models }", "module: ./src/processors }"), [["identifier-type-changed", true, null, "store"]], 1],
+    [
+      "one of GitLab's identifiers given a type of its own",
+      config("identifiers:\n", 'identifiers:\n  project: { type: "{ readonly id: number }" }\n'),
+      [["identifier-type-changed", true, null, "project"]],
+      1,
+    ],
+  ])("%s", (_, changes, expected, exitCode) => {
+    const { result, changes: reported, document } = diffAfter(changes, [], SHOP_FILES);
+    expect(document.diagnostics).toEqual([]);
+    expect(brief(reported)).toEqual(expected);
+    expect(result.code).toBe(exitCode);
+  });
+
+  it("names the path, the values before and after and the function in its messages", () => {
+    const { changes } = diffAfter(
+      {
+        ...order("unit price, type: number, minimum: 0 }", "unit price, type: integer, minimum: 1 }"),
+        "definitions/product_viewed.yml": edit(PRODUCT_VIEWED, "function_name: trackProductPage", "function_name: trackProductShown"),
+        "sit.config.yaml": edit(edit(SHOP_CONFIG, "account: { type: string }", "account: { type: number, fromContext: true }"), ", fromContext: true }\n  store", " }\n  store"),
+      },
+      [],
+      SHOP_FILES,
+    );
+    expect(changes.map((change) => [change.kind, change.event, change.function, change.subject, change.before, change.after, change.message])).toEqual([
+      ["identifier-type-changed", null, null, "account", "string", "number", 'type of identifier "account" changed from string to number'],
+      [
+        "identifier-out-of-context",
+        null,
+        null,
+        "user",
+        true,
+        false,
+        'identifier "user" no longer comes from the tracking context: every call of an event that names it must pass it',
+      ],
+      [
+        "identifier-into-context",
+        null,
+        null,
+        "account",
+        false,
+        true,
+        'identifier "account" now comes from the tracking context: calls must no longer pass it; the application sets it with setTrackingContext()',
+      ],
+      [
+        "property-type-narrowed",
+        ORDER,
+        "trackOrderCompleted",
+        "products[].price",
+        "number (minimum 0)",
+        "integer (minimum 1)",
+        'property "products[].price" narrowed from number (minimum 0) to integer (minimum 1)',
+      ],
+      [
+        "function-renamed",
+        "Product Viewed",
+        "trackProductShown",
+        null,
+        "trackProductPage",
+        "trackProductShown",
+        "function renamed from trackProductPage() to trackProductShown(): calls to trackProductPage() no longer compile",
+      ],
+    ]);
+  });
+
+  it("describes a structured property added or removed whole, constraints included", () => {
+    const { changes } = diffAfter(
+      {
+        "definitions/order_completed.yml": edit(
+          edit(ORDER_COMPLETED, "  quantity: { description: units bought, type: integer, minimum: 1, maximum: 99, required: true }\n", ""),
+          "  products:\n    description: what was bought\n",
+          "  products:\n    description: what was bought\n    required: true\n",
+        ).replace("  products:", "  parcels:\n    description: boxes\n    type: array\n    items: { type: object, properties: { weight: { type: [number, \"null\"], maximum: 30 } } }\n  products:"),
+      },
+      [],
+      SHOP_FILES,
+    );
+    expect(changes.map((change) => [change.kind, change.subject, change.before ?? change.after])).toEqual([
+      ["property-removed", "quantity", "integer (minimum 1, maximum 99)"],
+      ["property-now-required", "products", false],
+      ["property-added", "parcels", "{ weight?: number | null (maximum 30) }[]"],
+    ]);
+  });
+
+  it("takes each side's words from its own config: an identifier and an event name only the base revision's plan allows", () => {
+    const base = {
+      ...SHOP_FILES,
+      "sit.config.yaml": `${SHOP_CONFIG}`.replace("identifiers:\n", "identifiers:\n  team: { type: string }\n"),
+      "definitions/team_joined.yml": "description: Someone joins a team\ninternal_events: true\naction: Team Joined\nidentifiers: [team]\n",
+    };
+    const { changes, result, document } = diffAfter({ "sit.config.yaml": SHOP_CONFIG, "definitions/team_joined.yml": null }, [], base);
+    expect(document.diagnostics).toEqual([]);
+    expect(brief(changes)).toEqual([["event-removed", true, "Team Joined", null]]);
+    expect(changes[0]?.message).toBe("event deleted: trackTeamJoined() is gone");
+    expect(result.code).toBe(1);
+  });
+
+  describe("an action with spaces, quotes and markup prints escaped, as every name does", () => {
+    const ACTION = 'Order "Big" | Paid <b> \u202Eevil';
+    const added = { "definitions/order_big_paid_b_evil.yml": `description: A big order\ninternal_events: true\naction: '${ACTION}'\n` };
+
+    it("text", () => {
+      const root = gitProject(SHOP_FILES);
+      commitChanges(root, added);
+      const lines = runCli(["diff", "HEAD~1"], root).stdout.split("\n");
+      expect(lines[1]).toBe('  definitions/order_big_paid_b_evil.yml: Order "Big" | Paid <b> \\u202eevil: event added: trackOrderBigPaidBEvil()');
+    });
+
+    it("markdown", () => {
+      const root = gitProject(SHOP_FILES);
+      commitChanges(root, added);
+      const result = runCli(["diff", "HEAD~1", "--format", "markdown"], root);
+      expect(result.stdout).toContain('| `Order "Big" \\| Paid <b> \\u202eevil` | event added: trackOrderBigPaidBEvil() | `definitions/order_big_paid_b_evil.yml` |\n');
+    });
   });
 });

@@ -157,3 +157,55 @@ export function onGallery(): void {
 }
 `,
 };
+
+/**
+ * A team's own plan (issue 19): free event names, one of them with spaces, functions named by
+ * `function_name` (one not even starting with `track`), an identifier from the tracking context.
+ */
+export const SHOP_USAGE_APP: Readonly<Record<string, string>> = {
+  "sit.config.yaml": `definitions: definitions
+output: generated
+processors:
+  Shop::Collector: { module: ./src/processors, export: Collector }
+defaultProcessors: [Shop::Collector]
+identifiers:
+  user: { type: "{ readonly id: string }", fromContext: true }
+rules:
+  eventNames: any
+  propertyNames: any
+  required: [description, action]
+`,
+  "tsconfig.json": USAGE_APP["tsconfig.json"]!,
+  "definitions/order_completed.yml": "description: An order is paid\ninternal_events: true\naction: Order Completed\nidentifiers: [user]\n",
+  "definitions/product_viewed.yml": "description: A product page is shown\ninternal_events: true\naction: Product Viewed\nfunction_name: recordProductView\n",
+  "definitions/cart_emptied.yml": `description: The cart is emptied
+internal_events: true
+action: Cart Emptied
+function_name: noteEmptyCart
+${removed}`,
+  "definitions/coupon_applied.yml": "description: A coupon is applied\ninternal_events: true\naction: Coupon Applied\nfunction_name: applyCoupon\n",
+  "definitions/wish_listed.yml": "description: A product is wished for\ninternal_events: true\naction: Wish Listed\nfunction_name: trackWish\n",
+
+  "src/processors.ts": `export const Collector = {
+  trackEvent(_eventName: string, _payload: unknown): void {},
+};
+`,
+  "src/shop.ts": `import { applyCoupon, noteEmptyCart, recordProductView, setTrackingContext, trackEvent } from "../generated/index.js";
+
+setTrackingContext({ user: { id: "u1" } });
+
+export function onPaid(): void {
+  trackEvent("Order Completed");
+}
+
+export function onView(): void {
+  recordProductView();
+}
+
+export function onEmpty(): void {
+  noteEmptyCart();
+}
+
+export const onCoupon = applyCoupon;
+`,
+};

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { makeProject, REPO_ROOT, runCli, writeFiles } from "../helpers/project";
-import { USAGE_APP } from "./usage-app";
+import { SHOP_USAGE_APP, USAGE_APP } from "./usage-app";
 
 interface UsageJson {
   summary: Record<string, number>;
@@ -388,5 +388,56 @@ describe("sit usage stays inside the project (issue 17, item 14)", () => {
     expect(result.stderr).toMatch(/^src\/leak\.ts: error SIT047: a symbolic link to a place outside the project/);
     expect(result.code).toBe(2);
     expect(runCli(["usage", "src/**/*.{ts,js,cjs}", "!src/leak.ts"], root).code).toBe(1);
+  });
+});
+
+describe("sit usage and a team's own plan (issue 19)", () => {
+  function shopApp(): string {
+    const root = makeProject(SHOP_USAGE_APP);
+    const generated = runCli(["generate"], root);
+    if (generated.code !== 0) throw new Error(`sit generate failed:\n${generated.stderr}`);
+    return root;
+  }
+
+  it("the application compiles against the SDK generated from the plan", () => {
+    const root = shopApp();
+    const tsc = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("follows the functions function_name gives, and trackEvent with an action that has spaces", () => {
+    const { report, result } = usageJson(shopApp());
+    expect(sitesOf(report)).toEqual({
+      "Cart Emptied": ["call src/shop.ts:14:3"],
+      "Coupon Applied": ["reference src/shop.ts:17:25"],
+      "Order Completed": ["call src/shop.ts:6:3"],
+      "Product Viewed": ["call src/shop.ts:10:3"],
+      "Wish Listed": [],
+    });
+    expect(report.dynamic).toEqual([]);
+    expect(report.unused).toEqual([{ event: "Wish Listed", function: "trackWish", file: "definitions/wish_listed.yml" }]);
+    expect(report.removedCalls).toEqual([{ event: "Cart Emptied", function: "noteEmptyCart", file: "src/shop.ts", line: 14, column: 3, kind: "call" }]);
+    expect(result.code).toBe(1);
+  });
+
+  it("names the functions the definitions give in text", () => {
+    const result = runCli(["usage"], shopApp());
+    expect(result.stdout.split("\n").slice(0, 6)).toEqual([
+      "Calls to removed events (1):",
+      '  src/shop.ts:14:3: noteEmptyCart(): event "Cart Emptied" is marked removed',
+      "",
+      "Events never tracked (1):",
+      "  definitions/wish_listed.yml: Wish Listed (trackWish)",
+      "",
+    ]);
+  });
+
+  it("a deleted event's function of any name, still exported by the SDK generated before, is a call to a deleted event", () => {
+    const root = shopApp();
+    rmSync(join(root, "definitions/coupon_applied.yml"));
+    const { report, result } = usageJson(root);
+    expect(report.deletedCalls).toEqual([{ function: "applyCoupon", file: "src/shop.ts", line: 17, column: 25, kind: "reference" }]);
+    expect(result.code).toBe(1);
   });
 });

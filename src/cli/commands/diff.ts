@@ -4,6 +4,8 @@ import { isUsageProblem, loadCurrentConfig } from "../../governance/current-proj
 import { readWorkingTreeFiles, snapshotOf } from "../../governance/definition-snapshot";
 import { formatDiff, formatDiffFailureJson, summaryOf, type DiffFormat } from "../../governance/format-diff";
 import { readRevisionDefinitions } from "../../governance/read-revision";
+import { declaredIdentifiers } from "../../governance/revision-config";
+import { isRecord, toPlainValue } from "../../load/yaml";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, summarize, type Output } from "../report";
 
@@ -30,8 +32,9 @@ export function runDiff(ref: string, options: DiffCommandOptions, output: Output
     return errors.some(isUsageProblem) ? EXIT_USAGE : EXIT_FINDINGS;
   };
 
-  const { config, diagnostics } = loadCurrentConfig(cwd, options.config);
+  const { config, source, diagnostics } = loadCurrentConfig(cwd, options.config);
   if (config === undefined) return fail(diagnostics);
+  const root = source?.origin === undefined ? undefined : toPlainValue(source.origin.root);
 
   const revision = readRevisionDefinitions({ ref, rootDir: config.rootDir, configFile: config.configFile, definitionsDir: config.definitionsDir });
   if (!revision.ok) {
@@ -49,6 +52,8 @@ export function runDiff(ref: string, options: DiffCommandOptions, output: Output
     head: head.definitions,
     baseDefaultProcessors: revision.value.defaultProcessors,
     headDefaultProcessors: config.defaultProcessors,
+    baseIdentifiers: revision.value.identifiers,
+    headIdentifiers: declaredIdentifiers(isRecord(root) ? root["identifiers"] : undefined, config.vocabulary),
   });
   output.out(formatDiff({ ref, commit: revision.value.commit, changes }, format));
   const breaking = changes.filter((change) => change.breaking).length;
