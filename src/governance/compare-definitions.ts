@@ -232,8 +232,10 @@ function compareIdentifierDeclarations(
     const old = before.get(name);
     if (old === undefined) continue;
     if (old.type !== current.type) push({ kind: "identifier-type-changed", breaking: true, subject: name, before: old.type, after: current.type });
+    // Either way every call of an event that names it stops compiling: passed where it is no
+    // parameter any more (an excess property), or missing where it became one.
     if (old.fromContext !== current.fromContext) {
-      push({ kind: current.fromContext ? "identifier-into-context" : "identifier-out-of-context", breaking: !current.fromContext, subject: name, before: old.fromContext, after: current.fromContext });
+      push({ kind: current.fromContext ? "identifier-into-context" : "identifier-out-of-context", breaking: true, subject: name, before: old.fromContext, after: current.fromContext });
     }
   }
 }

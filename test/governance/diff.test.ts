@@ -839,7 +839,7 @@ identifiers: [user]
       1,
     ],
     ["function_name set to the name the action gives already: no change", order("action: Order Completed\n", "action: Order Completed\nfunction_name: trackOrderCompleted\n"), [], 0],
-    ["an identifier moved into the tracking context", config("account: { type: string }", "account: { type: string, fromContext: true }"), [["identifier-into-context", false, null, "account"]], 0],
+    ["an identifier moved into the tracking context: calls that pass it stop compiling", config("account: { type: string }", "account: { type: string, fromContext: true }"), [["identifier-into-context", true, null, "account"]], 1],
     ["an identifier moved out of the tracking context: a parameter again", config(", fromContext: true }", " }"), [["identifier-out-of-context", true, null, "user"]], 1],
     ["an identifier's type changed", config("account: { type: string }", "account: { type: number }"), [["identifier-type-changed", true, null, "account"]], 1],
     ["an identifier's type imported from another module", config("module: ./src/models }", "module: ./src/processors }"), [["identifier-type-changed", true, null, "store"]], 1],

@@ -5,7 +5,7 @@ import { readWorkingTreeFiles, snapshotOf } from "../../governance/definition-sn
 import { formatDiff, formatDiffFailureJson, summaryOf, type DiffFormat } from "../../governance/format-diff";
 import { readRevisionDefinitions } from "../../governance/read-revision";
 import { declaredIdentifiers } from "../../governance/revision-config";
-import { isRecord, toPlainValue } from "../../load/yaml";
+import { isRecord, toPlainValue } from "../../load/yaml-tree";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, summarize, type Output } from "../report";
 
