@@ -35,6 +35,9 @@ export const GITLAB_VOCABULARY: Vocabulary = {
 export const STATUSES = ["active", "removed"] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** GitLab's classifications of an event. */
+export const CLASSIFICATIONS = ["duo"] as const;
+
 /** sit's extension: the value type of a property; a list of them (with `"null"`) is a union. */
 export const PROPERTY_TYPES = ["string", "integer", "number", "boolean", "array", "object", "any"] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
