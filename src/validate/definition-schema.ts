@@ -153,7 +153,7 @@ export function definitionSchemaFor(vocabulary: Vocabulary): z.ZodType<Definitio
   return schema;
 }
 
-/** GitLab's schema: what `sit schema` describes and `--gitlab-strict` holds definitions to. */
+/** GitLab's schema: definitions without a config, and under `--gitlab-strict` (which also rejects sit's extensions). */
 export const definitionSchema = buildDefinitionSchema(GITLAB_VOCABULARY);
 
 export const DEFINITION_KEYS: readonly string[] = Object.keys(definitionSchema.shape);
