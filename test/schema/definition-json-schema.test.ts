@@ -445,6 +445,12 @@ function definitionFiles(folder: string): string[] {
 }
 const corpusTexts = (): string[] => definitionFiles(join(CORPUS, "definitions")).map((file) => readFileSync(file, "utf8"));
 
+/**
+ * The suite's fixed seed, or under SIT_PROPERTY_SEED=random a new one; a failure shows it, and
+ * SIT_PROPERTY_SEED=<seed> replays it (test/helpers/property-seed.ts).
+ */
+const SEED = fc.readConfigureGlobal().seed ?? Math.floor(Math.random() * 2 ** 31);
+
 const GITLAB_WORDS: ProjectWords = { ...GITLAB_VOCABULARY, propertyNames: SNAKE_CASE_PROPERTY_NAMES };
 const SHOP_WORDS: ProjectWords = { identifiers: ["account", "user", "project"], tiers: ["starter", "pro", "enterprise"], propertyNames: ANY_PROPERTY_NAMES };
 const WORDS: Readonly<Record<keyof typeof DIALECTS, ProjectWords>> = { gitlab: GITLAB_WORDS, shop: SHOP_WORDS, strict: GITLAB_WORDS };
@@ -541,6 +547,7 @@ describe("sit schema: the JSON Schema of a definition", () => {
 
   describe.each(Object.entries(DIALECTS) as [keyof typeof DIALECTS, Dialect][])("under %s", (key, dialect) => {
     const { acceptsText, draft07AcceptsText } = schemaOf(dialect);
+    const random = randomDefinitions(WORDS[key], 400, SEED);
 
     it("rejects what sit rejects and accepts what it accepts, case by case", () => {
       const files: Record<string, string> = {};
@@ -562,7 +569,7 @@ describe("sit schema: the JSON Schema of a definition", () => {
     });
 
     it("agrees with sit on hundreds of random, mostly broken definitions", () => {
-      const files = randomDefinitions(WORDS[key], 400, 13);
+      const files = random;
       const errors = sitErrors(dialect, files);
       // Errors only checks across files explain may or may not be caught by the schema.
       const acrossFiles = new Set(Object.values(ACROSS_FILES).map((gap) => gap.code));
@@ -572,7 +579,7 @@ describe("sit schema: the JSON Schema of a definition", () => {
         if (codes.length === 0) return !accepts;
         return accepts && codes.some((code) => !acrossFiles.has(code));
       });
-      expect(disagreements.map(([name, text]) => ({ name, sit: errors.get(name), text }))).toEqual([]);
+      expect({ seed: SEED, disagreements: disagreements.map(([name, text]) => ({ name, sit: errors.get(name), text })) }).toEqual({ seed: SEED, disagreements: [] });
       // The sample must exercise both verdicts, or the comparison proves little.
       const valid = Object.keys(files).filter((name) => errors.get(name)?.length === 0).length;
       expect(valid).toBeGreaterThan(40);
@@ -583,9 +590,9 @@ describe("sit schema: the JSON Schema of a definition", () => {
       const texts = [
         ...corpusTexts(),
         ...CASES[key].flatMap((cases) => [...Object.entries(cases.rejected).map(([name, { text }]) => text(name)), ...Object.entries(cases.accepted).map(([name, text]) => text(name))]),
-        ...Object.values(randomDefinitions(WORDS[key], 400, 7)),
+        ...Object.values(random),
       ];
-      expect(texts.filter((text) => draft07AcceptsText(text) !== acceptsText(text))).toEqual([]);
+      expect({ seed: SEED, disagreements: texts.filter((text) => draft07AcceptsText(text) !== acceptsText(text)) }).toEqual({ seed: SEED, disagreements: [] });
     });
   });
 

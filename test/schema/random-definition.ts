@@ -151,7 +151,7 @@ function unique(value: unknown, index: number): unknown {
   return value;
 }
 
-/** `count` random definitions as YAML, by file name (`random_<n>`), from `seed`. */
+/** `count` random definitions as YAML, by file name (`random_<n>`). */
 export function randomDefinitions(words: ProjectWords, count: number, seed: number): Record<string, string> {
   const samples = fc.sample(randomDefinition(words), { numRuns: count, seed });
   return Object.fromEntries(
