@@ -214,21 +214,31 @@ Exit codes: 0 written, 1 the action or its file exists already or the definition
 
   program
     .command("schema")
-    .description("print the JSON Schema of an event definition, for editors (yaml-language-server) and other tools")
+    .description("print the JSON Schema of the project's event definitions, for editors (yaml-language-server) and other tools")
+    .addOption(configOption())
+    .addOption(new Option("--gitlab-strict", "GitLab's own format instead, with none of sit's extensions: what `sit validate --gitlab-strict` accepts").conflicts("config"))
     .option("-o, --out <file>", "write the schema into this file instead of printing it (folders are created)")
     .addHelpText(
       "after",
       `
-The schema is JSON Schema draft 2020-12. Point an editor at it with a first line such as
+The schema holds the project's own words: the identifiers, tiers, required keys and naming rules
+of its sit.config.yaml (GitLab's without one), and sit's extensions (function_name; type, enum,
+constraints, items and properties of properties, at every depth). With --gitlab-strict it is
+GitLab's own format whatever the config says, for definitions that must stay valid for GitLab.
+
+It is JSON Schema draft 2020-12 that draft-07 validators read alike. Point an editor at it with a
+first line such as
   # yaml-language-server: $schema=../sit-definition.schema.json
 
 Examples:
   $ npx sit schema > sit-definition.schema.json
   $ npx sit schema --out .vscode/sit-definition.schema.json
+  $ npx sit schema --gitlab-strict --out .vscode/gitlab-definition.schema.json
 
-Exit codes: 0 printed or written, 2 usage error or the file cannot be written.`,
+Exit codes: 0 printed or written, 1 invalid config (nothing written), 2 usage error, no config
+where --config points, or the file cannot be written.`,
     )
-    .action((options: { out?: string }) => {
+    .action((options: { config?: string; gitlabStrict?: boolean; out?: string }) => {
       const { runSchema } = require("./commands/schema") as typeof import("./commands/schema");
       setExitCode(runSchema(options, output, cwd));
     });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ACTION_PATTERN,
+  CLASSIFICATIONS,
   GITLAB_VOCABULARY,
   MILESTONE_PATTERN,
   NULL_TYPE,
@@ -94,7 +95,7 @@ export interface DefinitionData {
   readonly status?: (typeof STATUSES)[number] | undefined;
   readonly milestone_removed?: string | undefined;
   readonly removed_by_url?: string | undefined;
-  readonly classification?: "duo" | null | undefined;
+  readonly classification?: (typeof CLASSIFICATIONS)[number] | null | undefined;
   readonly extra_trackers?: readonly { readonly tracking_class: string; readonly protected_properties?: Readonly<Record<string, PropertyData>> | null | undefined }[] | null | undefined;
   readonly extra_tracking_classes?: readonly string[] | null | undefined;
   readonly category?: string | undefined;
@@ -105,7 +106,7 @@ export interface DefinitionData {
   readonly iglu_schema_url?: string | null | undefined;
 }
 
-/** The schema of a definition under `vocabulary`: its identifiers, tiers, names and required keys. */
+/** The schema of a definition under `vocabulary`: its identifiers, tiers, names and required keys (any key of a definition may be one). */
 function buildDefinitionSchema(vocabulary: Vocabulary) {
   const required = <T extends z.ZodType>(key: string, schema: T): z.ZodOptional<T> =>
     (vocabulary.required.has(key) ? schema : schema.optional()) as z.ZodOptional<T>;
@@ -115,28 +116,28 @@ function buildDefinitionSchema(vocabulary: Vocabulary) {
       : z.string().min(1);
   return z.strictObject({
     description: required("description", z.string()),
-    internal_events: z.boolean().optional(),
+    internal_events: required("internal_events", z.boolean()),
     action,
-    function_name: z.string().optional(),
-    identifiers: z.array(z.enum(vocabulary.identifiers as [string, ...string[]])).nullable().optional(),
-    additional_properties: propertiesSchema.nullable().optional(),
+    function_name: required("function_name", z.string()),
+    identifiers: required("identifiers", z.array(z.enum(vocabulary.identifiers as [string, ...string[]])).nullable()),
+    additional_properties: required("additional_properties", propertiesSchema.nullable()),
     product_group: required("product_group", z.string()),
-    product_categories: z.array(z.string()).nullable().optional(),
+    product_categories: required("product_categories", z.array(z.string()).nullable()),
     milestone: required("milestone", milestone.nullable()),
     introduced_by_url: required("introduced_by_url", url.nullable()),
     tiers: required("tiers", z.array(z.enum(vocabulary.tiers as [string, ...string[]])).min(1)),
-    status: z.enum(STATUSES).optional(),
-    milestone_removed: milestone.optional(),
-    removed_by_url: url.optional(),
-    classification: z.enum(["duo"]).nullable().optional(),
-    extra_trackers: z.array(trackerSchema).nullable().optional(),
-    extra_tracking_classes: z.array(z.string().min(1)).nullable().optional(),
-    category: z.string().optional(),
-    label_description: z.string().nullable().optional(),
-    property_description: z.string().nullable().optional(),
-    value_description: z.string().nullable().optional(),
-    extra_properties: z.record(z.string(), z.unknown()).nullable().optional(),
-    iglu_schema_url: z.string().nullable().optional(),
+    status: required("status", z.enum(STATUSES)),
+    milestone_removed: required("milestone_removed", milestone),
+    removed_by_url: required("removed_by_url", url),
+    classification: required("classification", z.enum(CLASSIFICATIONS).nullable()),
+    extra_trackers: required("extra_trackers", z.array(trackerSchema).nullable()),
+    extra_tracking_classes: required("extra_tracking_classes", z.array(z.string().min(1)).nullable()),
+    category: required("category", z.string()),
+    label_description: required("label_description", z.string().nullable()),
+    property_description: required("property_description", z.string().nullable()),
+    value_description: required("value_description", z.string().nullable()),
+    extra_properties: required("extra_properties", z.record(z.string(), z.unknown()).nullable()),
+    iglu_schema_url: required("iglu_schema_url", z.string().nullable()),
   });
 }
 
@@ -152,7 +153,7 @@ export function definitionSchemaFor(vocabulary: Vocabulary): z.ZodType<Definitio
   return schema;
 }
 
-/** GitLab's schema: what `sit schema` describes and `--gitlab-strict` holds definitions to. */
+/** GitLab's schema: definitions without a config, and under `--gitlab-strict` (which also rejects sit's extensions). */
 export const definitionSchema = buildDefinitionSchema(GITLAB_VOCABULARY);
 
 export const DEFINITION_KEYS: readonly string[] = Object.keys(definitionSchema.shape);

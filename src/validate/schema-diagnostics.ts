@@ -27,6 +27,12 @@ export function schemaDiagnostics(
     const located = nodeAtPath(root, path);
     const offset = located.node.start;
     const name = formatPath(path);
+    // zod checks an enum before the type: a key left out is an invalid value as well as a missing type.
+    if (!located.exact && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
+      const parent = nodeAtPath(root, path.slice(0, -1));
+      diagnostics.push(source.diagnostic(parent.keyStart ?? parent.node.start, "error", "SIT011", `missing required key \`${name}\``));
+      continue;
+    }
     switch (issue.code) {
       case "unrecognized_keys": {
         const allowed = keysAt(path);
@@ -39,25 +45,17 @@ export function schemaDiagnostics(
         }
         break;
       }
-      case "invalid_type": {
-        if (!located.exact) {
-          const parentPath = path.slice(0, -1);
-          const parent = nodeAtPath(root, parentPath);
-          const parentOffset = parent.keyStart ?? parent.node.start;
-          diagnostics.push(source.diagnostic(parentOffset, "error", "SIT011", `missing required key \`${name}\``));
-        } else {
-          diagnostics.push(
-            source.diagnostic(
-              offset,
-              "error",
-              "SIT012",
-              `\`${name}\` must be ${article(issue.expected)}, not ${describeNode(located.node, source.text)}`,
-              typeHint(issue.expected, path, located.node, source.text, keysAt),
-            ),
-          );
-        }
+      case "invalid_type":
+        diagnostics.push(
+          source.diagnostic(
+            offset,
+            "error",
+            "SIT012",
+            `\`${name}\` must be ${article(issue.expected)}, not ${describeNode(located.node, source.text)}`,
+            typeHint(issue.expected, path, located.node, source.text, keysAt),
+          ),
+        );
         break;
-      }
       case "invalid_value": {
         const input = located.node.kind === "scalar" ? located.node.value : undefined;
         const allowed = issue.values.map(String);

@@ -5,19 +5,25 @@ import type { SourceFile } from "../load/source-file";
 import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode, type YamlScalar } from "../load/yaml-tree";
 import { INDEX_INTERNAL_NAMES, SDK_API_NAMES } from "../emit/sdk-api";
 import { actionSlug, functionNameOf } from "../model/names";
+import { RESERVED_WORDS } from "../text/javascript-names";
 import { stableJson } from "../text/stable-json";
 import { DEFINITION_KEYS, definitionSchemaFor, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
 import { schemaDiagnostics, type PathSegment } from "./schema-diagnostics";
 import {
   ACTION_PATTERN,
   BUILT_IN_PROPERTY_TYPES,
+  CONSTRAINTS,
+  CONTROL_CHARACTER,
+  FUNCTION_NAME_PATTERN,
   GITLAB_VOCABULARY,
   MAX_TYPE_DEPTH,
   NULL_TYPE,
+  PRINTABLE_NAME_PATTERN,
   PROPERTY_NAME_PATTERN,
   PROPERTY_TYPES,
   PROTOTYPE_TRAPS,
   UNTYPABLE_PROPERTY_NAMES,
+  UNTYPED_PROPERTY_TYPES,
   type PropertyType,
   type Vocabulary,
 } from "./vocabulary";
@@ -250,13 +256,8 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
   return diagnostics;
 }
 
-/** Characters that have no place in a name: C0 and C1 controls, and the line and paragraph separators. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
-/** JavaScript's reserved words, which no function may be named. */
-const RESERVED_WORDS: ReadonlySet<string> = new Set(
-  "await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield".split(" "),
-);
+/** The SDK sends to each tracking class with a function `sendTo<Class>`: no event's function may be named so. */
+export const SENDER_PREFIX = "sendTo";
 
 /** A function name of a definition's own: camelCase ASCII, and none the SDK uses itself. */
 function functionNameDiagnostics(source: SourceFile, name: YamlEntry, gitlabStrict: boolean): Diagnostic[] {
@@ -264,11 +265,11 @@ function functionNameDiagnostics(source: SourceFile, name: YamlEntry, gitlabStri
   const value = name.value;
   if (value.kind !== "scalar" || typeof value.value !== "string") return [];
   const text = value.value;
-  const problem = !/^[a-z][A-Za-z0-9]*$/.test(text)
+  const problem = !FUNCTION_NAME_PATTERN.test(text)
     ? "must be a camelCase name of ASCII letters and digits, starting with a lowercase letter"
     : RESERVED_WORDS.has(text)
       ? "is a reserved word of JavaScript"
-      : SDK_API_NAMES.has(text) || INDEX_INTERNAL_NAMES.has(text) || text.startsWith("sendTo")
+      : SDK_API_NAMES.has(text) || INDEX_INTERNAL_NAMES.has(text) || text.startsWith(SENDER_PREFIX)
         ? "is a name the SDK uses itself"
         : undefined;
   return problem === undefined ? [] : [source.diagnostic(value.start, "error", "SIT064", `function_name "${text}" ${problem}`, "e.g. `function_name: trackOrderCompletedAgain`")];
@@ -337,7 +338,7 @@ function propertyDiagnostics(loaded: LoadedDefinition, property: YamlEntry, cont
       ),
     );
   } else if (options.vocabulary.propertyNames === "any") {
-    if (name === "" || CONTROL_CHARACTER.test(name)) {
+    if (!PRINTABLE_NAME_PATTERN.test(name)) {
       diagnostics.push(source.diagnostic(property.keyStart, "error", "SIT024", `property name ${JSON.stringify(name)} in ${owner} is empty or holds a control character`));
     }
   } else if (!PROPERTY_NAME_PATTERN.test(name)) {
@@ -398,7 +399,7 @@ function valueDiagnostics(loaded: LoadedDefinition, value: YamlMapping, name: st
       source.diagnostic(typeEntry!.value.start, "error", "SIT026", `GitLab fixes the type of "${name}" as ${builtIn}; it cannot be declared ${typeNames.join(" | ")}`),
     );
   }
-  const types: readonly string[] | undefined = typeNames ?? (builtIn === undefined ? (typeEntry === undefined ? ["string", "number"] : undefined) : [builtIn]);
+  const types: readonly string[] | undefined = typeNames ?? (builtIn === undefined ? (typeEntry === undefined ? UNTYPED_PROPERTY_TYPES : undefined) : [builtIn]);
 
   const items = entry(value, "items");
   const properties = entry(value, "properties");
@@ -448,17 +449,11 @@ function typeListDiagnostics(source: SourceFile, list: YamlNode & { kind: "seque
   return diagnostics;
 }
 
-const NUMBER_CONSTRAINTS = ["minimum", "maximum"] as const;
-const STRING_CONSTRAINTS = ["minLength", "maxLength", "pattern"] as const;
-
 /** Constraints apply to the types that have them, bound what can be, and patterns compile. `types` undefined: any value. */
 function constraintDiagnostics(source: SourceFile, value: YamlMapping, name: string, types: readonly string[] | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const applies = (kinds: readonly string[]): boolean => types === undefined || types.includes("any") || types.some((type) => kinds.includes(type));
-  for (const [keys, kinds, what] of [
-    [NUMBER_CONSTRAINTS, ["number", "integer"], "numbers"],
-    [STRING_CONSTRAINTS, ["string"], "strings"],
-  ] as const) {
+  for (const { keys, types: kinds, what } of CONSTRAINTS) {
     if (applies(kinds)) continue;
     for (const key of keys) {
       const found = entry(value, key);

@@ -35,12 +35,18 @@ export const GITLAB_VOCABULARY: Vocabulary = {
 export const STATUSES = ["active", "removed"] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** GitLab's classifications of an event. */
+export const CLASSIFICATIONS = ["duo"] as const;
+
 /** sit's extension: the value type of a property; a list of them (with `"null"`) is a union. */
 export const PROPERTY_TYPES = ["string", "integer", "number", "boolean", "array", "object", "any"] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
 
 /** The scalar types, all GitLab's own schema knows of sit's; the others are a team's plan. */
 export const SCALAR_PROPERTY_TYPES = ["string", "integer", "number", "boolean"] as const satisfies readonly PropertyType[];
+
+/** What a custom property without `type` may be: GitLab's rule. */
+export const UNTYPED_PROPERTY_TYPES = ["string", "number"] as const satisfies readonly PropertyType[];
 
 /** Allowed in a list of types only: `type: [string, "null"]`. */
 export const NULL_TYPE = "null";
@@ -57,6 +63,14 @@ export const BUILT_IN_PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Ma
 
 export const ACTION_PATTERN = /^[a-z0-9_]+$/;
 export const PROPERTY_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
+/** `function_name`: a camelCase name of ASCII letters and digits. */
+export const FUNCTION_NAME_PATTERN = /^[a-z][A-Za-z0-9]*$/;
+
+/** Characters that have no place in a name: C0 and C1 controls, and the line and paragraph separators. */
+const CONTROL_CHARACTERS = String.raw`\u0000-\u001f\u007f-\u009f\u2028\u2029`;
+export const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
+/** A name under `any` naming rules: not empty, on one line, in printable characters. */
+export const PRINTABLE_NAME_PATTERN = new RegExp(`^[^${CONTROL_CHARACTERS}]+$`);
 export const MILESTONE_PATTERN = /^<?[0-9]+\.[0-9]+$/;
 /**
  * An absolute URI (RFC 3986: a scheme, a colon, then URI characters or %-escapes), the `uri` format
@@ -80,6 +94,12 @@ export const PROTOTYPE_TRAPS: ReadonlySet<string> = new Set(["__proto__"]);
  * them: they are only keys of generated objects.
  */
 export const UNTYPABLE_PROPERTY_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype).filter((name) => !PROTOTYPE_TRAPS.has(name)));
+
+/** The constraints of each kind of value, and the types they apply to: bounds of numbers, lengths and a pattern of strings. */
+export const CONSTRAINTS = [
+  { keys: ["minimum", "maximum"], types: ["number", "integer"], what: "numbers" },
+  { keys: ["minLength", "maxLength", "pattern"], types: ["string"], what: "strings" },
+] as const satisfies readonly { keys: readonly string[]; types: readonly PropertyType[]; what: string }[];
 
 /** How deep `items` and `properties` may nest: deeper plans are mistakes, and checks recurse. */
 export const MAX_TYPE_DEPTH = 16;

@@ -2,8 +2,16 @@ import Ajv2020 from "ajv/dist/2020";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
+import { loadProject } from "../../src/index";
 import { renderDefinitionJsonSchema } from "../../src/schema/definition-json-schema";
-import { definition, makeProject, runCli } from "../helpers/project";
+import { GITLAB_VOCABULARY } from "../../src/validate/vocabulary";
+import { definition, makeProject, REPO_ROOT, runCli } from "../helpers/project";
+
+const SHOP = join(REPO_ROOT, "test", "e2e", "shop");
+
+/** A validator of the schema a run printed, and the definitions of a folder as an editor reads them. */
+const validatorOf = (printed: string) => new Ajv2020({ strict: false }).compile(JSON.parse(printed));
+const definitionsOf = (folder: string): [string, unknown][] => readdirSync(folder).map((name) => [name, load(readFileSync(join(folder, name), "utf8"))]);
 
 describe("sit schema", () => {
   it("prints the schema's exact bytes on stdout", () => {
@@ -47,10 +55,54 @@ describe("sit schema", () => {
     expect(existsSync(join(project, "taken/schema.json/.schema.json"))).toBe(false);
   });
 
-  it("has --help with an example and exit codes", () => {
+  it("describes the definitions of the project it runs in: the config's identifiers, tiers, required keys and names", () => {
+    const shop = loadProject({ cwd: SHOP }).config!;
+    const result = runCli(["schema"], join(SHOP, "definitions"));
+    expect(result).toEqual({ code: 0, stdout: renderDefinitionJsonSchema({ vocabulary: shop.vocabulary, gitlabStrict: false }).slice(0, -1), stderr: "" });
+    expect(result.stdout).not.toBe(renderDefinitionJsonSchema().slice(0, -1));
+    const accepts = validatorOf(result.stdout);
+    const definitions = definitionsOf(join(SHOP, "definitions"));
+    expect(definitions.length).toBe(4);
+    expect(definitions.filter(([, data]) => !accepts(data)).map(([name]) => name)).toEqual([]);
+    expect(accepts(load(definition("create_snippet")))).toBe(false);
+  });
+
+  it("reads the config --config names, from anywhere", () => {
+    const elsewhere = makeProject({});
+    expect(runCli(["schema", "--config", join(SHOP, "sit.config.yaml")], elsewhere).stdout).toBe(runCli(["schema"], SHOP).stdout);
+  });
+
+  it("prints GitLab's own format with --gitlab-strict, whatever the config says", () => {
+    const result = runCli(["schema", "--gitlab-strict"], SHOP);
+    expect(result).toEqual({ code: 0, stdout: renderDefinitionJsonSchema({ vocabulary: GITLAB_VOCABULARY, gitlabStrict: true }).slice(0, -1), stderr: "" });
+    const accepts = validatorOf(result.stdout);
+    expect(definitionsOf(join(SHOP, "definitions")).filter(([, data]) => accepts(data))).toEqual([]);
+    expect(accepts(load(definition("create_snippet")))).toBe(true);
+    expect(accepts(load(definition("create_snippet", "additional_properties:\n  label:\n    type: string\n")))).toBe(false);
+    expect(accepts(load(definition("create_snippet", "function_name: trackSnippet\n")))).toBe(false);
+  });
+
+  it("writes nothing and exits 1 for an invalid config, 2 for a config that is not there or with --gitlab-strict", () => {
+    const project = makeProject({ "sit.config.yaml": "rules:\n  tiers: []\n  eventNames: kebab\n", "definitions/.keep": "" });
+    const invalid = runCli(["schema", "--out", "schema.json"], project);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toBe("");
+    expect(invalid.stderr).toMatch(/^sit\.config\.yaml:2:10: error SIT041: .*\n[\s\S]*sit\.config\.yaml:3:15: error SIT041: [\s\S]*\nsit schema: 2 errors and 0 warnings in 1 file; nothing written$/);
+    expect(existsSync(join(project, "schema.json"))).toBe(false);
+    expect(runCli(["schema", "--config", "missing.yaml"], project)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "missing.yaml: error SIT040: config file not found\nsit schema: 1 error and 0 warnings in 1 file; nothing written",
+    });
+    expect(runCli(["schema", "--gitlab-strict", "--config", "sit.config.yaml"], project).code).toBe(2);
+  });
+
+  it("has --help with examples and exit codes", () => {
     const result = runCli(["schema", "--help"], makeProject({}));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: sit schema \[options\]/);
+    expect(result.stdout).toMatch(/--gitlab-strict/);
+    expect(result.stdout).toMatch(/\$ npx sit schema --gitlab-strict --out /);
     expect(result.stdout).toMatch(/# yaml-language-server: \$schema=/);
     expect(result.stdout).toMatch(/Exit codes: 0 /);
   });

@@ -188,6 +188,20 @@ describe("the definition format", () => {
     expectDiagnostic(dir, { code: "SIT011", file: "definitions/a.yml", line: 2, column: 1, message: `missing required key \`${key}\`` });
   });
 
+  it.each(["internal_events", "identifiers", "product_categories", "status", "classification", "extra_trackers"])(
+    "reports a key the config's rules.required names, `%s`, missing",
+    (key) => {
+      const config = `${CONFIG}rules:\n  required: [description, action, ${key}]\n`;
+      expectDiagnostic(makeProject({ "sit.config.yaml": config, "definitions/a.yml": `# a\n${withLine("a", key, "")}` }), {
+        code: "SIT011",
+        file: "definitions/a.yml",
+        line: 2,
+        column: 1,
+        message: `missing required key \`${key}\``,
+      });
+    },
+  );
+
   it.each([
     ["Create-MR", "create_mr"],
     ["mergeRequestCreated", "merge_request_created"],
