@@ -170,13 +170,17 @@ Exit codes: 0 created, 1 files exist already (nothing written) or the first gene
   program
     .command("new")
     .description("write a new event definition; in a terminal, asks for the fields no flag gives")
-    .argument("<action>", "the event's action: lowercase letters, digits and underscores")
+    .argument("<action>", "the event's name: snake_case, or any name under the config's rules: { eventNames: any } (quote it)")
     .addOption(configOption())
     .option("--description <text>", "what happened, as one sentence")
-    .option("--identifiers <list>", "comma-separated: project, namespace, user, feature_enabled_by_namespace_ids")
-    .option("--property <spec>", "name:description[:string|integer|number|boolean] (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--identifiers <list>", "comma-separated, from the config's identifiers and GitLab's: project, namespace, user, feature_enabled_by_namespace_ids")
+    .option("--property <spec>", "name:description[:type], or name: { YAML as in a definition } (repeatable; see below)", (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
+    .option("--function-name <name>", "the event's function (trackSomething), for an action whose words give none or a taken one")
     .option("--product-group <group>", "the owning product group")
-    .option("--tiers <list>", "comma-separated: free, premium, ultimate (default: the config's defaults, else all)")
+    .option("--tiers <list>", "comma-separated, from the config's tiers (default: the config's defaults, else all)")
     .option("--tracker <class>", "an extra tracking class from the config's processors (repeatable, in call order)", (value: string, previous: string[] = []) => [
       ...previous,
       value,
@@ -188,8 +192,16 @@ Exit codes: 0 created, 1 files exist already (nothing written) or the first gene
       "after",
       `
 In a terminal, sit asks for every field the flags leave out, offering the product groups,
-identifiers and trackers the project uses. Elsewhere (CI, scripts) --description and
---product-group are required and the other fields take the config's defaults: or none.
+identifiers and trackers the project uses; for each property its type, whether it is required or
+may be null, its allowed values, its bounds or pattern, and an array's items or an object's
+properties. Elsewhere (CI, scripts) --description and --product-group are required and the other
+fields take the config's defaults: or none. Keys the config's rules do not require (product_group,
+milestone, introduced_by_url, tiers) are neither asked for nor written, unless a flag gives them.
+
+--property takes a short form, name:description[:type], where the name ends at the first colon
+and type is string, integer, number, boolean or any, or a union such as string|null; or the
+property as a definition declares it, name: { … } in YAML (or JSON), for required, enum,
+minimum, maximum, minLength, maxLength, pattern, an array's items and an object's properties.
 
 Examples:
   $ npx sit new create_merge_request
@@ -197,16 +209,18 @@ Examples:
       --product-group code_review --identifiers project,user \\
       --property "label:source of the merge request: web or api" \\
       --property "commits:number of commits:integer" --tiers free,premium --milestone 18.0
+  $ npx sit new "Order Completed" --description "An order is paid" --identifiers user \\
+      --property "coupon:the coupon code:string|null" \\
+      --property "quantity: { description: units bought, type: integer, minimum: 1, required: true }" \\
+      --property "products: { description: what was bought, type: array, items: { type: object,
+        properties: { sku: { description: stock keeping unit, type: string, required: true } } } }"
 
 Exit codes: 0 written, 1 the action or its file exists already or the definition would be invalid,
 2 usage error (missing or invalid flag, unknown tracker, bad template), 130 cancelled with Ctrl-C.`,
     )
     .action((action: string, options: import("./commands/new").NewCommandOptions) => {
       const { runNew } = require("./commands/new") as typeof import("./commands/new");
-      const exit = runNew(action, options, output, cwd);
-      // Asking in the terminal ends after main() has returned: the exit code is set when it does.
-      if (typeof exit === "number") setExitCode(exit);
-      else void exit.then((code) => (process.exitCode = code));
+      settle(runNew(action, options, output, cwd), setExitCode);
     });
 
   program
@@ -265,6 +279,12 @@ Examples:
 Run \`sit <command> --help\` for a command's options.`,
   );
   return program;
+}
+
+/** A command that asks in the terminal ends after main() has returned: the exit code is set when it does. */
+function settle(exit: number | Promise<number>, setExitCode: (code: number) => void): void {
+  if (typeof exit === "number") setExitCode(exit);
+  else void exit.then((code) => (process.exitCode = code));
 }
 
 /** Runs the CLI and returns the exit code; never throws. */

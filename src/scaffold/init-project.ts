@@ -23,6 +23,7 @@ export const INIT_LAYOUT = {
 /** The example event init writes, through the same template as `sit new`. */
 export const EXAMPLE_EVENT: DefinitionFields = {
   action: "view_home_page",
+  functionName: undefined,
   description: "A signed-in user views the home page",
   identifiers: ["user"],
   properties: [{ name: "label", description: "how the user got there: search, link or direct" }],

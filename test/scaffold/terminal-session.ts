@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { SIT_BIN } from "../helpers/project";
 
 /** What the keys send through a terminal. */
-export const KEY = { enter: "\r", space: " ", down: "\u001b[B", ctrlC: "\u0003" } as const;
+export const KEY = { enter: "\r", space: " ", down: "\u001b[B", backspace: "\u007f", ctrlC: "\u0003" } as const;
 
 /** Sessions still running: a test that fails while waiting leaves its session behind, to end after it. */
 const running = new Set<TerminalSession>();
