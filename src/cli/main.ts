@@ -146,25 +146,37 @@ project, a tsconfig.json that cannot be followed).`,
     .command("init")
     .description("scaffold a project: config, example event, processor, scripts")
     .argument("[dir]", "the project folder, created if needed (default: the current folder)")
+    .addOption(
+      new Option("--conventions <whose>", "whose conventions the definitions follow: gitlab (its names, identifiers, tiers and keys) or own (yours)").choices(
+        ["gitlab", "own"] satisfies import("../scaffold/init-project").Conventions[],
+      ),
+    )
     .option("--force", "overwrite the files init creates when they exist already")
     .addHelpText(
       "after",
       `
-Creates sit.config.yaml, definitions/view_home_page.yml, src/tracking/internal-events.ts (sit's
-HTTP processor) and .gitattributes (or adds its line), adds the scripts sit:generate and sit:check
-to package.json when there is one, and runs generate. When any file it would create exists, it
+Creates sit.config.yaml, an example definition, src/tracking/internal-events.ts (sit's HTTP
+processor) and .gitattributes (or adds its line), adds the scripts sit:generate and sit:check to
+package.json when there is one, and runs generate. When any file it would create exists, it
 writes nothing and lists them.
+
+In a terminal, init asks whose conventions the definitions follow; elsewhere, without
+--conventions, they are GitLab's. With --conventions own, the config has rules: (any event and
+property names, your tiers, the keys every definition must have), commented examples of your own
+identifiers (one set from the tracking context), and the example is definitions/home_page_viewed.yml
+(action "Home Page Viewed", typed properties); with gitlab, it is definitions/view_home_page.yml.
 
 Examples:
   $ npx sit init
-  $ npx sit init packages/web --force
+  $ npx sit init --conventions own
+  $ npx sit init packages/web --conventions gitlab --force
 
 Exit codes: 0 created, 1 files exist already (nothing written) or the first generate failed,
-2 usage or environment error.`,
+2 usage or environment error, 130 cancelled with Ctrl-C.`,
     )
-    .action((dir: string | undefined, options: { force?: boolean }) => {
+    .action((dir: string | undefined, options: import("./commands/init").InitCommandOptions) => {
       const { runInit } = require("./commands/init") as typeof import("./commands/init");
-      setExitCode(runInit(dir, options, output, cwd));
+      settle(runInit(dir, options, output, cwd), setExitCode);
     });
 
   program
@@ -195,8 +207,10 @@ In a terminal, sit asks for every field the flags leave out, offering the produc
 identifiers and trackers the project uses; for each property its type, whether it is required or
 may be null, its allowed values, its bounds or pattern, and an array's items or an object's
 properties. Elsewhere (CI, scripts) --description and --product-group are required and the other
-fields take the config's defaults: or none. Keys the config's rules do not require (product_group,
-milestone, introduced_by_url, tiers) are neither asked for nor written, unless a flag gives them.
+fields take the config's defaults: or none. Keys the config's rules do not require (description,
+product_group, milestone, introduced_by_url, tiers) are neither asked for, required nor written,
+unless a flag or the config's defaults: give them. An action whose words give no function name,
+or a taken one, needs --function-name.
 
 --property takes a short form, name:description[:type], where the name ends at the first colon
 and type is string, integer, number, boolean or any, or a union such as string|null; or the
