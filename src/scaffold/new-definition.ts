@@ -1,8 +1,8 @@
-import { CONTROL_CHARACTER } from "../text/control-character";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { loadProject, type Diagnostic, type ResolvedConfig, type ValidDefinition } from "../index";
 import { didYouMean } from "../diagnostics/suggest";
+import { CONTROL_CHARACTER } from "../text/control-character";
 import { ACTION_PATTERN, PROTOTYPE_TRAPS, type Vocabulary } from "../validate/vocabulary";
 import { checkNewDefinition, type DefinitionTarget } from "./check-new-definition";
 import { createFile } from "./create-file";
@@ -202,7 +202,7 @@ export const templateWrites = (plan: NewDefinitionPlan, field: OptionalFieldName
 const RULED_FIELDS: ReadonlySet<OptionalFieldName> = new Set(["description", "productGroup", "milestone", "introducedByUrl", "tiers"]);
 
 /** Whether the project's rules require `field`'s key (always so for fields the rules do not govern). */
-export const rulesRequire = (plan: NewDefinitionPlan, field: OptionalFieldName): boolean =>
+const rulesRequire = (plan: NewDefinitionPlan, field: OptionalFieldName): boolean =>
   !RULED_FIELDS.has(field) || plan.config.vocabulary.required.has(FIELD_PLACEHOLDERS[field]);
 
 /**

@@ -233,7 +233,13 @@ rules:
     await terminal.expect(/Type of products\[\]\.sku:/);
     terminal.type(`${KEY.down}${KEY.enter}`);
     await terminal.expect(/Also for products\[\]\.sku[^\n]*\s+❯◯ required[^\n]*\s+◯ may be null\s+◯ only some values \(enum\)\s+◯ a minimum length\s+◯ a maximum length\s+◯ a pattern/);
-    terminal.type(`${KEY.space}${KEY.down.repeat(5)}${KEY.space}${KEY.enter}`);
+    terminal.type(`${KEY.space}${KEY.down.repeat(3)}${KEY.space}${KEY.down}${KEY.space}${KEY.down}${KEY.space}${KEY.enter}`);
+    await terminal.expect(/Minimum length of products\[\]\.sku:/);
+    terminal.type(`-1${KEY.enter}`);
+    await terminal.expect(/a whole number, 0 or more/);
+    terminal.type(`${KEY.backspace.repeat(2)}1${KEY.enter}`);
+    await terminal.expect(/Maximum length of products\[\]\.sku:/);
+    terminal.type(`40${KEY.enter}`);
     await terminal.expect(/Pattern of products\[\]\.sku/);
     terminal.type(`(${KEY.enter}`);
     await terminal.expect(/Invalid regular expression/);
@@ -314,6 +320,8 @@ additional_properties:
           description: stock keeping unit
           type: string
           required: true
+          minLength: 1
+          maxLength: 40
           pattern: ^[A-Z0-9-]+$
         price:
           description: unit price
@@ -332,6 +340,45 @@ additional_properties:
 `);
     expect(runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: "no problems (1 definition file checked)" });
     expect(runCli(["generate"], dir).code).toBe(0);
+  });
+
+  it("offers the rules' tiers when the rules require tiers", async () => {
+    const dir = makeProject({
+      "sit.config.yaml": PLAN.replace("required: [description, action]", "required: [description, action, tiers]"),
+      "src/processors.ts": "export const Collector = { trackEvent(): void {} };\nexport const Audit = { trackEvent(): void {} };\n",
+    });
+    const terminal = new TerminalSession(["new", "Cart Viewed", "--description", "A cart is shown", "--identifiers", "", "--tracker", "Shop::Audit"], dir);
+    await terminal.expect(/Property name \(empty for none\):/);
+    terminal.type(KEY.enter);
+    await terminal.expect(/Tiers:\s+❯◉ starter\s+◉ pro\s+◉ enterprise/);
+    terminal.type(`${KEY.space}${KEY.enter}`);
+    await terminal.expect(/created definitions\/cart_viewed\.yml/);
+    expect(await terminal.exitCode).toBe(0);
+    expect(read(dir, "cart_viewed.yml")).toBe("description: A cart is shown\ninternal_events: true\naction: Cart Viewed\ntiers:\n  - pro\n  - enterprise\nextra_trackers:\n  - tracking_class: Shop::Audit\n");
+  });
+
+  it("stops offering arrays and objects at the depth validation allows", async () => {
+    const dir = makeProject({ "sit.config.yaml": PLAN, "src/processors.ts": "export const Collector = { trackEvent(): void {} };\nexport const Audit = { trackEvent(): void {} };\n" });
+    const terminal = new TerminalSession(["new", "Deep", "--description", "d", "--identifiers", "account", "--tracker", "Shop::Audit"], dir);
+    await terminal.expect(/Property name/);
+    terminal.type(`deep${KEY.enter}`);
+    await terminal.expect(/Description of deep:/);
+    terminal.type(`sixteen lists down${KEY.enter}`);
+    for (let depth = 0; depth < 16; depth++) {
+      await terminal.expect(new RegExp(`Type of deep${"\\[\\]".repeat(depth)}:\\s+❯ string or number[^]*array\\s+object`));
+      terminal.type(`${KEY.down.repeat(5)}${KEY.enter}`);
+      await terminal.expect(/Also for deep/);
+      terminal.type(KEY.enter);
+    }
+    await terminal.expect(/Type of deep(\[\]){16}:\s+❯ string or number \(GitLab's default\)\s+string\s+integer\s+number\s+boolean\s+any\s/);
+    terminal.type(`${KEY.down}${KEY.enter}`);
+    await terminal.expect(/Also for deep/);
+    terminal.type(KEY.enter);
+    await terminal.expect(/Another property/);
+    terminal.type(KEY.enter);
+    await terminal.expect(/created definitions\/deep\.yml/);
+    expect(await terminal.exitCode).toBe(0);
+    expect(runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: "no problems (1 definition file checked)" });
   });
 });
 
