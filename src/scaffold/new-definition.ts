@@ -160,7 +160,9 @@ export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionP
 
 /** Why `action` cannot name an event under the project's rules, or `undefined`. */
 function actionNameProblem(action: string, vocabulary: Vocabulary): string | undefined {
-  if (vocabulary.eventNames === "snake_case" && !ACTION_PATTERN.test(action)) return `action "${action}" must be lowercase letters, digits and underscores`;
+  if (vocabulary.eventNames === "snake_case" && !ACTION_PATTERN.test(action)) {
+    return `action ${JSON.stringify(action)} must be lowercase letters, digits and underscores, or the config's rules must allow any name (\`rules: { eventNames: any }\`)`;
+  }
   if (action === "" || CONTROL_CHARACTER.test(action)) return `action ${JSON.stringify(action)} must be a name on one line, in printable characters`;
   if (PROTOTYPE_TRAPS.has(action)) return `action "${action}" cannot be used: as an object key it would replace the prototype`;
   return undefined;

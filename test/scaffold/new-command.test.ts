@@ -140,7 +140,7 @@ extra_trackers:
     const dir = project();
     expect(sitNew(dir, "Create-Thing", required)).toMatchObject({
       code: 2,
-      stderr: 'sit new: action "Create-Thing" must be lowercase letters, digits and underscores',
+      stderr: 'sit new: action "Create-Thing" must be lowercase letters, digits and underscores, or the config\'s rules must allow any name (`rules: { eventNames: any }`)',
     });
     expect(sitNew(dir, "__proto__", required).code).toBe(2);
   });
