@@ -54,8 +54,9 @@ export interface WrittenDefinition {
 
 /**
  * Reads the project and checks everything that does not need the missing fields: the action
- * (valid, not taken, no file of its name), the template and the flags. Refusing here spares an
- * interactive user questions whose answers could not be used.
+ * (valid under the rules, not taken, no file of its name), the template, the flags, and whether
+ * the action needs a function name of its own. Refusing here spares an interactive user
+ * questions whose answers could not be used.
  */
 export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionPlan | Refusal {
   const { cwd, action } = request;

@@ -21,8 +21,9 @@ export interface NewCommandOptions extends FieldFlags {
 }
 
 /**
- * `sit new <action>`: writes `<definitions>/<action>.yml` from the template. Returns the exit
- * code, or a promise of it when it asks in the terminal for fields the flags leave out.
+ * `sit new <action>`: writes `<definitions>/<action>.yml` (or the file of the action's words) from
+ * the template. Returns the exit code, or a promise of it when it asks in the terminal for fields
+ * the flags leave out.
  */
 export function runNew(
   action: string,
