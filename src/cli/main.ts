@@ -149,37 +149,53 @@ project, a tsconfig.json that cannot be followed).`,
     .command("init")
     .description("scaffold a project: config, example event, processor, scripts")
     .argument("[dir]", "the project folder, created if needed (default: the current folder)")
+    .addOption(
+      new Option("--conventions <whose>", "whose conventions the definitions follow: gitlab (its names, identifiers, tiers and keys) or own (yours)").choices(
+        ["gitlab", "own"] satisfies import("../scaffold/init-project").Conventions[],
+      ),
+    )
     .option("--force", "overwrite the files init creates when they exist already")
     .addHelpText(
       "after",
       `
-Creates sit.config.yaml, definitions/view_home_page.yml, src/tracking/internal-events.ts (sit's
-HTTP processor) and .gitattributes (or adds its line), adds the scripts sit:generate and sit:check
-to package.json when there is one, and runs generate. When any file it would create exists, it
+Creates sit.config.yaml, an example definition, src/tracking/internal-events.ts (sit's HTTP
+processor) and .gitattributes (or adds its line), adds the scripts sit:generate and sit:check to
+package.json when there is one, and runs generate. When any file it would create exists, it
 writes nothing and lists them.
+
+In a terminal, init asks whose conventions the definitions follow; elsewhere, without
+--conventions, they are GitLab's. With --conventions own, the config has rules: (any event and
+property names, your tiers, the keys every definition must have), commented examples of your own
+identifiers (one set from the tracking context), and the example is definitions/home_page_viewed.yml
+(action "Home Page Viewed", typed properties); with gitlab, it is definitions/view_home_page.yml.
 
 Examples:
   $ npx sit init
-  $ npx sit init packages/web --force
+  $ npx sit init --conventions own
+  $ npx sit init packages/web --conventions gitlab --force
 
 Exit codes: 0 created, 1 files exist already (nothing written) or the first generate failed,
-2 usage or environment error.`,
+2 usage or environment error, 130 cancelled with Ctrl-C.`,
     )
-    .action((dir: string | undefined, options: { force?: boolean }) => {
+    .action((dir: string | undefined, options: import("./commands/init").InitCommandOptions) => {
       const { runInit } = require("./commands/init") as typeof import("./commands/init");
-      setExitCode(runInit(dir, options, output, cwd));
+      settle(runInit(dir, options, output, cwd), setExitCode);
     });
 
   program
     .command("new")
     .description("write a new event definition; in a terminal, asks for the fields no flag gives")
-    .argument("<action>", "the event's action: lowercase letters, digits and underscores")
+    .argument("<action>", "the event's name: snake_case, or any name under the config's rules: { eventNames: any } (quote it)")
     .addOption(configOption())
     .option("--description <text>", "what happened, as one sentence")
-    .option("--identifiers <list>", "comma-separated: project, namespace, user, feature_enabled_by_namespace_ids")
-    .option("--property <spec>", "name:description[:string|integer|number|boolean] (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--identifiers <list>", "comma-separated, from the config's identifiers and GitLab's: project, namespace, user, feature_enabled_by_namespace_ids")
+    .option("--property <spec>", "name:description[:type], or name: { YAML as in a definition } (repeatable; see below)", (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
+    .option("--function-name <name>", "the event's function (trackSomething), for an action whose words give none or a taken one")
     .option("--product-group <group>", "the owning product group")
-    .option("--tiers <list>", "comma-separated: free, premium, ultimate (default: the config's defaults, else all)")
+    .option("--tiers <list>", "comma-separated, from the config's tiers (default: the config's defaults, else all)")
     .option("--tracker <class>", "an extra tracking class from the config's processors (repeatable, in call order)", (value: string, previous: string[] = []) => [
       ...previous,
       value,
@@ -191,8 +207,18 @@ Exit codes: 0 created, 1 files exist already (nothing written) or the first gene
       "after",
       `
 In a terminal, sit asks for every field the flags leave out, offering the product groups,
-identifiers and trackers the project uses. Elsewhere (CI, scripts) --description and
---product-group are required and the other fields take the config's defaults: or none.
+identifiers and trackers the project uses; for each property its type, whether it is required or
+may be null, its allowed values, its bounds or pattern, and an array's items or an object's
+properties. Elsewhere (CI, scripts) --description and --product-group are required and the other
+fields take the config's defaults: or none. Keys the config's rules do not require (description,
+product_group, milestone, introduced_by_url, tiers) are neither asked for, required nor written,
+unless a flag or the config's defaults: give them. An action whose words give no function name,
+or a taken one, needs --function-name.
+
+--property takes a short form, name:description[:type], where the name ends at the first colon
+and type is string, integer, number, boolean or any, or a union such as string|null; or the
+property as a definition declares it, name: { … } in YAML (or JSON), for required, enum,
+minimum, maximum, minLength, maxLength, pattern, an array's items and an object's properties.
 
 Examples:
   $ npx sit new create_merge_request
@@ -200,16 +226,18 @@ Examples:
       --product-group code_review --identifiers project,user \\
       --property "label:source of the merge request: web or api" \\
       --property "commits:number of commits:integer" --tiers free,premium --milestone 18.0
+  $ npx sit new "Order Completed" --description "An order is paid" --identifiers user \\
+      --property "coupon:the coupon code:string|null" \\
+      --property "quantity: { description: units bought, type: integer, minimum: 1, required: true }" \\
+      --property "products: { description: what was bought, type: array, items: { type: object,
+        properties: { sku: { description: stock keeping unit, type: string, required: true } } } }"
 
 Exit codes: 0 written, 1 the action or its file exists already or the definition would be invalid,
 2 usage error (missing or invalid flag, unknown tracker, bad template), 130 cancelled with Ctrl-C.`,
     )
     .action((action: string, options: import("./commands/new").NewCommandOptions) => {
       const { runNew } = require("./commands/new") as typeof import("./commands/new");
-      const exit = runNew(action, options, output, cwd);
-      // Asking in the terminal ends after main() has returned: the exit code is set when it does.
-      if (typeof exit === "number") setExitCode(exit);
-      else void exit.then((code) => (process.exitCode = code));
+      settle(runNew(action, options, output, cwd), setExitCode);
     });
 
   program
@@ -278,6 +306,12 @@ Examples:
 Run \`sit <command> --help\` for a command's options.`,
   );
   return program;
+}
+
+/** A command that asks in the terminal ends after main() has returned: the exit code is set when it does. */
+function settle(exit: number | Promise<number>, setExitCode: (code: number) => void): void {
+  if (typeof exit === "number") setExitCode(exit);
+  else void exit.then((code) => (process.exitCode = code));
 }
 
 /** Runs the CLI and returns the exit code; never throws. */

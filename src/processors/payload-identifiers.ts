@@ -50,7 +50,7 @@ function scalarId(value: unknown): IdentifierScalar | undefined {
   return undefined;
 }
 
-function isScalar(value: unknown): value is IdentifierScalar {
+export function isScalar(value: unknown): value is IdentifierScalar {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 

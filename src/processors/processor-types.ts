@@ -4,8 +4,13 @@
  * application's config chose.
  */
 
-/** The value of an additional property, as the generated SDK passes it. */
-export type PropertyValue = string | number | boolean;
+/**
+ * The value of an additional property, as the generated SDK passes it: a string, number or boolean
+ * under GitLab's plan; under a team's own also null, a list or an object, and for a property of
+ * `type: any` whatever the caller passed. A processor accepts them all, so that it is a
+ * `Processor` of every generated SDK.
+ */
+export type PropertyValue = unknown;
 
 /**
  * What the generated SDK passes to a processor: the event's identifiers, whose types the

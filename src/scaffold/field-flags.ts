@@ -1,9 +1,12 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
-import { IDENTIFIERS, MILESTONE_PATTERN, ONE_LINE_PATTERN, PROPERTY_TYPES, TIERS, type PropertyType } from "../validate/vocabulary";
+import { MILESTONE_PATTERN, ONE_LINE_PATTERN, type Vocabulary } from "../validate/vocabulary";
 import type { GivenFields, PropertyField } from "./definition-fields";
+import { parsePropertyFlag } from "./property-flag";
 
 /** `sit new`'s field flags as commander hands them over. */
 export interface FieldFlags {
+  readonly functionName?: string;
   readonly description?: string;
   readonly identifiers?: string;
   readonly property?: readonly string[];
@@ -21,35 +24,53 @@ export interface TrackerChoices {
   readonly defaults: readonly string[];
 }
 
-/** The fields the flags give, or what is wrong with them (every problem, one message each). */
-export function parseFieldFlags(flags: FieldFlags, trackers: TrackerChoices): { given: GivenFields; errors: string[] } {
+/**
+ * The fields the flags give, or what is wrong with them (every problem, one message each; those
+ * in a property's YAML as diagnostics at their place in it). Identifiers and tiers are the
+ * project's (`vocabulary`).
+ */
+export function parseFieldFlags(
+  flags: FieldFlags,
+  vocabulary: Pick<Vocabulary, "identifiers" | "tiers">,
+  trackers: TrackerChoices,
+): { given: GivenFields; errors: string[]; diagnostics: Diagnostic[] } {
   const given: GivenFields = {};
   const errors: string[] = [];
+  const diagnostics: Diagnostic[] = [];
   const text = (flag: string, value: string | undefined): string | undefined => {
     if (value === undefined) return undefined;
     if (value.trim() === "") errors.push(`${flag} must not be empty`);
     return value.trim();
   };
 
+  // Checked with the whole definition, where the rules and the other events' names are known.
+  const functionName = text("--function-name", flags.functionName);
+  if (functionName !== undefined) given.functionName = functionName;
   const description = text("--description", flags.description);
   if (description !== undefined) given.description = description;
   const productGroup = text("--product-group", flags.productGroup);
   if (productGroup !== undefined && !ONE_LINE_PATTERN.test(productGroup)) errors.push("--product-group must be one line");
   if (productGroup !== undefined) given.productGroup = productGroup;
 
-  if (flags.identifiers !== undefined) given.identifiers = parseList("--identifiers", flags.identifiers, IDENTIFIERS, errors);
+  if (flags.identifiers !== undefined) given.identifiers = parseList("--identifiers", flags.identifiers, vocabulary.identifiers, errors);
   if (flags.tiers !== undefined) {
-    given.tiers = parseList("--tiers", flags.tiers, TIERS, errors);
-    if (given.tiers.length === 0) errors.push(`--tiers needs at least one of ${TIERS.join(", ")}`);
+    given.tiers = parseList("--tiers", flags.tiers, vocabulary.tiers, errors);
+    if (given.tiers.length === 0) errors.push(`--tiers needs at least one of ${vocabulary.tiers.join(", ")}`);
   }
 
   if (flags.property !== undefined) {
     const properties: PropertyField[] = [];
     for (const flag of flags.property) {
       const parsed = parsePropertyFlag(flag);
-      if (typeof parsed === "string") errors.push(parsed);
-      else if (properties.some((property) => property.name === parsed.name)) errors.push(`--property "${parsed.name}" is given twice`);
-      else properties.push(parsed);
+      if (!parsed.ok) {
+        errors.push(...parsed.problems);
+        diagnostics.push(...parsed.diagnostics);
+        continue;
+      }
+      for (const property of parsed.properties) {
+        if (properties.some((other) => other.name === property.name)) errors.push(`--property "${property.name}" is given twice`);
+        else properties.push(property);
+      }
     }
     given.properties = properties;
   }
@@ -74,36 +95,20 @@ export function parseFieldFlags(flags: FieldFlags, trackers: TrackerChoices): { 
     }
     given.trackers = classes;
   }
-  return { given, errors };
+  return { given, errors, diagnostics };
 }
 
-/**
- * `name:description[:type]`: the name ends at the first colon, a trailing `:string`, `:integer`,
- * `:number` or `:boolean` is the type, and the description is what lies between (colons included).
- */
-export function parsePropertyFlag(flag: string): PropertyField | string {
-  const colon = flag.indexOf(":");
-  if (colon < 0) return `--property "${flag}" needs a description: name:description or name:description:type`;
-  const name = flag.slice(0, colon).trim();
-  const rest = flag.slice(colon + 1);
-  const typeSuffix = new RegExp(`:(${PROPERTY_TYPES.join("|")})$`).exec(rest);
-  const description = (typeSuffix === null ? rest : rest.slice(0, typeSuffix.index)).trim();
-  if (name === "") return `--property "${flag}" needs a name before the first colon`;
-  if (description === "") return `--property "${flag}" needs a description after the name`;
-  return typeSuffix === null ? { name, description } : { name, description, type: typeSuffix[1] as PropertyType };
-}
-
-function parseList<Word extends string>(flag: string, value: string, allowed: readonly Word[], errors: string[]): Word[] {
-  const words: Word[] = [];
+function parseList(flag: string, value: string, allowed: readonly string[], errors: string[]): string[] {
+  const words: string[] = [];
   for (const word of value.split(",").map((part) => part.trim())) {
     if (word === "") continue;
-    if (!(allowed as readonly string[]).includes(word)) {
+    if (!allowed.includes(word)) {
       const hint = didYouMean(word, allowed);
       errors.push(`${flag}: "${word}" is not one of ${allowed.join(", ")}${hint === undefined ? "" : ` (${hint})`}`);
-    } else if (words.includes(word as Word)) {
+    } else if (words.includes(word)) {
       errors.push(`${flag}: "${word}" is listed twice`);
     } else {
-      words.push(word as Word);
+      words.push(word);
     }
   }
   return words;

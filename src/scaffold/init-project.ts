@@ -1,9 +1,10 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/config-source";
-import { TIERS } from "../validate/vocabulary";
+import { NULL_TYPE, TIERS } from "../validate/vocabulary";
 import { describeWriteError } from "../write/write-output";
 import { createFile, replaceFile } from "./create-file";
+import { definitionFileStem } from "./definition-file-name";
 import type { DefinitionFields } from "./definition-fields";
 import { withGeneratedEntry } from "./gitattributes-entry";
 import { addScripts, type ScriptsEdit } from "./package-json-scripts";
@@ -20,18 +21,55 @@ export const INIT_LAYOUT = {
   output: "generated",
 } as const;
 
-/** The example event init writes, through the same template as `sit new`. */
-export const EXAMPLE_EVENT: DefinitionFields = {
-  action: "view_home_page",
-  description: "A signed-in user views the home page",
-  identifiers: ["user"],
-  properties: [{ name: "label", description: "how the user got there: search, link or direct" }],
-  productGroup: "your_group",
-  milestone: null,
-  introducedByUrl: null,
-  tiers: TIERS,
-  trackers: [],
+/** Whose conventions a project's definitions follow: GitLab's (its names, identifiers, tiers and keys) or the team's own. */
+export type Conventions = "gitlab" | "own";
+
+/** What init writes for each choice of conventions: the config (a template of templates/init/) and the example event. */
+export interface InitVariant {
+  readonly configTemplate: string;
+  /** Written through the same template as `sit new`, so it is what `sit new` writes under that config. */
+  readonly example: DefinitionFields;
+}
+
+export const INIT_VARIANTS: Readonly<Record<Conventions, InitVariant>> = {
+  gitlab: {
+    configTemplate: "sit.config.yaml",
+    example: {
+      action: "view_home_page",
+      functionName: undefined,
+      description: "A signed-in user views the home page",
+      identifiers: ["user"],
+      properties: [{ name: "label", description: "how the user got there: search, link or direct" }],
+      productGroup: "your_group",
+      milestone: null,
+      introducedByUrl: null,
+      tiers: TIERS,
+      trackers: [],
+    },
+  },
+  // The config's rules require only a description and the action: the example has no more keys.
+  own: {
+    configTemplate: "sit.config.own.yaml",
+    example: {
+      action: "Home Page Viewed",
+      functionName: undefined,
+      description: "A signed-in user views the home page",
+      identifiers: ["user"],
+      properties: [
+        { name: "source", description: "how the user got there", type: "string", required: true, enum: ["search", "link", "direct"] },
+        { name: "referrer", description: "the page the user came from; null when the browser does not say", type: ["string", NULL_TYPE] },
+      ],
+      productGroup: undefined,
+      milestone: undefined,
+      introducedByUrl: undefined,
+      tiers: undefined,
+      trackers: [],
+    },
+  },
 };
+
+/** Where init writes a variant's example event, relative to the project folder. */
+export const exampleDefinitionPath = (variant: InitVariant): string => `${INIT_LAYOUT.definitions}/${definitionFileStem(variant.example.action)}.yml`;
 
 /** The package.json scripts init adds: regenerate, and check in CI that the SDK is up to date. */
 export const PACKAGE_SCRIPTS: Readonly<Record<string, string>> = { "sit:generate": "sit generate", "sit:check": "sit generate --check" };
@@ -56,6 +94,7 @@ export interface EditedFile {
 
 export interface InitPlan {
   readonly refused: false;
+  readonly conventions: Conventions;
   readonly files: readonly CreatedFile[];
   readonly gitattributes: EditedFile & { readonly change: "create" | "append" | "present" };
   readonly packageJson: (EditedFile & { readonly edit: ScriptsEdit; readonly sitDependency: "dependencies" | "devDependencies" | undefined }) | undefined;
@@ -63,19 +102,17 @@ export interface InitPlan {
   readonly conflicts: readonly string[];
 }
 
-/** Reads the project folder and works out every change `init` makes; writes nothing. */
-export function planInit(dir: string, cwd: string): InitPlan | Refusal {
+/** Reads the project folder and works out every change `init` makes for `conventions`; writes nothing. */
+export function planInit(dir: string, cwd: string, conventions: Conventions): InitPlan | Refusal {
   if (existsSync(dir) && !statSync(dir).isDirectory()) return refuse("usage", [`${shownPath(dir, cwd)} is not a folder`]);
   const at = (path: string) => ({ absolutePath: join(dir, path), displayPath: shownPath(join(dir, path), cwd) });
   const created = (path: string, content: string): CreatedFile => ({ ...at(path), content, exists: existsSync(join(dir, path)) });
   const template = (name: string): string => readFileSync(join(INIT_TEMPLATES_DIR, name), "utf8");
 
+  const variant = INIT_VARIANTS[conventions];
   const files = [
-    created(INIT_LAYOUT.config, template("sit.config.yaml")),
-    created(
-      `${INIT_LAYOUT.definitions}/${EXAMPLE_EVENT.action}.yml`,
-      renderDefinition(readFileSync(join(SIT_TEMPLATES_DIR, DEFINITION_TEMPLATE), "utf8"), EXAMPLE_EVENT).text,
-    ),
+    created(INIT_LAYOUT.config, template(variant.configTemplate)),
+    created(exampleDefinitionPath(variant), renderDefinition(readFileSync(join(SIT_TEMPLATES_DIR, DEFINITION_TEMPLATE), "utf8"), variant.example).text),
     created(INIT_LAYOUT.processor, template("internal-events.ts")),
   ];
   const conflicts = files.filter((file) => file.exists).map((file) => file.displayPath);
@@ -115,7 +152,7 @@ export function planInit(dir: string, cwd: string): InitPlan | Refusal {
     }
   }
   if (problems.length > 0) return refuse("usage", problems);
-  return { refused: false, files, gitattributes, packageJson, conflicts };
+  return { refused: false, conventions, files, gitattributes, packageJson, conflicts };
 }
 
 const withoutByteOrderMark = (text: string): [string, string] => (text.startsWith("\uFEFF") ? ["\uFEFF", text.slice(1)] : ["", text]);

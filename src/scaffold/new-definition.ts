@@ -2,14 +2,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { loadProject, type Diagnostic, type ResolvedConfig, type ValidDefinition } from "../index";
 import { didYouMean } from "../diagnostics/suggest";
-import { ACTION_PATTERN, PROTOTYPE_TRAPS, TIERS } from "../validate/vocabulary";
+import { CONTROL_CHARACTER } from "../text/control-character";
+import { ACTION_PATTERN, PROTOTYPE_TRAPS, type Vocabulary } from "../validate/vocabulary";
 import { checkNewDefinition, type DefinitionTarget } from "./check-new-definition";
 import { createFile } from "./create-file";
+import { definitionFileStem } from "./definition-file-name";
 import type { DefinitionFields, GivenFields, OptionalFieldName } from "./definition-fields";
 import { parseFieldFlags, type FieldFlags } from "./field-flags";
 import { projectVocabulary, type ProjectVocabulary } from "./project-vocabulary";
 import { refuse, type Problem, type Refusal } from "./refusal";
-import { ACTION_PLACEHOLDER, checkDefinitionTemplate, FIELD_PLACEHOLDERS, renderDefinition } from "./render-definition";
+import { ACTION_PLACEHOLDER, checkDefinitionTemplate, definitionPlaceholders, FIELD_PLACEHOLDERS, renderDefinition } from "./render-definition";
+import { renderTemplate } from "./render-template";
 import { shownPath } from "./shown-path";
 import { DEFINITION_TEMPLATE, findTemplate } from "./template-files";
 
@@ -36,6 +39,8 @@ export interface NewDefinitionPlan {
   /** The fields the flags give. */
   readonly given: GivenFields;
   readonly vocabulary: ProjectVocabulary;
+  /** Why the action needs a function name of its own (its words give none, or a taken one); `undefined` when it does not. */
+  readonly functionNameNeed: string | undefined;
   /** Worth saying, not worth stopping for. */
   readonly warnings: readonly string[];
 }
@@ -49,18 +54,18 @@ export interface WrittenDefinition {
 
 /**
  * Reads the project and checks everything that does not need the missing fields: the action
- * (valid, not taken, no file of its name), the template and the flags. Refusing here spares an
- * interactive user questions whose answers could not be used.
+ * (valid under the rules, not taken, no file of its name), the template, the flags, and whether
+ * the action needs a function name of its own. Refusing here spares an interactive user
+ * questions whose answers could not be used.
  */
 export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionPlan | Refusal {
   const { cwd, action } = request;
   const shown = (path: string): string => shownPath(path, cwd);
-  if (!ACTION_PATTERN.test(action)) return refuse("usage", [`action "${action}" must be lowercase letters, digits and underscores`]);
-  if (PROTOTYPE_TRAPS.has(action)) return refuse("usage", [`action "${action}" cannot be used: as an object key it would replace the prototype`]);
-
   const project = loadProject({ cwd, configPath: request.configPath });
   const config = project.config;
   if (config === undefined) return refuse("usage", ["the config is invalid, so sit cannot tell where definitions go"], project.diagnostics);
+  const actionProblem = actionNameProblem(action, config.vocabulary);
+  if (actionProblem !== undefined) return refuse("usage", [actionProblem]);
   const warnings: string[] = [];
   // Files that failed their own checks hold actions sit cannot read. (A missing definitions
   // folder is no such file: writing the first definition creates it.)
@@ -78,10 +83,12 @@ export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionP
       `action "${action}" is already defined by ${taken.displayPath}:${taken.actionPosition.line}:${taken.actionPosition.column}${kind}`,
     ]);
   }
-  const absolutePath = join(config.definitionsDir, `${action}.yml`);
+  const stem = definitionFileStem(action);
+  if (stem === undefined) return refuse("usage", [`action ${JSON.stringify(action)} has no letter or digit to name its file after, and cannot be a file name itself`]);
+  const absolutePath = join(config.definitionsDir, `${stem}.yml`);
   const target = {
     absolutePath,
-    relativePath: `${action}.yml`,
+    relativePath: `${stem}.yml`,
     projectPath: relative(config.rootDir, absolutePath).split(sep).join("/"),
     displayPath: shown(absolutePath),
   };
@@ -120,11 +127,22 @@ export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionP
   };
 
   const vocabulary = projectVocabulary(project.definitions, config);
-  const flags = parseFieldFlags(request.flags, vocabulary.trackers);
-  if (flags.errors.length > 0) return refuse("usage", flags.errors);
+  const flags = parseFieldFlags(request.flags, config.vocabulary, vocabulary.trackers);
+  if (flags.errors.length > 0 || flags.diagnostics.length > 0) return refuse("usage", flags.errors, flags.diagnostics);
   for (const field of Object.keys(flags.given) as OptionalFieldName[]) {
     if (!template.placeholders.has(FIELD_PLACEHOLDERS[field])) {
       warnings.push(`${template.displayPath} has no {{${FIELD_PLACEHOLDERS[field]}}}, so the value given for ${FIELD_PLACEHOLDERS[field]} is not written`);
+    }
+  }
+  const names = { action, target, existing: project.definitions, config };
+  let functionNameNeed: string | undefined;
+  if (flags.given.functionName !== undefined) {
+    const problems = functionNameProblems(names, flags.given.functionName);
+    if (problems.length > 0) return refuse("usage", problems.map((problem) => `--function-name ${flags.given.functionName}: ${problem}`));
+  } else {
+    functionNameNeed = functionNameProblems(names, undefined)[0];
+    if (functionNameNeed !== undefined && !template.placeholders.has(FIELD_PLACEHOLDERS.functionName)) {
+      return refuse("usage", [`${functionNameNeed}, and ${template.displayPath} has no {{function_name}} to name the function with`]);
     }
   }
   return {
@@ -136,26 +154,79 @@ export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionP
     template,
     given: flags.given,
     vocabulary,
+    functionNameNeed,
     warnings,
   };
+}
+
+/** Why `action` cannot name an event under the project's rules, or `undefined`. */
+function actionNameProblem(action: string, vocabulary: Vocabulary): string | undefined {
+  if (vocabulary.eventNames === "snake_case" && !ACTION_PATTERN.test(action)) {
+    return `action ${JSON.stringify(action)} must be lowercase letters, digits and underscores, or the config's rules must allow any name (\`rules: { eventNames: any }\`)`;
+  }
+  if (action === "" || CONTROL_CHARACTER.test(action)) return `action ${JSON.stringify(action)} must be a name on one line, in printable characters`;
+  if (PROTOTYPE_TRAPS.has(action)) return `action "${action}" cannot be used: as an object key it would replace the prototype`;
+  return undefined;
+}
+
+/** A definition that holds nothing but the names: what validation says of them is about the names alone. */
+const NAMES_PROBE = "description: probe\ninternal_events: true\naction: {{action}}\nfunction_name: {{function_name}}\nproduct_group: probe\nmilestone: null\nintroduced_by_url: null\ntiers: {{tiers}}\n";
+
+/**
+ * What validation says against the function name of `action`: `functionName`, or else the one its
+ * words give (none, or one that another event or the SDK's own API has already). The checks are
+ * validation's own, run on a definition that holds only the names.
+ */
+export function functionNameProblems(
+  names: { action: string; target: DefinitionTarget; existing: readonly ValidDefinition[]; config: ResolvedConfig },
+  functionName: string | undefined,
+): string[] {
+  const fields: DefinitionFields = {
+    action: names.action,
+    functionName,
+    description: undefined,
+    identifiers: [],
+    properties: [],
+    productGroup: undefined,
+    milestone: undefined,
+    introducedByUrl: undefined,
+    tiers: names.config.vocabulary.tiers.slice(0, 1),
+    trackers: [],
+  };
+  const probe = renderTemplate(NAMES_PROBE, definitionPlaceholders(fields)).text;
+  const checked = checkNewDefinition(probe, names.target, names.existing, names.config);
+  return checked.diagnostics.filter((diagnostic) => diagnostic.code === "SIT064" || diagnostic.code === "SIT018").map((diagnostic) => diagnostic.message);
 }
 
 /** Whether the template writes `field`: a field it does not write is neither asked for nor required. */
 export const templateWrites = (plan: NewDefinitionPlan, field: OptionalFieldName): boolean => plan.template.placeholders.has(FIELD_PLACEHOLDERS[field]);
 
+/** Fields whose key a team's rules may leave out of definitions: then not asked for, nor required. */
+const RULED_FIELDS: ReadonlySet<OptionalFieldName> = new Set(["description", "productGroup", "milestone", "introducedByUrl", "tiers"]);
+
+/** Whether the project's rules require `field`'s key (always so for fields the rules do not govern). */
+const rulesRequire = (plan: NewDefinitionPlan, field: OptionalFieldName): boolean =>
+  !RULED_FIELDS.has(field) || plan.config.vocabulary.required.has(FIELD_PLACEHOLDERS[field]);
+
 /**
- * The fields to ask for in a terminal: those the flags leave out and the template writes (extra
- * trackers only when the config has classes to choose from).
+ * The fields to ask for in a terminal: those the flags leave out, the template writes and the
+ * project's rules require; the function name only when the action needs one of its own; extra
+ * trackers only when the config has classes to choose from.
  */
 export function fieldsToAsk(plan: NewDefinitionPlan): ReadonlySet<OptionalFieldName> {
-  const fields = (Object.keys(FIELD_PLACEHOLDERS) as OptionalFieldName[]).filter((field) => plan.given[field] === undefined && templateWrites(plan, field));
-  return new Set(plan.vocabulary.trackers.extra.length === 0 ? fields.filter((field) => field !== "trackers") : fields);
+  const asked = (field: OptionalFieldName): boolean => {
+    if (plan.given[field] !== undefined || !templateWrites(plan, field) || !rulesRequire(plan, field)) return false;
+    if (field === "functionName") return plan.functionNameNeed !== undefined;
+    return field !== "trackers" || plan.vocabulary.trackers.extra.length > 0;
+  };
+  return new Set((Object.keys(FIELD_PLACEHOLDERS) as OptionalFieldName[]).filter(asked));
 }
 
 /**
  * The fields from the flags, and for the others the config's `defaults:` or else: no identifiers,
- * properties or extra trackers, every tier, no milestone and no URL. The description and the
- * product group have no neutral value: `missing` names their flags when neither is given.
+ * properties or extra trackers, every tier, no milestone and no URL; a key the project's rules do
+ * not require is left out instead. The description, the product group and a function name the
+ * action needs have no neutral value: `missing` names their flags when they are not given.
  */
 export function fieldsWithoutAsking(plan: NewDefinitionPlan): {
   fields: DefinitionFields;
@@ -163,20 +234,26 @@ export function fieldsWithoutAsking(plan: NewDefinitionPlan): {
 } {
   const { given } = plan;
   const defaults = plan.config.definitionDefaults;
+  const required = (field: OptionalFieldName): boolean => rulesRequire(plan, field) && templateWrites(plan, field);
+  /** The flag's value, else the config's default, else (when the rules require the key) `neutral`. */
+  const value = <Value>(field: OptionalFieldName, flag: Value | undefined, configured: Value | undefined, neutral: Value): Value | undefined =>
+    flag !== undefined ? flag : configured !== undefined ? configured : required(field) ? neutral : undefined;
   const missing: string[] = [];
-  if (given.description === undefined && templateWrites(plan, "description")) missing.push("--description");
+  if (given.functionName === undefined && plan.functionNameNeed !== undefined && templateWrites(plan, "functionName")) missing.push("--function-name");
+  if (given.description === undefined && required("description")) missing.push("--description");
   const productGroup = given.productGroup ?? defaults.product_group;
-  if (productGroup === undefined && templateWrites(plan, "productGroup")) missing.push("--product-group");
+  if (productGroup === undefined && required("productGroup")) missing.push("--product-group");
   return {
     fields: {
       action: plan.action,
-      description: given.description ?? "",
+      functionName: given.functionName,
+      description: value("description", given.description, undefined, ""),
       identifiers: given.identifiers ?? [],
       properties: given.properties ?? [],
-      productGroup: productGroup ?? "",
-      milestone: given.milestone !== undefined ? given.milestone : (defaults.milestone ?? null),
-      introducedByUrl: given.introducedByUrl !== undefined ? given.introducedByUrl : (defaults.introduced_by_url ?? null),
-      tiers: given.tiers ?? defaults.tiers ?? TIERS,
+      productGroup: value("productGroup", productGroup, undefined, ""),
+      milestone: value<string | null>("milestone", given.milestone, defaults.milestone, null),
+      introducedByUrl: value<string | null>("introducedByUrl", given.introducedByUrl, defaults.introduced_by_url, null),
+      tiers: value<readonly string[]>("tiers", given.tiers, defaults.tiers, plan.config.vocabulary.tiers),
       trackers: given.trackers ?? [],
     },
     missing,

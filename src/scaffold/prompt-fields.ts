@@ -1,34 +1,29 @@
-import {
-  BUILT_IN_PROPERTY_TYPES,
-  MILESTONE_PATTERN,
-  PROPERTY_NAME_PATTERN,
-  PROPERTY_TYPES,
-  PROTOTYPE_TRAPS,
-  TIERS,
-  UNTYPABLE_PROPERTY_NAMES,
-  type PropertyType,
-} from "../validate/vocabulary";
-import type { DefinitionFields, OptionalFieldName, PropertyField } from "./definition-fields";
-import { fieldsToAsk, fieldsWithoutAsking, type NewDefinitionPlan } from "./new-definition";
+import { MILESTONE_PATTERN } from "../validate/vocabulary";
+import type { DefinitionFields, OptionalFieldName } from "./definition-fields";
+import { fieldsToAsk, fieldsWithoutAsking, functionNameProblems, type NewDefinitionPlan } from "./new-definition";
 import type { ProjectVocabulary } from "./project-vocabulary";
+import { promptProperties } from "./prompt-properties";
 
 type Prompts = typeof import("@inquirer/prompts");
 
 const events = (count: number): string => `${count} event${count === 1 ? "" : "s"}`;
 
 /**
- * Asks in the terminal for each field that the flags leave out and the template writes, offering
- * what the project already uses as choices and the config's `defaults:` as answers. Rejects with
- * inquirer's ExitPromptError when the user presses Ctrl-C.
+ * Asks in the terminal for each field that the flags leave out, the template writes and the
+ * project's rules require, offering what the project uses and may use (its identifiers and tiers)
+ * as choices and the config's `defaults:` as answers. Rejects with inquirer's ExitPromptError when
+ * the user presses Ctrl-C.
  */
 export async function promptFields(plan: NewDefinitionPlan): Promise<DefinitionFields> {
   // Loaded only here: no other command, and no run of `new` that does not ask, pays for it.
   const prompts = require("@inquirer/prompts") as Prompts;
   const { vocabulary } = plan;
+  const rules = plan.config.vocabulary;
   const fallback = fieldsWithoutAsking(plan).fields;
   const toAsk = fieldsToAsk(plan);
   const asks = (field: OptionalFieldName): boolean => toAsk.has(field);
 
+  const functionName = asks("functionName") ? await promptFunctionName(prompts, plan) : fallback.functionName;
   const description = asks("description")
     ? (
         await prompts.input({
@@ -37,25 +32,26 @@ export async function promptFields(plan: NewDefinitionPlan): Promise<DefinitionF
         })
       ).trim()
     : fallback.description;
+  const fromContext = new Set(plan.config.identifiers.filter((identifier) => identifier.fromContext).map((identifier) => identifier.name));
   const identifiers = asks("identifiers")
     ? await prompts.checkbox({
         message: "Identifiers the event is tracked with:",
-        choices: vocabulary.identifiers.map(({ name, count }) => ({
-          value: name,
-          name: count === 0 ? name : `${name} (${events(count)})`,
-        })),
+        choices: vocabulary.identifiers.map(({ name, count }) => {
+          const notes = [...(count === 0 ? [] : [events(count)]), ...(fromContext.has(name) ? ["from the tracking context"] : [])];
+          return { value: name, name: notes.length === 0 ? name : `${name} (${notes.join(", ")})` };
+        }),
       })
     : fallback.identifiers;
-  const properties = asks("properties") ? await promptProperties(prompts) : fallback.properties;
+  const properties = asks("properties") ? await promptProperties(prompts, rules) : fallback.properties;
   const productGroup = asks("productGroup")
     ? await promptProductGroup(prompts, vocabulary, plan.config.definitionDefaults.product_group)
     : fallback.productGroup;
   const tiers = asks("tiers")
     ? await prompts.checkbox({
         message: "Tiers:",
-        choices: TIERS.map((tier) => ({
+        choices: rules.tiers.map((tier) => ({
           value: tier,
-          checked: fallback.tiers.includes(tier),
+          checked: fallback.tiers?.includes(tier) ?? false,
         })),
         required: true,
       })
@@ -70,7 +66,7 @@ export async function promptFields(plan: NewDefinitionPlan): Promise<DefinitionF
     ? (
         await prompts.input({
           message: "Milestone that introduces the event (like 18.0; empty for none):",
-          ...(fallback.milestone === null ? {} : { default: fallback.milestone }),
+          ...(typeof fallback.milestone === "string" ? { default: fallback.milestone } : {}),
           validate: (value) => value.trim() === "" || MILESTONE_PATTERN.test(value.trim()) || "a milestone looks like 18.0",
         })
       ).trim() || null
@@ -79,12 +75,13 @@ export async function promptFields(plan: NewDefinitionPlan): Promise<DefinitionF
     ? (
         await prompts.input({
           message: "URL of the merge request that introduces it (empty for none yet):",
-          ...(fallback.introducedByUrl === null ? {} : { default: fallback.introducedByUrl }),
+          ...(typeof fallback.introducedByUrl === "string" ? { default: fallback.introducedByUrl } : {}),
         })
       ).trim() || null
     : fallback.introducedByUrl;
   return {
     action: plan.action,
+    functionName,
     description,
     identifiers,
     properties,
@@ -96,39 +93,17 @@ export async function promptFields(plan: NewDefinitionPlan): Promise<DefinitionF
   };
 }
 
-/** Properties one at a time until an empty name; the type is asked only where GitLab does not fix it. */
-async function promptProperties(prompts: Prompts): Promise<PropertyField[]> {
-  const properties: PropertyField[] = [];
-  for (;;) {
-    const name = (
-      await prompts.input({
-        message: properties.length === 0 ? "Property name (empty for none):" : "Another property (empty when done):",
-        validate: (value) => propertyNameProblem(value.trim(), properties) ?? true,
-      })
-    ).trim();
-    if (name === "") return properties;
-    const description = (
-      await prompts.input({
-        message: `Description of ${name}:`,
-        required: true,
-      })
-    ).trim();
-    const type = BUILT_IN_PROPERTY_TYPES.has(name)
-      ? ""
-      : await prompts.select<PropertyType | "">({
-          message: `Type of ${name}:`,
-          choices: [{ value: "", name: "string or number (GitLab's default)" }, ...PROPERTY_TYPES.map((value) => ({ value }))],
-        });
-    properties.push(type === "" ? { name, description } : { name, description, type });
-  }
-}
-
-function propertyNameProblem(name: string, properties: readonly PropertyField[]): string | undefined {
-  if (name === "") return undefined;
-  if (!PROPERTY_NAME_PATTERN.test(name)) return "use lowercase snake_case, starting with a letter";
-  if (PROTOTYPE_TRAPS.has(name) || UNTYPABLE_PROPERTY_NAMES.has(name)) return `"${name}" cannot be used: every JavaScript object has it already`;
-  if (properties.some((property) => property.name === name)) return `"${name}" is given already`;
-  return undefined;
+/** The event's own function name, checked as validation will check it, against the other events' too. */
+async function promptFunctionName(prompts: Prompts, plan: NewDefinitionPlan): Promise<string> {
+  const answer = await prompts.input({
+    message: `Function name, like trackSomething (${plan.functionNameNeed}):`,
+    validate: (value) => {
+      const name = value.trim();
+      if (name === "") return "the event needs a function name";
+      return functionNameProblems({ action: plan.action, target: plan.target, existing: plan.existing, config: plan.config }, name)[0] ?? true;
+    },
+  });
+  return answer.trim();
 }
 
 /**

@@ -13,15 +13,17 @@ export interface YamlFragment {
 
 /**
  * `value` as YAML. Strings are quoted only where YAML would read them otherwise (`'18.0'`,
- * `'yes'`, `'a: b'`), or always with `quoted`; lines are never folded.
+ * `'yes'`, `'a: b'`), or always with `quoted`; lines are never folded. With `flow`, a list or
+ * mapping is written on one line (`[string, 'null']`), after its key.
  */
-export function yamlFragment(value: YamlValue, options: { readonly quoted?: boolean } = {}): YamlFragment {
+export function yamlFragment(value: YamlValue, options: { readonly quoted?: boolean; readonly flow?: boolean } = {}): YamlFragment {
   const text = dump(value, {
     lineWidth: -1,
     noRefs: true,
     quoteStyle: "single",
     forceQuotes: options.quoted === true,
+    ...(options.flow === true ? { flowLevel: 0 } : {}),
   });
-  const isCollection = typeof value === "object" && value !== null && Object.keys(value).length > 0;
+  const isCollection = options.flow !== true && typeof value === "object" && value !== null && Object.keys(value).length > 0;
   return { lines: text.replace(/\n$/, "").split("\n"), block: isCollection };
 }

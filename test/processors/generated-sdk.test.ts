@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { buildSync } from "esbuild";
 import "../../src/jest";
 import { STRICT_FLAGS } from "../e2e/consumer-project";
-import { enableTypeCheckOfGeneratedCode, REPO_ROOT } from "../helpers/project";
+import { definition, enableTypeCheckOfGeneratedCode, REPO_ROOT } from "../helpers/project";
 import type { HttpProcessor } from "../../src/processors/http";
 import type { Recorder } from "../../src/processors/recorder";
 import { assertPackageBuilt } from "./built-package";
@@ -36,7 +36,36 @@ function loadBundle<T>(root: string, entry: string): T {
   return require(outfile) as T;
 }
 
-it("accepts every built-in processor as a Processor of the generated SDK, with the application's identifier types", async () => {
+/** A definition of a team's plan: properties that are lists, objects, null or anything widen the SDK's PropertyValue. */
+const STRUCTURED_EVENT = {
+  "definitions/place_order.yml": definition(
+    "place_order",
+    `additional_properties:
+  products:
+    description: what was bought
+    type: array
+    items:
+      type: object
+      properties:
+        sku: { type: string, required: true }
+  coupon:
+    description: the coupon, if any
+    type: [string, "null"]
+  context:
+    description: anything the page knows
+    type: any
+`,
+  ),
+};
+
+it.each([
+  ["GitLab's scalars", {}, ""],
+  [
+    "null, lists, objects and any value",
+    STRUCTURED_EVENT,
+    'trackPlaceOrder({ user: { id: 1, username: "ada" }, additionalProperties: { products: [{ sku: "A-1" }], coupon: null, context: { page: 2n } } });\n',
+  ],
+])("accepts every built-in processor as a Processor of the generated SDK, with the application's identifier types and properties of %s", async (_, definitions, calls) => {
   const { root, outputDir } = generatedSdkProject({
     processors: { InternalEvents: "Collector", "Gitlab::Tracking::AiTracking": "AiTracking", "Audit::Log": "Audit", "Snowplow::Tracker": "Snowplow", Telemetry: "Telemetry" },
     defaultProcessors: ["InternalEvents", "Audit::Log", "Snowplow::Tracker", "Telemetry"],
@@ -55,11 +84,13 @@ export const Telemetry = createOpenTelemetryProcessor();
 `,
     files: {
       "models.ts": "export interface User {\n  readonly id: number;\n  readonly username: string;\n}\n",
-      "app.ts": `import { trackCreateSnippet, trackRequestAiExplanation } from "./generated/index.js";
+      ...definitions,
+      "app.ts": `import * as sdk from "./generated/index.js";
+const { trackCreateSnippet, trackRequestAiExplanation } = sdk;
 
 trackCreateSnippet({ user: { id: 1, username: "ada" }, project: { id: 2 }, additionalProperties: { label: "public", value: 2 } });
 trackRequestAiExplanation({ user: { id: 1, username: "ada" }, additionalProperties: { model_name: "m" } });
-`,
+${calls === "" ? "" : `const { trackPlaceOrder } = sdk;\n${calls}`}`,
       "tsconfig.json": JSON.stringify({
         compilerOptions: {
           ...STRICT_FLAGS,

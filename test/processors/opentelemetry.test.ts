@@ -153,4 +153,23 @@ describe("createOpenTelemetryProcessor", () => {
     context.with(trace.setSpan(context.active(), span), () => processor.trackEvent("fork_snippet", { featureEnabledByNamespaceIds: [3, "acme"], additionalProperties: {} }));
     expect(span.events).toEqual([{ name: "fork_snippet", attributes: { feature_enabled_by_namespace_ids: ["3", "acme"] } }]);
   });
+
+  it("writes a property that is a list of scalars as a list, null as nothing, and any other value as its JSON text, in log records and span events", () => {
+    const span = new RecordingSpan();
+    const processor = createOpenTelemetryProcessor({ loggerProvider });
+    const additionalProperties = {
+      tags: ["a", "b"],
+      coupon: null,
+      products: [{ sku: "A-1", price: 9.5 }],
+      dimensions: { width: 2, height: 3 },
+      count: 10n,
+      callback: () => 1,
+      cycle: {} as Record<string, unknown>,
+    };
+    additionalProperties.cycle["self"] = additionalProperties.cycle;
+    context.with(trace.setSpan(context.active(), span), () => processor.trackEvent("place_order", { additionalProperties }));
+    const attributes = { tags: ["a", "b"], products: '[{"sku":"A-1","price":9.5}]', dimensions: '{"width":2,"height":3}', count: "10" };
+    expect(exporter.getFinishedLogRecords()[0]!.attributes).toEqual(attributes);
+    expect(span.events).toEqual([{ name: "place_order", attributes }]);
+  });
 });

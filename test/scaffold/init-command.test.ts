@@ -1,16 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
-import { runInit } from "../../src/cli/commands/init";
+import { runInit, type InitCommandOptions } from "../../src/cli/commands/init";
 import { withGeneratedEntry } from "../../src/scaffold/gitattributes-entry";
 import { applyInit, INIT_LAYOUT, InitWriteError, PACKAGE_SCRIPTS, planInit } from "../../src/scaffold/init-project";
-import { makeProject, REPO_ROOT, runCli } from "../helpers/project";
+import { makeProject, REPO_ROOT, runCli, runSit } from "../helpers/project";
 
-function sitInit(cwd: string, dir?: string, force = false) {
+/** `sit init` in-process, as when it is not run in a terminal (unless `terminal`). */
+function sitInit(cwd: string, dir?: string, force = false, options: InitCommandOptions = {}, terminal = false) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runInit(dir, force ? { force } : {}, { out: (text) => out.push(text), err: (text) => err.push(text) }, cwd);
+  const code = runInit(dir, { ...options, ...(force ? { force } : {}) }, { out: (text) => out.push(text), err: (text) => err.push(text) }, cwd, terminal);
+  if (typeof code !== "number") throw new Error("sit init asked in the terminal");
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
@@ -210,7 +212,7 @@ tiers:
   it("undoes every write when a later one fails: files and folders it created go, files it edited get their content back", () => {
     const dir = makeProject({ "package.json": '{ "name": "app" }\n', ".gitattributes": "* text=auto\n" });
     const before = snapshot(dir);
-    const plan = planInit(dir, dir);
+    const plan = planInit(dir, dir, "gitlab");
     if (plan.refused) throw new Error("init refused a plain project");
     // Something takes package.json's place between the checks and the writes: its write, the last, fails.
     rmSync(join(dir, "package.json"));
@@ -254,6 +256,100 @@ tiers:
     expect(result.stderr).toContain("definitions/broken.yml");
     expect(result.stderr).toContain("sit init: the files are in place, but the first generate found errors: fix them, then run `npx sit generate`");
     expect(existsSync(join(dir, "sit.config.yaml"))).toBe(true);
+  });
+});
+
+describe("sit init with GitLab's conventions", () => {
+  /** What init wrote and printed before it knew a team's own conventions: captured from main's build (315bf6b). */
+  const golden = JSON.parse(readFileSync(join(__dirname, "fixtures", "init-gitlab.json"), "utf8")) as {
+    packageJsonBefore: string;
+    stdout: string;
+    stderr: string;
+    files: Record<string, string>;
+  };
+
+  it.each([[[]], [["--conventions", "gitlab"]]])("writes and prints byte for byte what it did before (%j)", (flags) => {
+    const dir = makeProject({ "package.json": golden.packageJsonBefore });
+    const result = runSit(["init", ...flags], dir);
+    expect({ stdout: result.stdout, stderr: result.stderr, code: result.code }).toEqual({ stdout: golden.stdout, stderr: golden.stderr, code: 0 });
+    const written = Object.fromEntries(Object.keys(snapshot(dir)).filter((path) => !path.startsWith("generated") && !statSync(join(dir, path)).isDirectory()).map((path) => [path, read(dir, path)]));
+    expect(written).toEqual(golden.files);
+  });
+});
+
+describe("sit init with the team's own conventions", () => {
+  it("writes rules, commented identifiers and an example with a free name and typed properties, that validate and generate", () => {
+    const dir = makeProject({});
+    const result = sitInit(dir, undefined, false, { conventions: "own" });
+    expect(result).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `created sit.config.yaml
+created definitions/home_page_viewed.yml
+created src/tracking/internal-events.ts
+created .gitattributes
+wrote the SDK into generated/ (catalog.ts, checks.ts, core.ts, index.ts, runtime.ts, validation.ts)
+
+Next steps:
+  1. Point src/tracking/internal-events.ts at your collector.
+  2. Make the rules in sit.config.yaml your plan's (tiers, the keys every definition must have), and declare your own identifiers there.
+  3. Add events with \`npx sit new "<event name>"\` (or edit definitions/home_page_viewed.yml), then \`npx sit generate\`.
+  4. Track them: import { trackHomePageViewed } from "./generated/index.js";
+  5. In CI, \`npx sit generate --check\` fails when generated/ is out of date with the definitions.`,
+    });
+    expect(read(dir, "sit.config.yaml")).toBe(template("init/sit.config.own.yaml"));
+    expect(read(dir, "definitions/home_page_viewed.yml")).toBe(`description: A signed-in user views the home page
+internal_events: true
+action: Home Page Viewed
+identifiers:
+  - user
+additional_properties:
+  source:
+    description: how the user got there
+    type: string
+    required: true
+    enum: [search, link, direct]
+  referrer:
+    description: the page the user came from; null when the browser does not say
+    type: [string, 'null']
+`);
+    expect(runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: "no problems (1 definition file checked)" });
+    expect(runCli(["generate", "--check"], dir).code).toBe(0);
+    expect(read(dir, "generated/index.ts")).toMatch(/export function trackHomePageViewed\(args: HomePageViewedArgs\)/);
+  });
+
+  it("has rules a team edits, and identifiers that work once uncommented: a custom one and one from the tracking context", () => {
+    const own = template("init/sit.config.own.yaml");
+    expect(load(own)).toMatchObject({
+      rules: { eventNames: "any", propertyNames: "any", tiers: ["starter", "pro", "enterprise"], required: ["description", "action"] },
+    });
+    const uncommented = own.replace(/^# (identifiers:|  account:|  user:|defaults:|  product_group:|  tiers:)/gm, "$1");
+    expect(load(uncommented)).toMatchObject({ identifiers: { account: { type: "string" }, user: { fromContext: true } }, defaults: { product_group: "your_group" } });
+    const dir = makeProject({});
+    expect(sitInit(dir, undefined, false, { conventions: "own" }).code).toBe(0);
+    writeFileSync(join(dir, "sit.config.yaml"), uncommented);
+    writeFileSync(join(dir, "definitions/home_page_viewed.yml"), read(dir, "definitions/home_page_viewed.yml").replace("  - user\n", "  - user\n  - account\n"));
+    expect(runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: "no problems (1 definition file checked)" });
+    expect(runCli(["generate"], dir).code).toBe(0);
+    expect(read(dir, "generated/index.ts")).toMatch(/export const setTrackingContext\b[^]*export function trackHomePageViewed\(args: HomePageViewedArgs\)/);
+    expect(read(dir, "generated/index.ts")).toMatch(/interface HomePageViewedArgs {\s+readonly account: AccountIdentifier;\s+readonly additionalProperties/);
+  });
+
+  it("in a terminal, says what is in the way whatever the answer before it asks (exit 1), writing nothing", () => {
+    const dir = makeProject({ "sit.config.yaml": "output: out\n", "definitions/view_home_page.yml": "mine\n" });
+    const before = snapshot(dir);
+    expect(sitInit(dir, undefined, false, {}, true)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "sit init: nothing written, because these exist already (--force overwrites them):\n  sit.config.yaml",
+    });
+    expect(sitInit(join(dir, "definitions", "view_home_page.yml"), ".", false, {}, true)).toMatchObject({ code: 2, stderr: "sit init: . is not a folder" });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("refuses conventions it does not know (exit 2)", () => {
+    const result = runSit(["init", "--conventions", "mine"], makeProject({}));
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining("argument 'mine' is invalid. Allowed choices are gitlab, own.") as unknown });
   });
 });
 

@@ -140,7 +140,7 @@ extra_trackers:
     const dir = project();
     expect(sitNew(dir, "Create-Thing", required)).toMatchObject({
       code: 2,
-      stderr: 'sit new: action "Create-Thing" must be lowercase letters, digits and underscores',
+      stderr: 'sit new: action "Create-Thing" must be lowercase letters, digits and underscores, or the config\'s rules must allow any name (`rules: { eventNames: any }`)',
     });
     expect(sitNew(dir, "__proto__", required).code).toBe(2);
   });
@@ -174,10 +174,10 @@ extra_trackers:
       'definitions/bad_property.yml:5:3: error SIT024: property name "Label" in additional_properties is not lowercase snake_case',
     );
     expect(badProperty.stderr).toContain("sit new: definitions/bad_property.yml would not be a valid definition, so it was not written");
-    const collision = sitNew(dir, "event", required);
-    expect(collision.code).toBe(1);
-    expect(collision.stderr).toContain('error SIT018: action "event" would generate `trackEvent`');
-    expect(definitionFiles(dir).filter((file) => /bad_property|^event/.test(file))).toEqual([]);
+    const badType = sitNew(dir, "bad_type", { ...required, property: ["tags: { description: labels, type: array }"] });
+    expect(badType.code).toBe(1);
+    expect(badType.stderr).toContain('definitions/bad_type.yml:7:5: error SIT060: property "tags" is an array, so it needs `items`: what each item is');
+    expect(definitionFiles(dir).filter((file) => /bad_property|bad_type/.test(file))).toEqual([]);
     expect(readdirSync(join(dir, "definitions")).filter((file) => file.startsWith("."))).toEqual([]);
   });
 
@@ -330,5 +330,189 @@ describe("creating the file", () => {
     const result = sitNew(dir, "blocked_event", required);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^sit new: cannot write not-a-folder\/blocked_event.yml: ENOTDIR/);
+  });
+});
+
+describe("sit new under a team's own plan", () => {
+  const PLAN = `processors:
+  Shop::Collector: { module: ./src/processors, export: Collector }
+  Shop::Audit: { module: ./src/processors, export: Audit }
+defaultProcessors: [Shop::Collector]
+identifiers:
+  account: { type: string }
+  user: { type: "{ readonly id: string }", fromContext: true }
+rules:
+  eventNames: any
+  propertyNames: any
+  tiers: [starter, pro, enterprise]
+  required: [description, action]
+`;
+  const plan = (files: Readonly<Record<string, string>> = {}) =>
+    makeProject({
+      "sit.config.yaml": PLAN,
+      "src/processors.ts": "export const Collector = { trackEvent(): void {} };\nexport const Audit = { trackEvent(): void {} };\n",
+      ...files,
+    });
+  const read = (dir: string, file: string): string => readFileSync(join(dir, "definitions", file), "utf8");
+
+  it("writes a free event name into the file of its slug, with custom and context identifiers and typed properties, that validates and generates", () => {
+    const dir = plan();
+    const result = sitNew(dir, "Order Completed", {
+      description: "An order is paid",
+      identifiers: "account,user",
+      property: [
+        "Coupon Code:the coupon, as the shop writes it:string|null",
+        "quantity: { description: units bought, type: integer, minimum: 1, maximum: 99, required: true }",
+        "products: { description: what was bought, type: array, items: { type: object, properties: { sku: { description: stock keeping unit, type: string, required: true, pattern: '^[A-Z0-9-]+$' }, price: { description: unit price, type: number, minimum: 0 } } } }",
+        "state: { description: of the payment, type: string, enum: [paid, pending] }",
+        "context:anything the page knows:any",
+      ],
+      tracker: ["Shop::Audit"],
+    });
+    expect(result).toEqual({ code: 0, stdout: "created definitions/order_completed.yml\nnext: `npx sit generate` adds it to the SDK", stderr: "" });
+    expect(read(dir, "order_completed.yml")).toBe(`description: An order is paid
+internal_events: true
+action: Order Completed
+identifiers:
+  - account
+  - user
+additional_properties:
+  Coupon Code:
+    description: the coupon, as the shop writes it
+    type: [string, 'null']
+  quantity:
+    description: units bought
+    type: integer
+    required: true
+    minimum: 1
+    maximum: 99
+  products:
+    description: what was bought
+    type: array
+    items:
+      type: object
+      properties:
+        sku:
+          description: stock keeping unit
+          type: string
+          required: true
+          pattern: ^[A-Z0-9-]+$
+        price:
+          description: unit price
+          type: number
+          minimum: 0
+  state:
+    description: of the payment
+    type: string
+    enum: [paid, pending]
+  context:
+    description: anything the page knows
+    type: any
+extra_trackers:
+  - tracking_class: Shop::Audit
+`);
+    expect(runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: "no problems (1 definition file checked)" });
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const sdk = readFileSync(join(dir, "generated/index.ts"), "utf8");
+    expect(sdk).toContain("export function trackOrderCompleted(");
+    expect(sdk).toMatch(/readonly "Coupon Code"\?: string \| null;[^]*readonly quantity: number;[^]*readonly sku: string;[^]*readonly state\?: "paid" \| "pending";/);
+  });
+
+  it("neither requires nor writes the keys the rules do not require, unless a flag or the config's defaults give them", () => {
+    const dir = plan();
+    expect(sitNew(dir, "Cart Viewed", { description: "A cart is shown" })).toMatchObject({ code: 0, stderr: "" });
+    expect(read(dir, "cart_viewed.yml")).toBe("description: A cart is shown\ninternal_events: true\naction: Cart Viewed\n");
+    expect(sitNew(dir, "Cart Emptied", { description: "A cart is emptied", tiers: "pro,enterprise", productGroup: "checkout", milestone: "1.2", url: "" })).toMatchObject({ code: 0 });
+    expect(read(dir, "cart_emptied.yml")).toBe(
+      "description: A cart is emptied\ninternal_events: true\naction: Cart Emptied\nproduct_group: checkout\nmilestone: '1.2'\nintroduced_by_url: null\ntiers:\n  - pro\n  - enterprise\n",
+    );
+    writeFiles(dir, { "sit.config.yaml": `${PLAN}defaults:\n  product_group: checkout\n  tiers: [starter]\n` });
+    expect(sitNew(dir, "Cart Saved", { description: "A cart is saved" }).code).toBe(0);
+    expect(read(dir, "cart_saved.yml")).toBe("description: A cart is saved\ninternal_events: true\naction: Cart Saved\nproduct_group: checkout\ntiers:\n  - starter\n");
+    expect(runCli(["validate"], dir).code).toBe(0);
+  });
+
+  it("checks identifiers and tiers against the config's, and event names against the rules (exit 2), writing nothing", () => {
+    const dir = plan();
+    expect(sitNew(dir, "Cart Viewed", { description: "d", identifiers: "acount", tiers: "premium" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        'sit new: --identifiers: "acount" is not one of project, namespace, user, feature_enabled_by_namespace_ids, account (did you mean "account"?)',
+        'sit new: --tiers: "premium" is not one of starter, pro, enterprise',
+        "sit new: --tiers needs at least one of starter, pro, enterprise",
+      ].join("\n"),
+    });
+    expect(sitNew(dir, "Cart\nViewed", { description: "d" })).toEqual({ code: 2, stdout: "", stderr: 'sit new: action "Cart\\nViewed" must be a name on one line, in printable characters' });
+    expect(sitNew(dir, "", { description: "d" }).stderr).toBe('sit new: action "" must be a name on one line, in printable characters');
+    expect(sitNew(dir, "../x", { description: "d" }).code).toBe(0); // its file is named by its words: x.yml
+    expect(sitNew(dir, "..", { description: "d" })).toMatchObject({ code: 2, stderr: 'sit new: action ".." has no letter or digit to name its file after, and cannot be a file name itself' });
+    expect(definitionFiles(dir)).toEqual(["x.yml"]);
+  });
+
+  it("reports the problems of a --property in YAML at their column (exit 2), before anything else is checked", () => {
+    const dir = plan();
+    expect(sitNew(dir, "Cart Viewed", { description: "d", property: ["items: { type: aray, enum: 3 }"] })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        '--property:1:16: error SIT013: `items.type` is "aray"; expected one of string, integer, number, boolean, array, object, any',
+        '  hint: did you mean "array"?',
+        "--property:1:28: error SIT012: `items.enum` must be a list, not the number 3",
+        "  hint: write a list: `enum: [3]`",
+      ].join("\n"),
+    });
+  });
+});
+
+describe("sit new and the event's function name", () => {
+  it("needs --function-name for an action whose function the SDK uses already (exit 2), and writes it after the action", () => {
+    const dir = project();
+    expect(sitNew(dir, "event", required)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "sit new: --function-name is required when sit new cannot ask (it is not run in a terminal)\n" +
+        "sit new: --function-name names the event's function, because action \"event\" would generate `trackEvent`, which the SDK already uses for its own API",
+    });
+    expect(sitNew(dir, "event", { ...required, functionName: "trackEventHappened" }).code).toBe(0);
+    expect(readFileSync(join(dir, "definitions/event.yml"), "utf8")).toMatch(/^description: A thing is created\ninternal_events: true\naction: event\nfunction_name: trackEventHappened\nproduct_group:/);
+    expect(runCli(["generate"], dir).code).toBe(0);
+    expect(readFileSync(join(dir, "generated/index.ts"), "utf8")).toContain("export function trackEventHappened(");
+  });
+
+  it("needs one for a free name without a word, or one whose function another event has, and names the file after the action when it has no word", () => {
+    const dir = project({ "sit.config.yaml": `${CONFIG}rules:\n  eventNames: any\n`, "definitions/Order Completed.yml": definition("Order Completed").replace("action: Order Completed", "action: 'Order Completed'") });
+    expect(sitNew(dir, "🎉", required).stderr).toContain('because action "🎉" has no letter or digit to make a function name of');
+    expect(sitNew(dir, "order completed", required).stderr).toContain(
+      'because actions "Order Completed" (definitions/Order Completed.yml) and "order completed" both generate `trackOrderCompleted`',
+    );
+    expect(sitNew(dir, "🎉", { ...required, functionName: "trackParty" }).code).toBe(0);
+    expect(sitNew(dir, "order completed", { ...required, functionName: "trackOrderCompletedAgain" }).code).toBe(0);
+    expect(definitionFiles(dir).filter((file) => /🎉|order_completed/.test(file))).toEqual(["order_completed.yml", "🎉.yml"]);
+    expect(runCli(["validate"], dir).code).toBe(0);
+  });
+
+  it.each([
+    ["TrackX", 'function_name "TrackX" must be a camelCase name of ASCII letters and digits, starting with a lowercase letter'],
+    ["default", 'function_name "default" is a reserved word of JavaScript'],
+    ["trackEvent", 'function_name "trackEvent" is a name the SDK uses itself'],
+    ["trackExistingEvent", 'actions "existing_event" (definitions/existing_event.yml) and "new_event" both generate `trackExistingEvent`'],
+  ])("refuses --function-name %s (exit 2), as validation would", (name, message) => {
+    const dir = project();
+    expect(sitNew(dir, "new_event", { ...required, functionName: name })).toEqual({ code: 2, stdout: "", stderr: `sit new: --function-name ${name}: ${message}` });
+    expect(existsSync(join(dir, "definitions/new_event.yml"))).toBe(false);
+  });
+
+  it("refuses an action that needs a function name when the project's template cannot write one", () => {
+    const dir = project({
+      "sit.config.yaml": `${CONFIG}templates: tracking-templates\n`,
+      "tracking-templates/event-definition.yml": "description: {{description}}\ninternal_events: true\naction: {{action}}\nproduct_group: {{product_group}}\nmilestone: null\nintroduced_by_url: null\ntiers: [free]\n",
+    });
+    expect(sitNew(dir, "event", required)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'sit new: action "event" would generate `trackEvent`, which the SDK already uses for its own API, and tracking-templates/event-definition.yml has no {{function_name}} to name the function with',
+    });
   });
 });

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import { parseDefinition } from "../../src/load/load-definitions";
 import { validateDefinition } from "../../src/validate/validate-definition";
-import { GITLAB_VOCABULARY } from "../../src/validate/vocabulary";
-import type { DefinitionFields } from "../../src/scaffold/definition-fields";
+import { toPlainValue } from "../../src/load/yaml-tree";
+import { GITLAB_VOCABULARY, type Vocabulary } from "../../src/validate/vocabulary";
+import type { DefinitionFields, PropertyField, ValueField } from "../../src/scaffold/definition-fields";
 import { checkDefinitionTemplate, renderDefinition } from "../../src/scaffold/render-definition";
 import { renderTemplate } from "../../src/scaffold/render-template";
 import { yamlFragment } from "../../src/scaffold/yaml-fragment";
@@ -15,6 +16,7 @@ const SIT_TEMPLATE = readFileSync(join(REPO_ROOT, "templates", "event-definition
 
 const fields = (overrides: Partial<DefinitionFields> = {}): DefinitionFields => ({
   action: "create_merge_request",
+  functionName: undefined,
   description: "A merge request is created",
   identifiers: [],
   properties: [],
@@ -26,8 +28,17 @@ const fields = (overrides: Partial<DefinitionFields> = {}): DefinitionFields => 
   ...overrides,
 });
 
+/** A team's plan: any event and property names, its own tiers, only a description and the action required. */
+const OWN_PLAN: Vocabulary = {
+  ...GITLAB_VOCABULARY,
+  tiers: ["starter", "pro"],
+  required: new Set(["description", "action"]),
+  eventNames: "any",
+  propertyNames: "any",
+};
+
 /** Parses and validates `text` as `generate` does, returning the data or the diagnostics. */
-function validated(text: string, action = "create_merge_request") {
+function validated(text: string, action = "create_merge_request", vocabulary = GITLAB_VOCABULARY) {
   const parsed = parseDefinition({
     relativePath: `${action}.yml`,
     projectPath: `definitions/${action}.yml`,
@@ -35,7 +46,7 @@ function validated(text: string, action = "create_merge_request") {
     read: { ok: true, bytes: Buffer.from(text) },
   });
   if (parsed.definition === undefined) throw new Error(JSON.stringify(parsed.diagnostics));
-  const result = validateDefinition(parsed.definition, { gitlabStrict: false, vocabulary: GITLAB_VOCABULARY });
+  const result = validateDefinition(parsed.definition, { gitlabStrict: false, vocabulary });
   if (result.definition === undefined) throw new Error(`${text}\n${JSON.stringify(result.diagnostics, null, 2)}`);
   return result.definition.data;
 }
@@ -127,6 +138,126 @@ tiers:
   );
 });
 
+describe("a team's plan in sit's definition template", () => {
+  it("writes the function name after the action, and leaves out the keys nothing gave", () => {
+    const text = renderDefinition(
+      SIT_TEMPLATE,
+      fields({ action: "🎉", functionName: "trackParty", productGroup: undefined, milestone: undefined, introducedByUrl: undefined, tiers: undefined }),
+    ).text;
+    expect(text).toBe("description: A merge request is created\ninternal_events: true\naction: 🎉\nfunction_name: trackParty\n");
+    expect(validated(text, "🎉", OWN_PLAN)).toMatchObject({ action: "🎉", function_name: "trackParty" });
+  });
+
+  it("writes every key of a property in one order, lists of scalars on one line, nested items and properties below", () => {
+    const properties: PropertyField[] = [
+      {
+        name: "products",
+        description: "what was bought",
+        type: ["array", "null"],
+        required: true,
+        items: {
+          type: "object",
+          properties: [
+            { name: "Product ID", description: "as the catalog: names it", type: "string", required: true, minLength: 1, maxLength: 40, pattern: "^[A-Z]+-\\d+$" },
+            { name: "price", type: "number", minimum: 0, maximum: 1e6 },
+            { name: "state", type: ["string", "null"], enum: ["new", "yes", "a: b", null] },
+          ],
+        },
+      },
+      { name: "null", description: "a name YAML would read as null" },
+      { name: "context", type: "any" },
+      { name: "empty" },
+    ];
+    const text = renderDefinition(SIT_TEMPLATE, fields({ action: "Order Completed", properties, productGroup: undefined, milestone: undefined, introducedByUrl: undefined, tiers: undefined })).text;
+    expect(text).toBe(`description: A merge request is created
+internal_events: true
+action: Order Completed
+additional_properties:
+  products:
+    description: what was bought
+    type: [array, 'null']
+    required: true
+    items:
+      type: object
+      properties:
+        Product ID:
+          description: 'as the catalog: names it'
+          type: string
+          required: true
+          minLength: 1
+          maxLength: 40
+          pattern: ^[A-Z]+-\\d+$
+        price:
+          type: number
+          minimum: 0
+          maximum: 1000000
+        state:
+          type: [string, 'null']
+          enum: [new, 'yes', 'a: b', null]
+  'null':
+    description: a name YAML would read as null
+  context:
+    type: any
+  empty: {}
+`);
+    expect(validated(text, "Order Completed", OWN_PLAN).additional_properties).toEqual({
+      products: {
+        description: "what was bought",
+        type: ["array", "null"],
+        required: true,
+        items: {
+          type: "object",
+          properties: {
+            "Product ID": { description: "as the catalog: names it", type: "string", required: true, minLength: 1, maxLength: 40, pattern: "^[A-Z]+-\\d+$" },
+            price: { type: "number", minimum: 0, maximum: 1e6 },
+            state: { type: ["string", "null"], enum: ["new", "yes", "a: b", null] },
+          },
+        },
+      },
+      null: { description: "a name YAML would read as null" },
+      context: { type: "any" },
+      empty: {},
+    });
+  });
+
+  it("reads back every property tree it writes: names, descriptions and enum values whatever YAML would make of them", () => {
+    // What YAML can hold: line breaks and tabs included, other control characters not.
+    const text = fc.string({ minLength: 1, unit: "binary" }).filter((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ud800-\udfff]/.test(value));
+    const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    const value: fc.Memo<ValueField> = fc.memo((depth) =>
+      fc.record(
+        {
+          description: text,
+          type: fc.constantFrom("string", "integer", "any", ["string", "null"] as const),
+          enum: fc.array(scalar, { minLength: 1, maxLength: 4 }),
+          minimum: fc.integer(),
+          pattern: text,
+          items: depth > 1 ? value(depth - 1) : fc.constant(undefined),
+          properties: depth > 1 ? fc.uniqueArray(property(depth - 1), { maxLength: 3, selector: (member) => member.name }) : fc.constant(undefined),
+        },
+        { requiredKeys: [] },
+      ).map((field) => Object.fromEntries(Object.entries(field).filter(([, entry]) => entry !== undefined)) as ValueField),
+    );
+    const property = (depth: number): fc.Arbitrary<PropertyField> =>
+      fc.tuple(text, value(depth), fc.option(fc.constant(true as const), { nil: undefined })).map(([name, field, required]) => ({ name, ...field, ...(required ? { required } : {}) }));
+    const plain = (properties: readonly PropertyField[]): Record<string, unknown> =>
+      Object.fromEntries(properties.map(({ name, ...field }) => [name, plainValue(field)]));
+    const plainValue = (field: ValueField): Record<string, unknown> => {
+      const { items, properties, ...scalars } = field;
+      return { ...scalars, ...(items === undefined ? {} : { items: plainValue(items) }), ...(properties === undefined ? {} : { properties: plain(properties) }) };
+    };
+    fc.assert(
+      fc.property(fc.uniqueArray(property(3), { minLength: 1, maxLength: 3, selector: (member) => member.name }), (properties) => {
+        const written = renderDefinition(SIT_TEMPLATE, fields({ properties })).text;
+        const parsed = parseDefinition({ relativePath: "x.yml", projectPath: "x.yml", displayPath: "x.yml", read: { ok: true, bytes: Buffer.from(written) } });
+        const read = parsed.definition === undefined ? undefined : (toPlainValue(parsed.definition.root) as Record<string, unknown>)["additional_properties"];
+        expect(read).toEqual(plain(properties));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("renderTemplate", () => {
   const values = new Map([
     ["scalar", yamlFragment("x")],
@@ -156,7 +287,7 @@ describe("renderTemplate", () => {
 
   it("checks a definition template whatever the values", () => {
     expect(checkDefinitionTemplate(SIT_TEMPLATE).problems).toEqual([]);
-    expect(checkDefinitionTemplate(SIT_TEMPLATE).used.size).toBe(9);
+    expect(checkDefinitionTemplate(SIT_TEMPLATE).used.size).toBe(10);
     expect(checkDefinitionTemplate("action: {{action}}\nowner: {{product_groups}}\n").problems).toHaveLength(1);
   });
 });

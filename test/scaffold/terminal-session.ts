@@ -2,7 +2,13 @@ import { spawn } from "node:child_process";
 import { SIT_BIN } from "../helpers/project";
 
 /** What the keys send through a terminal. */
-export const KEY = { enter: "\r", space: " ", down: "\u001b[B", ctrlC: "\u0003" } as const;
+export const KEY = { enter: "\r", space: " ", down: "\u001b[B", backspace: "\u007f", ctrlC: "\u0003" } as const;
+
+/** Sessions still running: a test that fails while waiting leaves its session behind, to end after it. */
+const running = new Set<TerminalSession>();
+afterEach(async () => {
+  await Promise.all([...running].map((session) => session.close()));
+});
 
 const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const shellWord = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -25,7 +31,19 @@ export class TerminalSession {
     this.child = spawn("script", ["--quiet", "--flush", "--return", "--command", command, "/dev/null"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stdout.on("data", (chunk: Buffer) => this.receive(chunk.toString()));
     this.child.stderr.on("data", (chunk: Buffer) => this.receive(chunk.toString()));
-    this.exitCode = new Promise((resolve) => this.child.on("close", (code) => resolve(code)));
+    this.exitCode = new Promise((resolve) =>
+      this.child.on("close", (code) => {
+        running.delete(this);
+        resolve(code);
+      }),
+    );
+    running.add(this);
+  }
+
+  /** Ends the session (its pseudo-terminal hangs up on sit) and waits until it has. */
+  async close(): Promise<void> {
+    if (running.has(this)) this.child.kill("SIGKILL");
+    await this.exitCode;
   }
 
   private receive(text: string): void {

@@ -1,32 +1,59 @@
 import { join, resolve } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic";
 import { functionNameOf } from "../../model/names";
-import { applyInit, EXAMPLE_EVENT, INIT_LAYOUT, InitWriteError, planInit, type InitPlan } from "../../scaffold/init-project";
-import { problemLines } from "../../scaffold/refusal";
+import {
+  applyInit,
+  exampleDefinitionPath,
+  INIT_LAYOUT,
+  INIT_VARIANTS,
+  InitWriteError,
+  planInit,
+  type Conventions,
+  type InitPlan,
+} from "../../scaffold/init-project";
+import { problemLines, type Refusal } from "../../scaffold/refusal";
 import { shownPath } from "../../scaffold/shown-path";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, type Output } from "../report";
+import { afterAsking, isInteractiveTerminal } from "../terminal";
 
 export interface InitCommandOptions {
   readonly force?: boolean;
+  /** Whose conventions the definitions follow; asked in a terminal when not given, else GitLab's. */
+  readonly conventions?: Conventions;
 }
 
 /**
  * `sit init [dir]`: creates a working project (config, example definition, processor module,
- * .gitattributes line, package.json scripts), all or nothing, then generates its SDK once.
+ * .gitattributes line, package.json scripts), all or nothing, then generates its SDK once. Returns
+ * the exit code, or a promise of it when it asks in the terminal whose conventions to follow.
  */
-export function runInit(dirArgument: string | undefined, options: InitCommandOptions, output: Output, cwd = process.cwd()): number {
+export function runInit(
+  dirArgument: string | undefined,
+  options: InitCommandOptions,
+  output: Output,
+  cwd = process.cwd(),
+  terminal = isInteractiveTerminal(),
+): number | Promise<number> {
   const dir = resolve(cwd, dirArgument ?? ".");
-  const plan = planInit(dir, cwd);
-  if (plan.refused) {
-    for (const line of problemLines("init", plan)) output.err(line);
-    return plan.kind === "findings" ? EXIT_FINDINGS : EXIT_USAGE;
-  }
-  if (plan.conflicts.length > 0 && options.force !== true) {
-    output.err("sit init: nothing written, because these exist already (--force overwrites them):");
-    for (const conflict of plan.conflicts) output.err(`  ${conflict}`);
-    return EXIT_FINDINGS;
-  }
+  if (options.conventions !== undefined || !terminal) return initProject(dir, options.conventions ?? "gitlab", options, output, cwd);
+
+  // What stops init whatever the answer is said before the question, not after it.
+  const plans = [planInit(dir, cwd, "gitlab"), planInit(dir, cwd, "own")];
+  const refusal = plans.find((plan): plan is Refusal => plan.refused);
+  if (refusal !== undefined) return reportRefusal(output, refusal);
+  const [gitlab, own] = plans as InitPlan[];
+  const inTheWay = gitlab!.conflicts.filter((conflict) => own!.conflicts.includes(conflict));
+  if (inTheWay.length > 0 && options.force !== true) return reportConflicts(output, inTheWay);
+
+  const { promptConventions } = require("../../scaffold/prompt-conventions") as typeof import("../../scaffold/prompt-conventions");
+  return afterAsking("init", output, promptConventions, (conventions) => initProject(dir, conventions, options, output, cwd));
+}
+
+function initProject(dir: string, conventions: Conventions, options: InitCommandOptions, output: Output, cwd: string): number {
+  const plan = planInit(dir, cwd, conventions);
+  if (plan.refused) return reportRefusal(output, plan);
+  if (plan.conflicts.length > 0 && options.force !== true) return reportConflicts(output, plan.conflicts);
   try {
     applyInit(plan, options.force === true);
   } catch (error) {
@@ -56,6 +83,17 @@ export function runInit(dirArgument: string | undefined, options: InitCommandOpt
   return EXIT_OK;
 }
 
+function reportRefusal(output: Output, refusal: Refusal): number {
+  for (const line of problemLines("init", refusal)) output.err(line);
+  return refusal.kind === "findings" ? EXIT_FINDINGS : EXIT_USAGE;
+}
+
+function reportConflicts(output: Output, conflicts: readonly string[]): number {
+  output.err("sit init: nothing written, because these exist already (--force overwrites them):");
+  for (const conflict of conflicts) output.err(`  ${conflict}`);
+  return EXIT_FINDINGS;
+}
+
 function reportChanges(output: Output, plan: InitPlan): void {
   for (const file of plan.files) output.out(`${file.exists ? "overwrote" : "created"} ${file.displayPath}`);
   const { gitattributes, packageJson } = plan;
@@ -72,10 +110,13 @@ function nextSteps(plan: InitPlan, projectFolder: string): string {
   const scripts = plan.packageJson !== undefined;
   const generateCommand = scripts ? "npm run sit:generate" : "npx sit generate";
   const checkCommand = scripts ? "npm run sit:check" : "npx sit generate --check";
+  const variant = INIT_VARIANTS[plan.conventions];
+  const own = plan.conventions === "own";
   const steps = [
     `Point ${INIT_LAYOUT.processor} at your collector.`,
-    `Add events with \`npx sit new <action>\` (or edit ${INIT_LAYOUT.definitions}/${EXAMPLE_EVENT.action}.yml), then \`${generateCommand}\`.`,
-    `Track them: import { ${functionNameOf(EXAMPLE_EVENT.action)} } from "./${INIT_LAYOUT.output}/index.js";`,
+    ...(own ? [`Make the rules in ${INIT_LAYOUT.config} your plan's (tiers, the keys every definition must have), and declare your own identifiers there.`] : []),
+    `Add events with \`npx sit new ${own ? '"<event name>"' : "<action>"}\` (or edit ${exampleDefinitionPath(variant)}), then \`${generateCommand}\`.`,
+    `Track them: import { ${functionNameOf(variant.example.action)} } from "./${INIT_LAYOUT.output}/index.js";`,
     `In CI, \`${checkCommand}\` fails when ${INIT_LAYOUT.output}/ is out of date with the definitions.`,
   ];
   const dependency = plan.packageJson?.sitDependency;

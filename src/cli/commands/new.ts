@@ -12,6 +12,7 @@ import {
 import { problemLines, type Refusal } from "../../scaffold/refusal";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, type Output } from "../report";
+import { afterAsking, isInteractiveTerminal } from "../terminal";
 
 export interface NewCommandOptions extends FieldFlags {
   readonly config?: string;
@@ -19,15 +20,10 @@ export interface NewCommandOptions extends FieldFlags {
   readonly yes?: boolean;
 }
 
-/** A prompt cancelled with Ctrl-C exits as shells report an interrupted command. */
-export const EXIT_CANCELLED = 130;
-
-/** Prompts need a person at a terminal: input to read keys from, output to draw on. */
-export const isInteractiveTerminal = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
-
 /**
- * `sit new <action>`: writes `<definitions>/<action>.yml` from the template. Returns the exit
- * code, or a promise of it when it asks in the terminal for fields the flags leave out.
+ * `sit new <action>`: writes `<definitions>/<action>.yml` (or the file of the action's words) from
+ * the template. Returns the exit code, or a promise of it when it asks in the terminal for fields
+ * the flags leave out.
  */
 export function runNew(
   action: string,
@@ -46,27 +42,16 @@ export function runNew(
   if (missing.length > 0) {
     const why = options.yes === true ? "with --yes" : "when sit new cannot ask (it is not run in a terminal)";
     output.err(`sit new: ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} required ${why}`);
+    if (missing.includes("--function-name")) output.err(`sit new: --function-name names the event's function, because ${plan.functionNameNeed}`);
     return EXIT_USAGE;
   }
-  if (plan.given.productGroup === undefined && templateWrites(plan, "productGroup")) warnAboutNewGroup(output, plan, fields.productGroup);
+  if (plan.given.productGroup === undefined && fields.productGroup !== undefined && templateWrites(plan, "productGroup")) warnAboutNewGroup(output, plan, fields.productGroup);
   return write(plan, fields, output, options);
 }
 
-async function askThenWrite(plan: NewDefinitionPlan, output: Output, options: NewCommandOptions): Promise<number> {
-  try {
-    const { promptFields } = require("../../scaffold/prompt-fields") as typeof import("../../scaffold/prompt-fields");
-    return write(plan, await promptFields(plan), output, options);
-  } catch (error) {
-    if (error instanceof Error && error.name === "ExitPromptError") {
-      output.err("sit new: cancelled; nothing written");
-      return EXIT_CANCELLED;
-    }
-    // main() cannot catch what fails after it has returned, so this is its report of a bug.
-    output.err(
-      `sit: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in sit. Please report it with the command you ran.`,
-    );
-    return EXIT_USAGE;
-  }
+function askThenWrite(plan: NewDefinitionPlan, output: Output, options: NewCommandOptions): Promise<number> {
+  const { promptFields } = require("../../scaffold/prompt-fields") as typeof import("../../scaffold/prompt-fields");
+  return afterAsking("new", output, () => promptFields(plan), (fields) => write(plan, fields, output, options));
 }
 
 function warnAboutNewGroup(output: Output, plan: NewDefinitionPlan, group: string): void {
