@@ -6,10 +6,10 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ResolvedConfig } from "./config/validate-config";
 import type { Diagnostic } from "./diagnostics/diagnostic";
-import { loadFullPipeline } from "./lazy";
+import { loadPipeline } from "./lazy";
 import { displayPath } from "./load/display-path";
 import { isDefinitionFileName } from "./load/find-definition-files";
-import { readInputs, type PipelineOptions } from "./load/read-inputs";
+import { readInputs, type PipelineOptions } from "./pipeline/read-inputs";
 import { fileDiagnostic } from "./load/source-file";
 import type { ValidDefinition } from "./validate/validate-definition";
 import { readOutputTree } from "./write/output-tree";
@@ -20,7 +20,7 @@ import { isWithin } from "./load/path-within";
 
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes";
-export type { PipelineOptions as GenerateOptions } from "./load/read-inputs";
+export type { PipelineOptions as GenerateOptions } from "./pipeline/read-inputs";
 export type { GeneratedFile } from "./write/ownership-header";
 export type { FileChange, ChangeKind } from "./write/plan-output";
 export type { ResolvedConfig } from "./config/validate-config";
@@ -37,9 +37,8 @@ export interface GenerateResult {
 
 export function generate(options: PipelineOptions = {}): GenerateResult {
   const inputs = readInputs(options);
-  const { analyze, emitFiles } = loadFullPipeline();
-  const analysis = analyze(inputs, { withModel: true });
-  return { files: analysis.model === undefined ? [] : emitFiles(analysis.model), diagnostics: analysis.diagnostics, outputDir: inputs.layout?.outputDir };
+  const run = loadPipeline().runPipeline(inputs, { until: "files" });
+  return { files: run.files ?? [], diagnostics: run.diagnostics, outputDir: inputs.layout?.outputDir };
 }
 
 export interface ValidateOptions extends PipelineOptions {
@@ -52,7 +51,7 @@ export interface ValidateOptions extends PipelineOptions {
 
 export function validate(options: ValidateOptions = {}): { readonly diagnostics: readonly Diagnostic[]; readonly definitionCount: number } {
   const inputs = readInputs(options);
-  const { diagnostics } = loadFullPipeline().analyze(inputs, { gitlabStrict: options.gitlabStrict });
+  const { diagnostics } = loadPipeline().runPipeline(inputs, { gitlabStrict: options.gitlabStrict, until: "checks" });
   const definitionCount = inputs.definitionFiles?.length ?? 0;
   if (options.files === undefined || options.files.length === 0) return { diagnostics, definitionCount };
   const cwd = inputs.cwd;
@@ -89,7 +88,7 @@ function namedFileProblem(absolute: string, definitionsDir: string | undefined):
 
 /** The config and every valid definition (legacy ones included), with every diagnostic: what commands other than `generate` build on. */
 export function loadProject(options: PipelineOptions = {}): ProjectDefinitions {
-  const analysis = loadFullPipeline().analyze(readInputs(options), { gitlabStrict: options.gitlabStrict });
+  const analysis = loadPipeline().runPipeline(readInputs(options), { gitlabStrict: options.gitlabStrict, until: "checks" });
   return { config: analysis.config, definitions: analysis.definitions, diagnostics: analysis.diagnostics };
 }
 

@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from "commander";
-import { EXIT_OK, EXIT_USAGE } from "./exit-codes";
-import { processOutput, terminalSafeOutput, type Output } from "./report";
+import { EXIT_OK, EXIT_USAGE } from "../diagnostics/exit-codes";
+import { processOutput } from "./process-output";
+import { terminalSafeOutput, type Output } from "../diagnostics/report";
 
-export { endQuietlyWhenOutputCloses } from "./report";
+export { endQuietlyWhenOutputCloses } from "./process-output";
 import { SIT_VERSION } from "../version";
 
 /**
@@ -44,7 +45,7 @@ fixed; with --json, each run prints one JSON object on a line of its own.
 Exit codes: 0 written or up to date (or --watch ended with Ctrl-C), 1 invalid definitions or
 drift, 2 usage or environment error.`,
     )
-    .action((options: { config?: string; check?: boolean; json?: boolean; cache?: boolean; watch?: boolean }) => {
+    .action((options: import("./commands/generate").GenerateCommandOptions) => {
       if (options.watch === true) {
         const { runWatch } = require("./commands/watch") as typeof import("./commands/watch");
         const exit = runWatch(options, output, cwd);
@@ -76,7 +77,7 @@ Examples:
 Diagnostics are printed as path:line:column: severity CODE: message.
 Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error.`,
     )
-    .action((files: string[], options: { config?: string; strict?: boolean; gitlabStrict?: boolean; json?: boolean }) => {
+    .action((files: string[], options: import("./commands/validate").ValidateOptions) => {
       const { runValidate } = require("./commands/validate") as typeof import("./commands/validate");
       setExitCode(runValidate(files, options, output, cwd));
     });
@@ -106,7 +107,7 @@ identifier no longer from the tracking context.
 Exit codes: 0 no breaking change (or --allow-breaking), 1 breaking changes or invalid definitions,
 2 not a git repository, unknown revision or usage error.`,
     )
-    .action((ref: string, options: { config?: string; format?: "text" | "markdown" | "json"; json?: boolean; allowBreaking?: boolean }) => {
+    .action((ref: string, options: import("./commands/diff").DiffCommandOptions) => {
       const { runDiff } = require("./commands/diff") as typeof import("./commands/diff");
       setExitCode(runDiff(ref, options, output, cwd));
     });
@@ -140,7 +141,7 @@ deleted events, an SDK older than the definitions, or (with --fail-on-unused) ev
 2 usage or environment error (no generated SDK, no matching file, a glob leading out of the
 project, a tsconfig.json that cannot be followed).`,
     )
-    .action((globs: string[], options: { config?: string; tsconfig?: string; failOnUnused?: boolean; format?: "text" | "json"; json?: boolean }) => {
+    .action((globs: string[], options: import("./commands/usage").UsageCommandOptions) => {
       const { runUsage } = require("./commands/usage") as typeof import("./commands/usage");
       setExitCode(runUsage(globs, options, output, cwd));
     });
@@ -266,7 +267,7 @@ Examples:
 Exit codes: 0 printed or written, 1 invalid config (nothing written), 2 usage error, no config
 where --config points, or the file cannot be written.`,
     )
-    .action((options: { config?: string; gitlabStrict?: boolean; out?: string }) => {
+    .action((options: import("./commands/schema").SchemaCommandOptions) => {
       const { runSchema } = require("./commands/schema") as typeof import("./commands/schema");
       setExitCode(runSchema(options, output, cwd));
     });
@@ -290,7 +291,7 @@ Examples:
 Exit codes: 0 written or up to date, 1 invalid definitions or a file sit did not write is in the way
 (nothing written), 2 usage error or the folder cannot be written.`,
     )
-    .action((options: { config?: string; out?: string }) => {
+    .action((options: import("./commands/docs").DocsCommandOptions) => {
       const { runDocs } = require("./commands/docs") as typeof import("./commands/docs");
       setExitCode(runDocs(options, output, cwd));
     });

@@ -1,5 +1,5 @@
-import { EXIT_CANCELLED, EXIT_USAGE } from "./exit-codes";
-import type { Output } from "./report";
+import { EXIT_CANCELLED, EXIT_USAGE } from "../diagnostics/exit-codes";
+import type { Output } from "../diagnostics/report";
 
 /** Prompts need a person at a terminal: input to read keys from, output to draw on. */
 export const isInteractiveTerminal = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;

@@ -5,11 +5,12 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
 import { compareCodeUnits } from "../text/code-units";
 import { isRecord, nodeAtPath, toPlainValue, type YamlMapping } from "../load/yaml-tree";
-import { camelCase, identifierTypeNameOf } from "../model/names";
+import { camelCase, identifierTypeNameOf } from "../naming/names";
 import { isJavaScriptIdentifier } from "../text/javascript-names";
 import { DEFINITION_KEYS } from "../validate/definition-schema";
 import { schemaDiagnostics, type PathSegment } from "../validate/schema-diagnostics";
-import { GITLAB_REQUIRED_KEYS, GITLAB_VOCABULARY, IDENTIFIERS, PROTOTYPE_TRAPS, TIERS, UNTYPABLE_PROPERTY_NAMES, type Vocabulary } from "../validate/vocabulary";
+import type { ConfigDeclarations } from "../validate/config-declarations";
+import { DEFAULT_IDENTIFIER_TYPE, GITLAB_REQUIRED_KEYS, GITLAB_VOCABULARY, IDENTIFIERS, PROTOTYPE_TRAPS, TIERS, UNTYPABLE_PROPERTY_NAMES, type Vocabulary } from "../validate/vocabulary";
 import { configLayout, type ConfigLayout } from "./config-layout";
 import { configDiagnostic, locateInConfig, type ConfigSource } from "./config-source";
 import { configSchema, DEFAULTS_KEYS, IDENTIFIER_KEYS, RULE_KEYS, type ConfigData, type DefinitionDefaults, type RulesData, type WarningSeverity } from "./config-schema";
@@ -60,22 +61,6 @@ export interface ResolvedConfig extends ConfigLayout {
   /** Where each part of the config is written, for diagnostics that concern it. */
   readonly locate: (path: readonly PathSegment[]) => Pick<Diagnostic, "file" | "line" | "column">;
 }
-
-/**
- * What the config declares about processors and the words of definitions, known even when the
- * config has errors: the checks of the definitions against it still run, so one run reports both.
- */
-export interface ConfigDeclarations {
-  /** What definitions may say (GitLab's words where the config's rules cannot be read). */
-  readonly vocabulary: Vocabulary;
-  /** Every tracking class the config defines, valid or not. */
-  readonly classNames: ReadonlySet<string>;
-  readonly defaultProcessors: readonly string[];
-  readonly configFile: string | undefined;
-  readonly locate: (path: readonly PathSegment[]) => Pick<Diagnostic, "file" | "line" | "column">;
-}
-
-export const DEFAULT_IDENTIFIER_TYPE: ResolvedIdentifierType = { type: "{ readonly id: string | number }" };
 
 type Shape = typeof configSchema.shape;
 
@@ -271,7 +256,7 @@ export function vocabularyOf(identifierNames: readonly string[], rules: RulesDat
 }
 
 /** The default type of an identifier: what GitLab's backend reads of it. */
-const identifierTypeOr = (declared: ConfigData["identifiers"][string] | undefined): string => declared?.type ?? DEFAULT_IDENTIFIER_TYPE.type;
+const identifierTypeOr = (declared: ConfigData["identifiers"][string] | undefined): string => declared?.type ?? DEFAULT_IDENTIFIER_TYPE;
 
 /** Every identifier of the vocabulary, with its field, its type and where that type comes from. */
 function resolveIdentifiers(

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from "../config/validate-config";
-import { generatedNamesOf } from "../model/generated-names";
+import { generatedNamesOf } from "../naming/generated-names";
 import { valueSpecOf, type EnumValue, type ValueSpec } from "../model/value-spec";
 import type { PropertyData, ValueData } from "../validate/definition-schema";
 import type { ValidDefinition } from "../validate/validate-definition";

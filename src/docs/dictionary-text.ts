@@ -1,4 +1,4 @@
-import { SDK_API } from "../emit/sdk-api";
+import { SDK_API } from "../naming/sdk-api";
 import type { DictionaryEvent, DictionaryProperty } from "./dictionary-model";
 
 /** Words both emitters show the same way. */

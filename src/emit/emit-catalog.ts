@@ -4,7 +4,7 @@ import { STATUSES } from "../validate/vocabulary";
 import { propertySignatureLines } from "./type-doc";
 import { CodeWriter, stringLiteral } from "./code-writer";
 import { emitEventPart, type EventTextMemo } from "./event-text-memo";
-import { SDK_API as API } from "./sdk-api";
+import { SDK_API as API } from "../naming/sdk-api";
 
 /**
  * catalog.ts: `EVENTS`, every internal event's metadata keyed by action, deeply frozen. The

@@ -3,7 +3,7 @@ import { isStructured, type ValueSpec } from "../model/value-spec";
 import { compareCodeUnits } from "../text/code-units";
 import { CodeWriter, memberAccess, propertyKey, stringLiteral } from "./code-writer";
 import { emitEventPart, joined, type EventTextMemo } from "./event-text-memo";
-import { DEFAULT_SENDER, SDK_API as API } from "./sdk-api";
+import { DEFAULT_SENDER, SDK_API as API } from "../naming/sdk-api";
 import { propertySignatureLines } from "./type-doc";
 
 /**

@@ -3,7 +3,7 @@ import { compareCodeUnits } from "../text/code-units";
 import { CodeWriter } from "./code-writer";
 import { emitEventFunctions, emitEventMaps, sdkImports } from "./emit-events";
 import type { EventTextMemo } from "./event-text-memo";
-import { SDK_API as API } from "./sdk-api";
+import { SDK_API as API } from "../naming/sdk-api";
 
 /**
  * index.ts: the entry point applications import the event functions from. Nothing in it is

@@ -1,9 +1,9 @@
-import { DEFAULT_IDENTIFIER_TYPE } from "../config/validate-config";
+import { DEFAULT_IDENTIFIER_TYPE } from "../validate/vocabulary";
 import type { IdentifierModel, ProcessorModel, SdkModel } from "../model/event-model";
-import { pascalCase } from "../model/names";
+import { pascalCase } from "../naming/names";
 import { compareCodeUnits } from "../text/code-units";
 import { CodeWriter, stringLiteral } from "./code-writer";
-import { DEFAULT_SENDER, SDK_API as API } from "./sdk-api";
+import { DEFAULT_SENDER, SDK_API as API } from "../naming/sdk-api";
 
 const importedTypeName = (identifier: string): string => `Imported${pascalCase(identifier)}`;
 
@@ -41,13 +41,13 @@ export function emitRuntime(model: SdkModel): Buffer[] {
     const source = entry.fromContext ? "set with setTrackingContext" : "see sit.config.yaml";
     writer.line(`/** How callers identify the \`${entry.name}\` of an event (${source}). */`);
     const alias = `export type ${entry.typeName} =`;
-    if (entry.type === DEFAULT_IDENTIFIER_TYPE.type && !writer.fits(`${alias} ${entry.type};`)) {
+    if (entry.type === DEFAULT_IDENTIFIER_TYPE && !writer.fits(`${alias} ${entry.type};`)) {
       writer.block(`${alias} {`, () => writer.line("readonly id: string | number;"), "};");
     } else if (entry.importSpecifier !== undefined) {
       writer.line(`${alias} ${importedTypeName(entry.name)};`);
     } else {
       // The config's own text, which only a formatter could lay out as prettier would.
-      const plain = entry.type === DEFAULT_IDENTIFIER_TYPE.type || isPlainType(entry.type);
+      const plain = entry.type === DEFAULT_IDENTIFIER_TYPE || isPlainType(entry.type);
       if (!plain || !writer.fits(`${alias} ${entry.type};`)) writer.line("// prettier-ignore");
       writer.line(`${alias} ${entry.type};`);
     }

@@ -5,7 +5,7 @@ import { emitRuntime } from "./emit-runtime";
 import { emitValidation } from "./emit-validation";
 import type { EventTextMemo } from "./event-text-memo";
 import { fixedSdkFile } from "./fixed-sdk-files";
-import { SDK_FILES } from "./sdk-api";
+import { SDK_FILES } from "./sdk-files";
 
 /**
  * The bodies of the SDK's files as pieces of UTF-8, by path relative to the output folder, without

@@ -3,7 +3,7 @@ import type { PropertySpec, ValueSpec } from "../model/value-spec";
 import { CodeWriter } from "./code-writer";
 import { templateText } from "./emit-catalog";
 import { emitEventPart, type EventTextMemo } from "./event-text-memo";
-import { SDK_API as API } from "./sdk-api";
+import { SDK_API as API } from "../naming/sdk-api";
 
 /**
  * validation.ts: `checkEvents`, the opt-in development checks of `configureTracking({ validate })`:

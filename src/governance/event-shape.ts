@@ -2,7 +2,7 @@ import type { DefinitionData, PropertyData } from "../validate/definition-schema
 import type { ValidDefinition } from "../validate/validate-definition";
 import { stableJson } from "../text/stable-json";
 import { BUILT_IN_PROPERTY_TYPES, type PropertyType } from "../validate/vocabulary";
-import { generatedNamesOf } from "../model/generated-names";
+import { generatedNamesOf } from "../naming/generated-names";
 import { valueSpecOf, type ValueSpec } from "../model/value-spec";
 
 /** A property as call sites and processors see it, whoever declares it. */

@@ -6,7 +6,8 @@ import { fileDiagnostic, SourceFile } from "../load/source-file";
 import { parseYaml } from "../load/yaml";
 import { isRecord, toPlainValue, type YamlEntry } from "../load/yaml-tree";
 import { configSchema } from "../config/config-schema";
-import { DEFAULT_IDENTIFIER_TYPE, vocabularyOf } from "../config/validate-config";
+import { vocabularyOf } from "../config/validate-config";
+import { DEFAULT_IDENTIFIER_TYPE } from "../validate/vocabulary";
 import { GITLAB_VOCABULARY, type Vocabulary } from "../validate/vocabulary";
 
 /** What `sit diff` needs of the config found at another revision. */
@@ -99,7 +100,7 @@ export function declaredIdentifiers(identifiers: unknown, vocabulary: Vocabulary
   return new Map(
     vocabulary.identifiers.map((name): [string, DeclaredIdentifier] => {
       const fields = Object.prototype.hasOwnProperty.call(declared, name) && isRecord(declared[name]) ? declared[name] : {};
-      const type = typeof fields["type"] === "string" && fields["type"] !== "" ? fields["type"] : DEFAULT_IDENTIFIER_TYPE.type;
+      const type = typeof fields["type"] === "string" && fields["type"] !== "" ? fields["type"] : DEFAULT_IDENTIFIER_TYPE;
       const module = fields["module"];
       return [name, { type: typeof module === "string" ? `${type} from ${module}` : type, fromContext: fields["fromContext"] === true }];
     }),

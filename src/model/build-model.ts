@@ -4,12 +4,10 @@ import type { PropertyData } from "../validate/definition-schema";
 import type { ValidDefinition } from "../validate/validate-definition";
 import { BUILT_IN_PROPERTY_TYPES, type PropertyType } from "../validate/vocabulary";
 import type { EventModel, IdentifierModel, PayloadModel, ProcessorCall, ProcessorModel, PropertyModel, SdkModel } from "./event-model";
-import { classNameStem, classNameWord, identifierTypeNameOf } from "./names";
-import { generatedNamesOf } from "./generated-names";
+import { classNameStem, classNameWord, identifierTypeNameOf } from "../naming/names";
+import { generatedNamesOf } from "../naming/generated-names";
+import { DEFAULT_PROCESSORS_STEM } from "../naming/sdk-api";
 import { isStructured, valueSpecOf } from "./value-spec";
-
-/** The stem of `sendToDefaultProcessors`, which no processor's own sender may take. */
-export const DEFAULT_PROCESSORS_STEM = "DefaultProcessors";
 
 /** Validated definitions and config → the SDK model. Expects input free of errors. */
 export function buildModel(definitions: readonly ValidDefinition[], config: ResolvedConfig): SdkModel {

@@ -1,4 +1,6 @@
-import type { Diagnostic, ResolvedConfig, ValidDefinition } from "../index";
+import type { ResolvedConfig } from "../config/validate-config";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { ValidDefinition } from "../validate/validate-definition";
 import { parseDefinition } from "../load/load-definitions";
 import { validateCatalog } from "../validate/validate-catalog";
 import { validateDefinition } from "../validate/validate-definition";

@@ -1,4 +1,4 @@
-import { actionSlug } from "../model/names";
+import { actionSlug } from "../naming/names";
 import { ACTION_PATTERN } from "../validate/vocabulary";
 
 /** A name that can be a file's in every checkout: no folder separator, no character Windows refuses, not hidden. */

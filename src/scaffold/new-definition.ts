@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { loadProject, type Diagnostic, type ResolvedConfig, type ValidDefinition } from "../index";
+import type { ResolvedConfig } from "../config/validate-config";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { readInputs } from "../pipeline/read-inputs";
+import { runPipeline } from "../pipeline/run-pipeline";
+import type { ValidDefinition } from "../validate/validate-definition";
 import { didYouMean } from "../diagnostics/suggest";
 import { CONTROL_CHARACTER } from "../text/control-character";
 import { ACTION_PATTERN, PROTOTYPE_TRAPS, type Vocabulary } from "../validate/vocabulary";
@@ -61,7 +65,7 @@ export interface WrittenDefinition {
 export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionPlan | Refusal {
   const { cwd, action } = request;
   const shown = (path: string): string => shownPath(path, cwd);
-  const project = loadProject({ cwd, configPath: request.configPath });
+  const project = runPipeline(readInputs({ cwd, configPath: request.configPath }), { until: "checks" });
   const config = project.config;
   if (config === undefined) return refuse("usage", ["the config is invalid, so sit cannot tell where definitions go"], project.diagnostics);
   const actionProblem = actionNameProblem(action, config.vocabulary);

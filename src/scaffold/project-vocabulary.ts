@@ -1,4 +1,5 @@
-import type { ResolvedConfig, ValidDefinition } from "../index";
+import type { ResolvedConfig } from "../config/validate-config";
+import type { ValidDefinition } from "../validate/validate-definition";
 import type { TrackerChoices } from "./field-flags";
 
 /** A name the existing definitions use, with how many of them use it. */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../index";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 
 /** A reason to stop, at `where` (`file:line:column`, or a file) when a file is to blame. */
 export interface Problem {

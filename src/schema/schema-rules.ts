@@ -3,9 +3,9 @@
  * JSON Schema, so the schema rejects what `sit validate` rejects. Only keywords draft-07 and
  * draft 2020-12 read alike: yaml-language-server validates with draft-07's rules.
  */
-import { INDEX_INTERNAL_NAMES, SDK_API_NAMES } from "../emit/sdk-api";
+import { INDEX_INTERNAL_NAMES, SDK_API_NAMES } from "../naming/sdk-api";
 import { RESERVED_WORDS } from "../text/javascript-names";
-import { SENDER_PREFIX } from "../validate/validate-definition";
+import { SENDER_PREFIX } from "../naming/sdk-api";
 import {
   ACTION_PATTERN,
   BUILT_IN_PROPERTY_TYPES,

@@ -1,10 +1,10 @@
-import type { ConfigDeclarations } from "../config/validate-config";
+import type { ConfigDeclarations } from "./config-declarations";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { didYouMean } from "../diagnostics/suggest";
 import { fileDiagnostic } from "../load/source-file";
-import { SDK_API_NAMES } from "../emit/sdk-api";
+import { SDK_API_NAMES } from "../naming/sdk-api";
 import { IDENTIFIERS } from "./vocabulary";
-import { generatedNamesOf } from "../model/generated-names";
+import { generatedNamesOf } from "../naming/generated-names";
 import type { FileTrackerReferences, ValidDefinition } from "./validate-definition";
 
 /**

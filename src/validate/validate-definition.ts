@@ -3,8 +3,8 @@ import { closestMatch } from "../diagnostics/suggest";
 import type { LoadedDefinition } from "../load/load-definitions";
 import type { SourceFile } from "../load/source-file";
 import { toPlainValue, type YamlEntry, type YamlMapping, type YamlNode, type YamlScalar } from "../load/yaml-tree";
-import { INDEX_INTERNAL_NAMES, SDK_API_NAMES } from "../emit/sdk-api";
-import { actionSlug, functionNameOf } from "../model/names";
+import { INDEX_INTERNAL_NAMES, SDK_API_NAMES, SENDER_PREFIX } from "../naming/sdk-api";
+import { actionSlug, functionNameOf } from "../naming/names";
 import { RESERVED_WORDS } from "../text/javascript-names";
 import { stableJson } from "../text/stable-json";
 import { DEFINITION_KEYS, definitionSchemaFor, PROPERTY_KEYS, TRACKER_KEYS, type DefinitionData } from "./definition-schema";
@@ -257,7 +257,6 @@ function semanticDiagnostics(loaded: LoadedDefinition, root: YamlMapping, option
 }
 
 /** The SDK sends to each tracking class with a function `sendTo<Class>`: no event's function may be named so. */
-export const SENDER_PREFIX = "sendTo";
 
 /** A function name of a definition's own: camelCase ASCII, and none the SDK uses itself. */
 function functionNameDiagnostics(source: SourceFile, name: YamlEntry, gitlabStrict: boolean): Diagnostic[] {

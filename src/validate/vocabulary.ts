@@ -32,6 +32,9 @@ export const GITLAB_VOCABULARY: Vocabulary = {
   propertyNames: "snake_case",
 };
 
+/** The type of an identifier the config does not type: what GitLab's backend reads of it. */
+export const DEFAULT_IDENTIFIER_TYPE = "{ readonly id: string | number }";
+
 export const STATUSES = ["active", "removed"] as const;
 export type Status = (typeof STATUSES)[number];
 

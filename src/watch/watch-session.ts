@@ -1,8 +1,8 @@
 import { lstatSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { inputsHash, recordOutput } from "../cache/fast-path-cache";
-import { EXIT_OK, EXIT_USAGE } from "../cli/exit-codes";
-import type { Output } from "../cli/report";
+import { EXIT_OK, EXIT_USAGE } from "../diagnostics/exit-codes";
+import type { Output } from "../diagnostics/report";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { GeneratedFile } from "../write/ownership-header";
 import { CoalescingTimer } from "./coalescing-timer";
@@ -21,10 +21,11 @@ const CACHE_DELAY_MS = 1000;
 /** Where the file system watches a folder with its subfolders itself; elsewhere each folder is watched. */
 const NATIVE_RECURSIVE = process.platform === "darwin" || process.platform === "win32";
 
+/** The options of `sit generate` that `--watch` takes: declared once, here; generate's extend them. */
 export interface WatchOptions {
   readonly config?: string | undefined;
   readonly json?: boolean | undefined;
-  /** `false` with `--no-cache`: the fast path's cache is not written. */
+  /** `false` with `--no-cache`: no fast path, no cache written. */
   readonly cache?: boolean | undefined;
 }
 

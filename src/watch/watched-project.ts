@@ -5,12 +5,11 @@ import { isDirectory, readConfigSource, type ConfigSource } from "../config/conf
 import { moduleSourceFile } from "../config/module-source";
 import { isPathModule } from "../config/resolve-import";
 import { validateConfig } from "../config/validate-config";
-import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { EventTextMemo } from "../emit/event-text-memo";
-import { emitFiles, withConfiguredSeverities } from "../full-pipeline";
+import { completePipeline } from "../pipeline/run-pipeline";
 import { findDefinitions, folderPrefix, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
-import { missingDefinitionsFolder } from "../load/read-inputs";
-import { validateCatalog } from "../validate/validate-catalog";
+import { missingDefinitionsFolder } from "../pipeline/read-inputs";
 import { GITLAB_VOCABULARY } from "../validate/vocabulary";
 import type { GeneratedFile } from "../write/ownership-header";
 
@@ -162,19 +161,13 @@ export class WatchedProject {
     if (!changed) return { kind: "unchanged" };
 
     const { validated } = state;
-    if (validated !== undefined) diagnostics.push(...validated.diagnostics);
     const checked = validated !== undefined && definitionsFound ? state.store.checked() : undefined;
-    if (checked !== undefined && validated !== undefined) {
-      diagnostics.push(...checked.diagnostics);
-      diagnostics.push(...validateCatalog(checked.definitions, checked.trackerReferences, validated.declared));
-    }
-    const reported = withConfiguredSeverities(diagnostics, validated?.config?.warningSeverities ?? new Map()).sort(compareDiagnostics);
-    const config = validated?.config;
-    if (config === undefined || checked === undefined || layout === undefined || hasErrors(reported)) return { kind: "invalid", diagnostics: reported };
-
-    const { model } = state.model.update(checked.definitions, config);
-    const files = emitFiles(model, this.memo);
-    return { kind: "generated", layout, files, diagnostics: reported, eventCount: model.events.length, changedFiles };
+    const run = completePipeline(
+      { readDiagnostics: diagnostics, validated, checked },
+      { until: "files", model: (definitions, config) => state.model.update(definitions, config).model, memo: this.memo },
+    );
+    if (run.model === undefined || run.files === undefined || layout === undefined) return { kind: "invalid", diagnostics: run.diagnostics };
+    return { kind: "generated", layout, files: run.files, diagnostics: run.diagnostics, eventCount: run.model.events.length, changedFiles };
   }
 
   /** The definition files with the bytes last read, in file order (for the fast path's cache). */

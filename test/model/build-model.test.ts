@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { generate } from "../../src/index";
-import { analyze } from "../../src/full-pipeline";
-import { readInputs } from "../../src/load/read-inputs";
+import { runPipeline } from "../../src/pipeline/run-pipeline";
+import { readInputs } from "../../src/pipeline/read-inputs";
 import { buildModel } from "../../src/model/build-model";
-import { argsTypeNameOf, classNameStem, classNameWord, functionNameOf, pascalCase } from "../../src/model/names";
+import { argsTypeNameOf, classNameStem, classNameWord, functionNameOf, pascalCase } from "../../src/naming/names";
 import { REPO_ROOT } from "../helpers/project";
 
 const trackers = join(REPO_ROOT, "test", "fixtures", "trackers");
@@ -22,7 +22,7 @@ describe("names", () => {
 });
 
 describe("buildModel", () => {
-  const analysis = analyze(readInputs({ cwd: trackers }), { withModel: true });
+  const analysis = runPipeline(readInputs({ cwd: trackers }), { until: "model" });
   const model = analysis.model!;
   const event = (action: string) => model.events.find((candidate) => candidate.action === action)!;
 

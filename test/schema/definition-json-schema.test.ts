@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { dump, load } from "js-yaml";
 import { loadProject } from "../../src/index";
-import { functionNameOf } from "../../src/model/names";
+import { functionNameOf } from "../../src/naming/names";
 import type { JsonSchema } from "../../src/schema/definition-keys";
 import { definitionJsonSchema, renderDefinitionJsonSchema } from "../../src/schema/definition-json-schema";
 import { wordCharacterPattern } from "../../src/schema/schema-rules";

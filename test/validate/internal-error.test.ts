@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as inputs from "../../src/load/read-inputs";
+import * as inputs from "../../src/pipeline/read-inputs";
 import { definition, makeProject, REPO_ROOT, runCli, runSit } from "../helpers/project";
 
 /**
@@ -30,7 +30,7 @@ describe("an internal error", () => {
     // Loaded before bin/sit.js: breaks the built pipeline the way a bug would.
     writeFileSync(
       join(dir, "break-pipeline.js"),
-      `require(${JSON.stringify(join(REPO_ROOT, "dist", "load", "read-inputs.js"))}).readInputs = () => { throw new Error("boom"); };\n`,
+      `require(${JSON.stringify(join(REPO_ROOT, "dist", "pipeline", "read-inputs.js"))}).readInputs = () => { throw new Error("boom"); };\n`,
     );
     const options = { NODE_OPTIONS: `--require ${join(dir, "break-pipeline.js")}` };
     const quiet = runSit(["validate"], dir, options);

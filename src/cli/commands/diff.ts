@@ -6,8 +6,8 @@ import { formatDiff, formatDiffFailureJson, summaryOf, type DiffFormat } from ".
 import { readRevisionDefinitions } from "../../governance/read-revision";
 import { declaredIdentifiers } from "../../governance/revision-config";
 import { isRecord, toPlainValue } from "../../load/yaml-tree";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { printDiagnostics, summarize, type Output } from "../report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
+import { printDiagnostics, summarize, type Output } from "../../diagnostics/report";
 
 export interface DiffCommandOptions {
   readonly config?: string;

@@ -4,8 +4,8 @@ import { isForeignFile } from "../../docs/docs-header";
 import { renderEventsDictionary } from "../../docs/events-dictionary";
 import { fileErrorReason, writeFilesAtomically } from "../../docs/write-files-atomically";
 import { loadProject } from "../../index";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { printDiagnostics, summarize, type Output } from "../report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
+import { printDiagnostics, summarize, type Output } from "../../diagnostics/report";
 
 export interface DocsCommandOptions {
   readonly config?: string;

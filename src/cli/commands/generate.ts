@@ -1,8 +1,8 @@
 import { relative, sep } from "node:path";
 import { inputsHash, isUpToDate, recordOutput } from "../../cache/fast-path-cache";
 import { diagnosticsJson, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
-import { loadFullPipeline } from "../../lazy";
-import { readInputs } from "../../load/read-inputs";
+import { loadPipeline } from "../../lazy";
+import { readInputs } from "../../pipeline/read-inputs";
 import { fileDiagnostic } from "../../load/source-file";
 import { shellWord } from "../../text/shell-word";
 import { DEFAULT_LOCK_TIMEOUT_MS, describeHolder, LockTimeoutError, UnusableLockError, type LockHolder } from "../../write/output-lock";
@@ -10,16 +10,15 @@ import { LOCK_NAME, readOutputTree } from "../../write/output-tree";
 import type { GeneratedFile } from "../../write/ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-output";
 import { unifiedDiff } from "../../write/unified-diff";
+import type { WatchOptions } from "../../watch/watch-session";
 import { describeWriteError, ForeignFileError, IncompleteRollbackError, WriteStepError, writeOutput } from "../../write/write-output";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
+import { exitCodeFor, printDiagnostics, summarize, type Output } from "../../diagnostics/report";
 
-export interface GenerateCommandOptions {
-  readonly config?: string | undefined;
+/** `sit generate`'s options: those `--watch` takes too, and `--check`. */
+export interface GenerateCommandOptions extends WatchOptions {
   readonly check?: boolean | undefined;
-  readonly json?: boolean | undefined;
-  /** `false` with `--no-cache`: no fast path, no cache written. */
-  readonly cache?: boolean | undefined;
+  readonly watch?: boolean | undefined;
 }
 
 /** Lines of diff shown per drifted file: enough to see what changed, bounded for CI logs. */
@@ -46,10 +45,9 @@ export function runGenerate(options: GenerateCommandOptions, output: Output, cwd
     return EXIT_OK;
   }
 
-  const { analyze, emitFiles } = loadFullPipeline();
-  const analysis = analyze(inputs, { withModel: true });
-  if (analysis.model === undefined || layout === undefined) return reporter.invalid(analysis.diagnostics);
-  const files = emitFiles(analysis.model);
+  const analysis = loadPipeline().runPipeline(inputs, { until: "files" });
+  if (analysis.model === undefined || analysis.files === undefined || layout === undefined) return reporter.invalid(analysis.diagnostics);
+  const { files } = analysis;
   const remember = (): void => {
     if (cacheKey !== undefined) recordOutput(layout, cacheKey, files);
   };

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic";
-import { functionNameOf } from "../../model/names";
+import { functionNameOf } from "../../naming/names";
 import {
   applyInit,
   exampleDefinitionPath,
@@ -13,8 +13,8 @@ import {
 } from "../../scaffold/init-project";
 import { problemLines, type Refusal } from "../../scaffold/refusal";
 import { shownPath } from "../../scaffold/shown-path";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { printDiagnostics, type Output } from "../report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
+import { printDiagnostics, type Output } from "../../diagnostics/report";
 import { afterAsking, isInteractiveTerminal } from "../terminal";
 
 export interface InitCommandOptions {

@@ -10,8 +10,8 @@ import {
   type NewDefinitionPlan,
 } from "../../scaffold/new-definition";
 import { problemLines, type Refusal } from "../../scaffold/refusal";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { printDiagnostics, type Output } from "../report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
+import { printDiagnostics, type Output } from "../../diagnostics/report";
 import { afterAsking, isInteractiveTerminal } from "../terminal";
 
 export interface NewCommandOptions extends FieldFlags {

@@ -5,8 +5,8 @@ import { fileErrorReason, writeFilesAtomically } from "../../docs/write-files-at
 import { isUsageProblem, loadCurrentConfig } from "../../governance/current-project";
 import { renderDefinitionJsonSchema } from "../../schema/definition-json-schema";
 import { GITLAB_VOCABULARY, type Vocabulary } from "../../validate/vocabulary";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { printDiagnostics, summarize, type Output } from "../report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
+import { printDiagnostics, summarize, type Output } from "../../diagnostics/report";
 
 export interface SchemaCommandOptions {
   /** Where to write the schema, relative to the working directory; stdout when absent. */

@@ -7,11 +7,11 @@ import { formatUsage, summaryOf, type UsageFormat } from "../../governance/forma
 import { scanUsage } from "../../governance/scan-usage";
 import { buildUsageReport, type DefinedEvent } from "../../governance/usage-report";
 import { displayPath } from "../../load/display-path";
-import { generatedNamesOf } from "../../model/generated-names";
+import { generatedNamesOf } from "../../naming/generated-names";
 import { terminalSafe } from "../../text/terminal-text";
 import type { Vocabulary } from "../../validate/vocabulary";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import { printDiagnostics, summarize, type Output } from "../report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
+import { printDiagnostics, summarize, type Output } from "../../diagnostics/report";
 
 export interface UsageCommandOptions {
   readonly config?: string;

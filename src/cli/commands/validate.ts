@@ -1,6 +1,6 @@
 import { diagnosticsJson, type Diagnostic } from "../../diagnostics/diagnostic";
 import { validate } from "../../index";
-import { exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
+import { exitCodeFor, printDiagnostics, summarize, type Output } from "../../diagnostics/report";
 
 export interface ValidateOptions {
   readonly config?: string;

@@ -1,6 +1,6 @@
 import { WatchSession, type WatchOptions } from "../../watch/watch-session";
-import { EXIT_OK } from "../exit-codes";
-import type { Output } from "../report";
+import { EXIT_OK } from "../../diagnostics/exit-codes";
+import type { Output } from "../../diagnostics/report";
 import { GenerateReporter } from "./generate";
 
 /**

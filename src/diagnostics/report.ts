@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic";
+import { hasErrors, type Diagnostic } from "./diagnostic";
 import { terminalSafe, terminalSafeLines } from "../text/terminal-text";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 
@@ -34,11 +34,6 @@ export interface Output {
   readonly err: (text: string) => void;
 }
 
-export const processOutput: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
-
 /**
  * `output` with every line made terminal-safe: whatever a command prints (a path, a glob, a ref,
  * a message of git or TypeScript) can neither drive the terminal nor hide or reorder text. JSON
@@ -51,17 +46,4 @@ export const terminalSafeOutput = (output: Output): Output => ({
 
 export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) output.err(formatDiagnostic(diagnostic));
-}
-
-/**
- * A reader that closes its end early (`sit --help | head -1`) ends sit quietly, with the exit code
- * it had, instead of an EPIPE stack trace.
- */
-export function endQuietlyWhenOutputCloses(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-      process.exit();
-    });
-  }
 }

@@ -1,9 +1,9 @@
 import { configLayout, realPath, type ConfigLayout } from "../config/config-layout";
 import { isDirectory, locateInConfig, readConfigSource, type ConfigSource } from "../config/config-source";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { displayPath } from "./display-path";
-import { findDefinitions, readDefinition, type DefinitionFile } from "./load-definitions";
-import { fileDiagnostic } from "./source-file";
+import { displayPath } from "../load/display-path";
+import { findDefinitions, readDefinition, type DefinitionFile } from "../load/load-definitions";
+import { fileDiagnostic } from "../load/source-file";
 
 export interface PipelineOptions {
   /** Where relative paths start and diagnostics are named from; defaults to `process.cwd()`. */

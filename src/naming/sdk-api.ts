@@ -1,4 +1,5 @@
-import { DEFAULT_PROCESSORS_STEM } from "../model/build-model";
+/** The stem of `sendToDefaultProcessors`, which no processor's own sender may take. */
+export const DEFAULT_PROCESSORS_STEM = "DefaultProcessors";
 
 /**
  * The names the generated SDK declares for its own API. The emitters write them from here, and
@@ -31,20 +32,11 @@ export const SDK_API = {
 
 export const SDK_API_NAMES: ReadonlySet<string> = new Set(Object.values(SDK_API));
 
-/** The files of the SDK, relative to the output folder. */
-export const SDK_FILES = {
-  index: "index.ts",
-  runtime: "runtime.ts",
-  catalog: "catalog.ts",
-  validation: "validation.ts",
-  /** The fixed runtime, copied from src/sdk/. */
-  core: "core.ts",
-  /** The fixed checks of `checkEvents`, copied from src/sdk/. */
-  checks: "checks.ts",
-} as const;
+/** How the runtime function that calls one processor is named: `sendToInternalEvents`. */
+export const SENDER_PREFIX = "sendTo";
 
 /** The runtime function every event calls first: it calls each default processor in turn. */
-export const DEFAULT_SENDER = `sendTo${DEFAULT_PROCESSORS_STEM}`;
+export const DEFAULT_SENDER = `${SENDER_PREFIX}${DEFAULT_PROCESSORS_STEM}`;
 
 /**
  * The values index.ts declares or imports for its own use, besides the API and the senders
