@@ -229,7 +229,7 @@ later (rules[]), of Typewriter 7 (rules.events[]) and a local tracking-plan.json
 A JSON Schema is named after its title, else after its file. What sit cannot express (oneOf of
 overlapping shapes, formats, additionalProperties…) is reported at its JSON pointer, and nothing is
 written unless --lossy. Nothing is written when there is any error, and an existing definition
-only with --force.
+only with --force. \`sit schema --events <dir>\` writes the plan back as JSON Schema.
 
 Examples:
   $ npx sit import typewriter plan.json
@@ -250,6 +250,7 @@ read or written.`,
     .command("schema")
     .description("print the JSON Schema of an event definition, for editors (yaml-language-server) and other tools")
     .option("-o, --out <file>", "write the schema into this file instead of printing it (folders are created)")
+    .option("--events <dir>", "instead, write each event's JSON Schema (its properties) into this folder, as `sit import json-schema` reads them; exit 1 and nothing written when a definition is invalid")
     .addHelpText(
       "after",
       `
@@ -262,7 +263,7 @@ Examples:
 
 Exit codes: 0 printed or written, 2 usage error or the file cannot be written.`,
     )
-    .action((options: { out?: string }) => {
+    .action((options: { out?: string; events?: string }) => {
       const { runSchema } = require("./commands/schema") as typeof import("./commands/schema");
       setExitCode(runSchema(options, output, cwd));
     });

@@ -7,9 +7,12 @@ import type { Output } from "../report";
 export interface SchemaCommandOptions {
   /** Where to write the schema, relative to the working directory; stdout when absent. */
   readonly out?: string;
+  /** Write each event's JSON Schema into this folder instead (`event-schemas.ts`). */
+  readonly events?: string;
 }
 
 export function runSchema(options: SchemaCommandOptions, output: Output, cwd = process.cwd()): number {
+  if (options.events !== undefined) return (require("./event-schemas") as typeof import("./event-schemas")).runEventSchemas(options.events, output, cwd);
   const text = renderDefinitionJsonSchema();
   if (options.out === undefined) {
     // `out` ends each text with a newline: the printed bytes are exactly the file's.
