@@ -4,6 +4,7 @@ import { processOutput, terminalSafeOutput, type Output } from "./report";
 
 export { endQuietlyWhenOutputCloses } from "./report";
 import { SIT_VERSION } from "../version";
+import { IMPORT_SOURCES, type ImportSource } from "../import/import-sources";
 
 /**
  * The command-line shell. Only commander is loaded up front; each command loads its own modules
@@ -212,7 +213,7 @@ Exit codes: 0 written, 1 the action or its file exists already or the definition
   program
     .command("import")
     .description("turn a tracking plan of Typewriter (Segment Protocols), Ampli or Avo into definitions, one per event")
-    .addArgument(new Argument("<source>", "what the plan is").choices(["typewriter", "json-schema"]))
+    .addArgument(new Argument("<source>", "what the plan is").choices(IMPORT_SOURCES))
     .argument("<path>", "typewriter: plan.json (or a local tracking-plan.json); json-schema: one event's JSON Schema, or a folder of them")
     .addOption(configOption())
     .option("--lossy", "import what sit cannot express as the nearest type it has, and say what was widened")
@@ -241,7 +242,7 @@ Exit codes: 0 imported (or, with --dry-run, importable), 1 a problem in the plan
 definition or a conflicting config rule (nothing written), 2 usage error or a file that cannot be
 read or written.`,
     )
-    .action((source: "typewriter" | "json-schema", path: string, options: import("./commands/import").ImportCommandOptions) => {
+    .action((source: ImportSource, path: string, options: import("./commands/import").ImportCommandOptions) => {
       const { runImport } = require("./commands/import") as typeof import("./commands/import");
       setExitCode(runImport(source, path, options, output, cwd));
     });

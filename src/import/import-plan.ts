@@ -17,7 +17,8 @@ import { ACTION_PATTERN, PROPERTY_NAME_PATTERN } from "../validate/vocabulary";
 import { configEdit, type ConfigEdit, type NeededRules } from "./config-rules";
 import { definitionNames, type ExistingDefinition } from "./definition-names";
 import { inputDiagnostic, shownPointer, type Loss, type PlanEvent } from "./plan-event";
-import { readImportInputs, type ImportSource } from "./read-import-inputs";
+import type { ImportSource } from "./import-sources";
+import { readImportInputs } from "./read-import-inputs";
 import { renderImportedDefinition } from "./render-definition-yaml";
 import { mapEventSchema, type MappedEvent } from "./schema-to-definition";
 

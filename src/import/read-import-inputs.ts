@@ -8,11 +8,8 @@ import { compareCodeUnits } from "../text/code-units";
 import { parseJson } from "./json-document";
 import { readEventJsonSchema } from "./json-schema-event";
 import type { PlanInput, PlanReading } from "./plan-event";
+import type { ImportSource } from "./import-sources";
 import { readTypewriterPlan } from "./typewriter-plan";
-
-/** The formats `sit import` reads. */
-export const IMPORT_SOURCES = ["typewriter", "json-schema"] as const;
-export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 /** Far beyond any tracking plan (Segment's largest are a few megabytes), and small enough to read at once. */
 export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
@@ -36,7 +33,12 @@ export function readImportInputs(source: ImportSource, path: string, cwd: string
   }
   if (stats.isDirectory()) {
     if (source === "typewriter") return { ok: false, message: `${shown} is a folder: name Typewriter's plan.json (or a local tracking-plan.json)` };
-    const files = jsonFilesUnder(path);
+    let files: string[];
+    try {
+      files = jsonFilesUnder(path);
+    } catch (error) {
+      return { ok: false, message: `cannot read the folder ${shown}: ${describeFsError(error)}` };
+    }
     if (files.length === 0) {
       return { ok: true, readings: [], diagnostics: [fileDiagnostic(shown, 0, 0, "error", "SIT072", "the folder holds no .json file: nothing to import", "name a folder of JSON Schemas, one per event")] };
     }

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { planImport, type ImportPlan } from "../../import/import-plan";
-import type { ImportSource } from "../../import/read-import-inputs";
-import { ImportWriteError, writeImport } from "../../import/write-import";
+import type { ImportSource } from "../../import/import-sources";
+import { writeImport } from "../../import/write-import";
+import { UndoneWriteError } from "../../write/all-or-nothing";
 import { unifiedDiff } from "../../write/unified-diff";
-import { describeWriteError } from "../../write/write-output";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, summarize, type Output } from "../report";
 
@@ -38,9 +38,9 @@ export function runImport(source: ImportSource, path: string, options: ImportCom
     try {
       writeImport(plan.definitions, plan.config);
     } catch (error) {
-      if (!(error instanceof ImportWriteError)) throw error;
+      if (!(error instanceof UndoneWriteError)) throw error;
       const outcome = error.leftBehind.length === 0 ? "nothing was changed" : `undoing what was written failed for ${error.leftBehind.join(", ")}`;
-      output.err(`sit import: cannot write ${error.displayPath}: ${describeWriteError(error.failure)}; ${outcome}`);
+      output.err(`sit import: ${error.message}; ${outcome}`);
       return EXIT_USAGE;
     }
   }

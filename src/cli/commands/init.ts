@@ -1,9 +1,10 @@
 import { join, resolve } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic";
 import { functionNameOf } from "../../model/names";
-import { applyInit, EXAMPLE_EVENT, INIT_LAYOUT, InitWriteError, planInit, type InitPlan } from "../../scaffold/init-project";
+import { applyInit, EXAMPLE_EVENT, INIT_LAYOUT, planInit, type InitPlan } from "../../scaffold/init-project";
 import { problemLines } from "../../scaffold/refusal";
 import { shownPath } from "../../scaffold/shown-path";
+import { UndoneWriteError } from "../../write/all-or-nothing";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
 import { printDiagnostics, type Output } from "../report";
 
@@ -30,7 +31,7 @@ export function runInit(dirArgument: string | undefined, options: InitCommandOpt
   try {
     applyInit(plan, options.force === true);
   } catch (error) {
-    if (!(error instanceof InitWriteError)) throw error;
+    if (!(error instanceof UndoneWriteError)) throw error;
     const outcome = error.leftBehind.length === 0 ? "nothing was changed" : `undoing what was written failed for ${error.leftBehind.join(", ")}`;
     output.err(`sit init: ${error.message}; ${outcome}`);
     return EXIT_USAGE;
