@@ -57,10 +57,20 @@ function writeValue(lines: string[], value: ValueData & { readonly required?: bo
 const DUMP_OPTIONS = { lineWidth: -1, noRefs: true, quoteStyle: "single" } as const;
 
 /**
+ * Text that YAML reads back as the same string when written plain: it starts with a letter, holds
+ * no character with a meaning in YAML (`:`, `#`, quotes, brackets, commas, `&*!|>%@`, backslash),
+ * nothing unprintable, and no space at its end; unless it spells null, true or false.
+ */
+const PLAIN_WORDS = /^[A-Za-z_][^\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff:#"'{}[\],&*!|>%@`\\]*$/;
+const CORE_WORDS = /^(?:null|true|false)$/i;
+
+/**
  * A scalar after its key. A string of several lines is written double-quoted with `\n` escapes:
  * js-yaml's block scalars carry indentation indicators that are wrong once nested.
  */
 function scalar(value: unknown): string {
+  // Most names and descriptions need no quoting; js-yaml's dump costs more than the rest of the import.
+  if (typeof value === "string" && PLAIN_WORDS.test(value) && !value.endsWith(" ") && !CORE_WORDS.test(value)) return value;
   const text = dump(value, DUMP_OPTIONS).replace(/\n$/, "");
   return text.includes("\n") ? JSON.stringify(value) : text;
 }
