@@ -229,8 +229,8 @@ gets a function_name. Reads every layout Typewriter has written: plan.json of Ty
 later (rules[]), of Typewriter 7 (rules.events[]) and a local tracking-plan.json (events[]).
 A JSON Schema is named after its title, else after its file. What sit cannot express (oneOf of
 overlapping shapes, formats, additionalProperties…) is reported at its JSON pointer, and nothing is
-written unless --lossy. Nothing is written when there is any error, and an existing definition
-only with --force. \`sit schema --events <dir>\` writes the plan back as JSON Schema.
+written unless --lossy. Nothing is written when there is any error, and an existing definition is
+replaced only with --force. \`sit schema --events <dir>\` writes the plan back as JSON Schema.
 
 Examples:
   $ npx sit import typewriter plan.json
