@@ -108,10 +108,10 @@ export function planImport(request: ImportRequest): ImportPlan {
     };
     const content = renderImportedDefinition(definition);
     const size = Buffer.byteLength(content);
-    const values = valueCount(definition);
+    const values = valueCount({ ...definition, internal_events: true });
     if (size > MAX_FILE_BYTES || values > MAX_EXPANDED_NODES) {
       const over = size > MAX_FILE_BYTES ? `${size} bytes, over sit's limit of ${MAX_FILE_BYTES}` : `${values} values, over sit's limit of ${MAX_EXPANDED_NODES}`;
-      diagnostics.push(inputDiagnostic(event.event.input, event.event.nameOffset, event.event.path, "SIT075", `event "${event.event.name}" is too large: its definition would be ${over}`, "split the event, or flatten its properties"));
+      diagnostics.push(inputDiagnostic(event.event.input, event.event.nameOffset, event.event.namePath, "SIT075", `event "${event.event.name}" is too large: its definition would be ${over}`, "split the event, or flatten its properties"));
       continue;
     }
     // A symbolic link to a definition counts as the file it leads to (replaceFile writes through it).

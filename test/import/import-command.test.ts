@@ -200,6 +200,22 @@ describe("sit import", () => {
     expect(result.stderr).toBe(`${error}\n1 error and 0 warnings in 1 file; nothing written`);
   });
 
+  it("refuses an event whose definition would hold more values than sit reads in a definition, and takes one just below", () => {
+    const properties = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`p${index}`, { type: "string" }]));
+    const over = makeProject({ "plan.json": plan([["Order Completed", properties(2498)]]) });
+    expect(runCli(["import", "typewriter", "plan.json"], over)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "plan.json:6:14: error SIT075: event \"Order Completed\" is too large: its definition would be 10001 values, over sit's limit of 10000 (at /rules/0/key)\n" +
+        "  hint: split the event, or flatten its properties\n1 error and 0 warnings in 1 file; nothing written",
+    });
+    expect(tree(over)).toEqual(["plan.json"]);
+    const within = makeProject({ "plan.json": plan([["Order Completed", properties(2497)]]) });
+    expect(runCli(["import", "typewriter", "plan.json"], within).code).toBe(0);
+    expect(runCli(["validate"], within)).toMatchObject({ code: 0 });
+  });
+
   it("says why it cannot read what it is given (exit 2)", () => {
     const project = makeProject({ "schemas/a.json": "{}" });
     expect(runCli(["import", "typewriter", "missing.json"], project)).toEqual({ code: 2, stdout: "", stderr: "sit import: cannot read missing.json: no such file or directory (a broken symbolic link?)" });
