@@ -1,10 +1,11 @@
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { EXIT_OK, EXIT_USAGE } from "../diagnostics/exit-codes";
 import { processOutput } from "./process-output";
 import { terminalSafeOutput, type Output } from "../diagnostics/report";
 
 export { endQuietlyWhenOutputCloses } from "./process-output";
 import { SIT_VERSION } from "../version";
+import { IMPORT_SOURCES, type ImportSource } from "../import/import-sources";
 
 /**
  * The command-line shell. Only commander is loaded up front; each command loads its own modules
@@ -242,11 +243,49 @@ Exit codes: 0 written, 1 the action or its file exists already or the definition
     });
 
   program
+    .command("import")
+    .description("turn a tracking plan of Typewriter (Segment Protocols), Ampli or Avo into definitions, one per event")
+    .addArgument(new Argument("<source>", "what the plan is").choices(IMPORT_SOURCES))
+    .argument("<path>", "typewriter: plan.json (or a local tracking-plan.json); json-schema: one event's JSON Schema, or a folder of them")
+    .addOption(configOption())
+    .option("--lossy", "import what sit cannot express as the nearest type it has, and say what was widened")
+    .option("--force", "replace definition files that exist already")
+    .option("--dry-run", "write nothing; print the files the import would write")
+    .addHelpText(
+      "after",
+      `
+Writes one definition per event into the definitions folder, names and property names kept as the
+plan writes them, and adds the rules such a plan needs to sit.config.yaml (created when there is
+none), keeping the rest of the file. Two events whose function names collide keep both: the second
+gets a function_name. Reads every layout Typewriter has written: plan.json of Typewriter 8 and
+later (rules[]), of Typewriter 7 (rules.events[]) and a local tracking-plan.json (events[]).
+A JSON Schema is named after its title, else after its file. What sit cannot express (oneOf of
+overlapping shapes, formats, additionalProperties…) is reported at its JSON pointer, and nothing is
+written unless --lossy. Nothing is written when there is any error, and an existing definition is
+replaced only with --force. \`sit schema --events <dir>\` writes the plan back as JSON Schema.
+
+Examples:
+  $ npx sit import typewriter plan.json
+  $ npx sit import typewriter tracking-plan.json --dry-run
+  $ npx sit import json-schema ampli/schemas --lossy
+  $ npx sit import typewriter plan.json --force        after the plan changed: replace the definitions
+
+Exit codes: 0 imported (or, with --dry-run, importable), 1 a problem in the plan, an existing
+definition or a conflicting config rule (nothing written), 2 usage error or a file that cannot be
+read or written.`,
+    )
+    .action((source: ImportSource, path: string, options: import("./commands/import").ImportCommandOptions) => {
+      const { runImport } = require("./commands/import") as typeof import("./commands/import");
+      setExitCode(runImport(source, path, options, output, cwd));
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of the project's event definitions, for editors (yaml-language-server) and other tools")
     .addOption(configOption())
     .addOption(new Option("--gitlab-strict", "GitLab's own format instead, with none of sit's extensions: what `sit validate --gitlab-strict` accepts").conflicts("config"))
     .option("-o, --out <file>", "write the schema into this file instead of printing it (folders are created)")
+    .option("--events <dir>", "instead, write each event's JSON Schema (its properties) into this folder, as `sit import json-schema` reads them; exit 1 and nothing written when a definition is invalid")
     .addHelpText(
       "after",
       `

@@ -51,6 +51,16 @@ export const DIAGNOSTIC_CODES = {
   SIT063: { title: "Nested too deep", fix: "Flatten the properties: items and properties nest 16 levels at most." },
   SIT064: { title: "No usable function name", fix: "Set `function_name` to a camelCase name the SDK does not use itself." },
   SIT065: { title: "Identifier declared but never named", fix: "Name the identifier in a definition's `identifiers`, correct its spelling, or remove it from the config." },
+  SIT070: { title: "Import file is not JSON", fix: "Correct the JSON at the reported position, or name the plan's JSON file." },
+  SIT071: { title: "Not a tracking plan or JSON Schema", fix: "Name a Typewriter plan.json (or tracking-plan.json), or one JSON Schema per event, valid at the reported JSON pointer." },
+  SIT072: { title: "No events to import", fix: "Name a plan that holds track events, or a folder of event schemas." },
+  SIT073: { title: "Event without a usable name", fix: "Give every event the name it is sent under: one line of printable characters." },
+  SIT074: { title: "JSON Schema that sit cannot express", fix: "Simplify the plan at the reported JSON pointer, or pass --lossy to import the nearest type sit has." },
+  SIT075: { title: "Schema nested too deep or too large", fix: "Flatten the plan: a definition nests 16 levels and holds 10,000 values at most." },
+  SIT076: { title: "Definition file exists already", fix: "Pass --force to replace it with the plan's version, or move it away first." },
+  SIT077: { title: "Config rules conflict with the plan", fix: "Change the config's `rules` to what the message names, or import a plan that follows them." },
+  SIT078: { title: "Property sit cannot take as written", fix: "Rename the property in the plan: sit refuses names every JavaScript object has, and keeps GitLab's types of label, property and value." },
+  SIT079: { title: "Event imported twice", fix: "Keep one schema per event: two with one name would be one event with two shapes." },
 } as const satisfies Record<string, { title: string; fix: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,8 +1,8 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/config-source";
 import { NULL_TYPE, TIERS } from "../validate/vocabulary";
-import { describeWriteError } from "../write/write-output";
+import { AllOrNothing, createFolders, removeEmptyFolders } from "../write/all-or-nothing";
 import { createFile, replaceFile } from "./create-file";
 import { definitionFileStem } from "./definition-file-name";
 import type { DefinitionFields } from "./definition-fields";
@@ -185,44 +185,15 @@ function sitDependency(manifest: Record<string, unknown>): "dependencies" | "dev
   return lists("dependencies") ? "dependencies" : lists("devDependencies") ? "devDependencies" : undefined;
 }
 
-/** A write of `applyInit` failed; what it had written is undone, except `leftBehind`. */
-export class InitWriteError extends Error {
-  constructor(
-    displayPath: string,
-    failure: unknown,
-    /** What could not be undone, as shown to the user. */
-    readonly leftBehind: readonly string[],
-  ) {
-    super(`cannot write ${displayPath}: ${describeWriteError(failure)}`, { cause: failure });
-  }
-}
-
 /**
  * Writes what `planInit` worked out, each file atomically; existing files only with `force`. All
  * or nothing: when a write fails, what was written before it is undone (created files and folders
- * removed, replaced and edited files given back their content) and InitWriteError is thrown.
+ * removed, replaced and edited files given back their content) and UndoneWriteError is thrown.
  */
 export function applyInit(plan: InitPlan, force: boolean): void {
-  const undo: { readonly displayPath: string; readonly run: () => void }[] = [];
-  /** Runs `write`, which returns how to undo it; when it fails, undoes the writes before it. */
-  const step = (displayPath: string, write: () => () => void): void => {
-    try {
-      undo.push({ displayPath, run: write() });
-    } catch (error) {
-      const leftBehind: string[] = [];
-      for (const done of undo.reverse()) {
-        try {
-          done.run();
-        } catch {
-          leftBehind.push(done.displayPath);
-        }
-      }
-      throw new InitWriteError(displayPath, error, leftBehind);
-    }
-  };
-
+  const writes = new AllOrNothing();
   for (const file of plan.files) {
-    step(file.displayPath, () => {
+    writes.write(file.displayPath, () => {
       const folders = createFolders(dirname(file.absolutePath));
       const previous = file.exists ? readFileSync(file.absolutePath) : undefined;
       try {
@@ -241,7 +212,7 @@ export function applyInit(plan: InitPlan, force: boolean): void {
   for (const edited of [plan.gitattributes, plan.packageJson]) {
     const content = edited?.content;
     if (edited === undefined || content === undefined) continue;
-    step(edited.displayPath, () => {
+    writes.write(edited.displayPath, () => {
       if (!existsSync(edited.absolutePath)) {
         createFile(edited.absolutePath, content, { overwrite: false });
         return () => rmSync(edited.absolutePath, { force: true });
@@ -250,27 +221,5 @@ export function applyInit(plan: InitPlan, force: boolean): void {
       replaceFile(edited.absolutePath, content);
       return () => replaceFile(edited.absolutePath, previous);
     });
-  }
-}
-
-/** Creates `folder` and the missing folders above it; returns those it created, deepest first. */
-function createFolders(folder: string): string[] {
-  const first = mkdirSync(folder, { recursive: true });
-  if (first === undefined) return [];
-  const created: string[] = [];
-  for (let current = folder; ; current = dirname(current)) {
-    created.push(current);
-    if (current === first || dirname(current) === current) return created;
-  }
-}
-
-/** Removes the folders init created, deepest first, as long as they are empty: nothing of anyone else's goes. */
-function removeEmptyFolders(folders: readonly string[]): void {
-  for (const folder of folders) {
-    try {
-      rmdirSync(folder);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") return;
-    }
   }
 }

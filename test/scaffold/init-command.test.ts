@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import { runInit, type InitCommandOptions } from "../../src/cli/commands/init";
 import { withGeneratedEntry } from "../../src/scaffold/gitattributes-entry";
-import { applyInit, INIT_LAYOUT, InitWriteError, PACKAGE_SCRIPTS, planInit } from "../../src/scaffold/init-project";
+import { applyInit, INIT_LAYOUT, PACKAGE_SCRIPTS, planInit } from "../../src/scaffold/init-project";
+import { UndoneWriteError } from "../../src/write/all-or-nothing";
 import { makeProject, REPO_ROOT, runCli, runSit } from "../helpers/project";
 
 /** `sit init` in-process, as when it is not run in a terminal (unless `terminal`). */
@@ -225,7 +226,7 @@ tiers:
         return error;
       }
     })();
-    expect(failure).toBeInstanceOf(InitWriteError);
+    expect(failure).toBeInstanceOf(UndoneWriteError);
     expect(failure).toMatchObject({ message: expect.stringMatching(/^cannot write package\.json: /) as unknown, leftBehind: [] });
     expect(snapshot(dir)).toEqual({ ...before, "package.json": "/" });
   });

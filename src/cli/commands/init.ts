@@ -6,13 +6,13 @@ import {
   exampleDefinitionPath,
   INIT_LAYOUT,
   INIT_VARIANTS,
-  InitWriteError,
   planInit,
   type Conventions,
   type InitPlan,
 } from "../../scaffold/init-project";
 import { problemLines, type Refusal } from "../../scaffold/refusal";
 import { shownPath } from "../../scaffold/shown-path";
+import { UndoneWriteError } from "../../write/all-or-nothing";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
 import { printDiagnostics, type Output } from "../../diagnostics/report";
 import { afterAsking, isInteractiveTerminal } from "../terminal";
@@ -57,7 +57,7 @@ function initProject(dir: string, conventions: Conventions, options: InitCommand
   try {
     applyInit(plan, options.force === true);
   } catch (error) {
-    if (!(error instanceof InitWriteError)) throw error;
+    if (!(error instanceof UndoneWriteError)) throw error;
     const outcome = error.leftBehind.length === 0 ? "nothing was changed" : `undoing what was written failed for ${error.leftBehind.join(", ")}`;
     output.err(`sit init: ${error.message}; ${outcome}`);
     return EXIT_USAGE;

@@ -14,9 +14,12 @@ export interface SchemaCommandOptions {
   readonly config?: string;
   /** GitLab's own format, none of sit's extensions, whatever the config says. */
   readonly gitlabStrict?: boolean;
+  /** Write each event's JSON Schema into this folder instead (`event-schemas.ts`). */
+  readonly events?: string;
 }
 
 export function runSchema(options: SchemaCommandOptions, output: Output, cwd = process.cwd()): number {
+  if (options.events !== undefined) return (require("./event-schemas") as typeof import("./event-schemas")).runEventSchemas(options, options.events, output, cwd);
   const gitlabStrict = options.gitlabStrict === true;
   const { vocabulary, diagnostics } = gitlabStrict ? { vocabulary: GITLAB_VOCABULARY, diagnostics: [] } : projectVocabulary(options.config, cwd);
   if (vocabulary === undefined) {
