@@ -10,6 +10,7 @@ import { EventTextMemo } from "../emit/event-text-memo";
 import { emitFiles, withConfiguredSeverities } from "../full-pipeline";
 import { findDefinitions, folderPrefix, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
 import { missingDefinitionsFolder } from "../load/read-inputs";
+import type { SdkModel } from "../model/event-model";
 import { validateCatalog } from "../validate/validate-catalog";
 import { GITLAB_VOCABULARY } from "../validate/vocabulary";
 import type { GeneratedFile } from "../write/ownership-header";
@@ -42,10 +43,22 @@ export interface DefinitionChanges {
   readonly relist: boolean;
 }
 
-export type ProjectRun =
+/** What a run made of the definitions: the SDK model, or why there is none. */
+export type ModelRun =
   /** Nothing that shapes the output changed since the last run. */
   | { readonly kind: "unchanged" }
   | { readonly kind: "invalid"; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly kind: "modelled";
+      readonly layout: ConfigLayout;
+      readonly model: SdkModel;
+      readonly diagnostics: readonly Diagnostic[];
+      /** The definition files parsed again or removed in this run (display paths; all of them after a reload). */
+      readonly changedFiles: readonly string[];
+    };
+
+export type ProjectRun =
+  | Exclude<ModelRun, { readonly kind: "modelled" }>
   | {
       readonly kind: "generated";
       readonly layout: ConfigLayout;
@@ -128,6 +141,14 @@ export class WatchedProject {
 
   /** One run after `readConfig`: reads what changed, checks, models and emits. */
   regenerate(changes: DefinitionChanges, options: { readonly force?: boolean } = {}): ProjectRun {
+    const run = this.update(changes, options);
+    if (run.kind !== "modelled") return run;
+    const { layout, model, diagnostics, changedFiles } = run;
+    return { kind: "generated", layout, files: emitFiles(model, this.memo), diagnostics, eventCount: model.events.length, changedFiles };
+  }
+
+  /** One run after `readConfig`: reads what changed, checks and models. */
+  update(changes: DefinitionChanges, options: { readonly force?: boolean } = {}): ModelRun {
     const state = this.state;
     if (state === undefined) throw new Error("regenerate() before readConfig()");
     const diagnostics: Diagnostic[] = [...state.readDiagnostics];
@@ -173,8 +194,7 @@ export class WatchedProject {
     if (config === undefined || checked === undefined || layout === undefined || hasErrors(reported)) return { kind: "invalid", diagnostics: reported };
 
     const { model } = state.model.update(checked.definitions, config);
-    const files = emitFiles(model, this.memo);
-    return { kind: "generated", layout, files, diagnostics: reported, eventCount: model.events.length, changedFiles };
+    return { kind: "modelled", layout, model, diagnostics: reported, changedFiles };
   }
 
   /** The definition files with the bytes last read, in file order (for the fast path's cache). */

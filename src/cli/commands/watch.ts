@@ -1,7 +1,15 @@
-import { WatchSession, type WatchOptions } from "../../watch/watch-session";
+import { GenerateRuns } from "../../watch/generate-runs";
+import { WatchSession } from "../../watch/watch-session";
 import { EXIT_OK } from "../exit-codes";
 import type { Output } from "../report";
 import { GenerateReporter } from "./generate";
+
+export interface WatchOptions {
+  readonly config?: string | undefined;
+  readonly json?: boolean | undefined;
+  /** `false` with `--no-cache`: the fast path's cache is not written. */
+  readonly cache?: boolean | undefined;
+}
 
 /**
  * `sit generate --watch`: runs until Ctrl-C (SIGINT) or SIGTERM, which end it with exit code 0
@@ -19,7 +27,7 @@ export function runWatch(options: WatchOptions, output: Output, cwd = process.cw
   };
   const interrupted = (): void => end(EXIT_OK);
   const reporter = new GenerateReporter({ ...options, check: false }, output, cwd, "generate", options.json === true);
-  const session = new WatchSession(options, reporter, output, cwd, end);
+  const session = new WatchSession({ config: options.config, announce: options.json !== true }, new GenerateRuns(options, reporter), output, cwd, end);
   // Listening before the first run: a Ctrl-C during it takes effect once it is complete.
   process.on("SIGINT", interrupted);
   process.on("SIGTERM", interrupted);
