@@ -276,7 +276,8 @@ first line printed.
 Examples:
   $ npx sit inspect                     then point the app's processor at http://127.0.0.1:${DEFAULT_INSPECT_PORT}/v1/events
   $ npx sit inspect --port 0 --json     a free port; one JSON line per event for tools
-  $ npx sit inspect --fail-on-bad &     in CI: run the end-to-end tests, then \`kill $!; wait $!\`
+  $ node_modules/.bin/sit inspect --fail-on-bad &
+                                        in CI: run the end-to-end tests, then \`kill $!; wait $!\`
 
 Exit codes: 0 stopped with Ctrl-C or SIGTERM, 1 invalid definitions, or (with --fail-on-bad) a bad
 event arrived, 2 usage error or the port cannot be used.`,

@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { EventRing, type InspectedEvent } from "../../src/inspect/event-ring";
+import { DEFAULT_INSPECT_HOST, DEFAULT_INSPECT_PORT } from "../../src/inspect/inspect-defaults";
 import { readHttpBatch } from "../../src/inspect/http-batch";
 import { InspectionRules } from "../../src/inspect/inspection-rules";
 import { Inspector } from "../../src/inspect/inspector";
 import type { ReceivedEvent } from "../../src/inspect/received-event";
 import { LiveOutput, tableHeader, tableRows } from "../../src/inspect/terminal-table";
+import { REPO_ROOT } from "../helpers/project";
 import { inspectedModel } from "./inspected-project";
 
 const rules = new InspectionRules(inspectedModel());
@@ -102,5 +106,12 @@ describe("the terminal's live table", () => {
     expect(table).toEqual([tableHeader(), `${tableRows(event)}\n${tableRows({ ...event, id: 2 })}`, "(events cleared: DELETE /sit/events)"]);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.split("\n").map((line) => JSON.parse(line) as InspectedEvent)).toEqual([event, { ...event, id: 2 }]);
+  });
+});
+
+describe("the development loop", () => {
+  it("sit init's processor module sends to sit inspect's default address", () => {
+    const module = readFileSync(join(REPO_ROOT, "templates", "init", "internal-events.ts"), "utf8");
+    expect(module).toContain(`createHttpProcessor({ url: "http://${DEFAULT_INSPECT_HOST}:${DEFAULT_INSPECT_PORT}/v1/events" })`);
   });
 });

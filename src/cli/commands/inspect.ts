@@ -1,12 +1,15 @@
+import { relative, sep } from "node:path";
 import { DEFAULT_INSPECT_HOST, DEFAULT_INSPECT_PORT, DEFAULT_MAX_EVENTS } from "../../inspect/inspect-defaults";
 import { Inspector } from "../../inspect/inspector";
-import { InspectRuns } from "../../inspect/inspect-runs";
+import { InspectionRules } from "../../inspect/inspection-rules";
 import { isLoopbackName, startInspectServer, type InspectServer } from "../../inspect/inspect-server";
 import { LiveOutput } from "../../inspect/terminal-table";
 import { eventCount } from "../../processors/event-count";
-import { WatchSession } from "../../watch/watch-session";
+import { describeTrigger } from "../../watch/generate-runs";
+import { WatchSession, type ProjectRuns } from "../../watch/watch-session";
+import type { ConfigView, DefinitionChanges, WatchedProject } from "../../watch/watched-project";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-codes";
-import type { Output } from "../report";
+import { exitCodeFor, printDiagnostics, summarize, type Output } from "../report";
 
 export interface InspectCommandOptions {
   readonly config?: string | undefined;
@@ -37,7 +40,7 @@ export function runInspect(options: InspectCommandOptions, output: Output, cwd =
     process.off("SIGTERM", interrupted);
     session.close();
     const closing = server?.close() ?? Promise.resolve();
-    void closing.then(() => finish(inspector === undefined ? code : summarize(inspector, output, options, code)));
+    void closing.then(() => finish(inspector === undefined ? code : reportTotals(inspector, output, options, code)));
   };
   const interrupted = (): void => end(EXIT_OK);
   // Listening before the first run: a Ctrl-C during start-up ends it cleanly too.
@@ -78,7 +81,8 @@ export function runInspect(options: InspectCommandOptions, output: Output, cwd =
   return finished;
 }
 
-function summarize(inspector: Inspector, output: Output, options: InspectCommandOptions, code: number): number {
+/** The totals since the start, and the exit code they make with `--fail-on-bad`. */
+function reportTotals(inspector: Inspector, output: Output, options: InspectCommandOptions, code: number): number {
   const { received, good, bad } = inspector.totals();
   output.err(`sit inspect: ${eventCount(received)} received, ${good} good, ${bad} bad.`);
   if (code !== EXIT_OK || options.failOnBad !== true || bad === 0) return code;
@@ -96,5 +100,48 @@ function listenProblem(error: NodeJS.ErrnoException): string {
       return "not allowed to listen there (ports under 1024 need privileges)";
     default:
       return error.message;
+  }
+}
+
+/**
+ * The runs of `sit inspect` over the watched project: each change of the definitions or the config
+ * gives new rules, which events are checked against from then on. Definitions with errors are
+ * reported, and the rules of the last valid ones stay.
+ */
+class InspectRuns implements ProjectRuns {
+  /** The rules of the last valid definitions; `undefined` until there were some. */
+  rules: InspectionRules | undefined;
+  /** The exit code of the last run that changed something, as `generate` would give it. */
+  lastCode = EXIT_OK;
+  /** Hears of each new set of rules. */
+  onRules: (rules: InspectionRules) => void = () => undefined;
+
+  constructor(
+    private readonly output: Output,
+    private readonly cwd: string,
+  ) {}
+
+  run(project: WatchedProject, changes: DefinitionChanges, config: ConfigView, first: boolean): number {
+    const result = project.update(changes);
+    if (result.kind === "unchanged") return EXIT_OK;
+    printDiagnostics(this.output, result.diagnostics);
+    if (result.kind === "invalid") {
+      const still = this.rules === undefined ? "" : "; events are still checked against the definitions as they were before";
+      this.output.err(`${summarize(result.diagnostics)}${still}`);
+      const code = exitCodeFor(result.diagnostics);
+      this.lastCode = code === EXIT_OK ? EXIT_FINDINGS : code;
+      return this.lastCode;
+    }
+    this.lastCode = EXIT_OK;
+    this.rules = new InspectionRules(result.model);
+    this.onRules(this.rules);
+    if (!first) this.output.err(`Definitions reloaded (${describeTrigger(config, result)}): ${eventCount(this.rules.eventCount)}.`);
+    return EXIT_OK;
+  }
+
+  close(): void {}
+
+  shown(path: string): string {
+    return relative(this.cwd, path).split(sep).join("/") || ".";
   }
 }
