@@ -8,6 +8,12 @@ import type { ReceivedEvent } from "./received-event";
 const NOT_SENT = ", so it is not sent";
 /** Unknown names remembered with their suggestion: a sender repeats the same few. */
 const MAX_SUGGESTIONS = 1000;
+/**
+ * Time spent looking for "did you mean" per second at most: the search compares the name with
+ * every event's (milliseconds at 10,000 events), so a flood of unknown names must not slow the
+ * checks. Past it, unknown names go without a suggestion until the next second.
+ */
+const SUGGESTION_MS_PER_SECOND = 100;
 
 interface EventFacts {
   readonly identifiers: readonly IdentifierModel[];
@@ -15,6 +21,8 @@ interface EventFacts {
   readonly removal: string | undefined;
   /** The properties that not every processor of the event receives (protected ones), with the processors that do. */
   readonly receivers: ReadonlyMap<string, readonly string[]>;
+  /** Those of them that are required: only in the payloads of the processors that receive them. */
+  readonly requiredProtected: readonly string[];
 }
 
 /**
@@ -31,16 +39,25 @@ export class InspectionRules {
   private readonly identifierByField: ReadonlyMap<string, IdentifierModel>;
   private readonly checkProperties: (eventName: string, args: unknown) => readonly string[];
   private readonly suggestions = new Map<string, string | undefined>();
+  private suggestionWindow = { startedAt: Number.NEGATIVE_INFINITY, spentMs: 0 };
 
-  constructor(model: SdkModel) {
+  constructor(
+    model: SdkModel,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.identifierFields = model.identifiers.map((identifier) => identifier.field);
     this.identifierByField = new Map(model.identifiers.map((identifier) => [identifier.field, identifier]));
     this.eventCount = model.events.length;
     const rules: string[] = [];
     for (const event of model.events) {
-      this.events.set(event.action, { identifiers: event.identifiers, removal: removalOf(event), receivers: receiversOf(event) });
-      // Identifiers are checked here, where each protocol's are known.
-      rules.push(JSON.stringify({ ...eventRule(event), identifiers: [] }));
+      const receivers = receiversOf(event);
+      const requiredProtected = event.properties.filter((property) => property.required && receivers.has(property.name)).map((property) => property.name);
+      this.events.set(event.action, { identifiers: event.identifiers, removal: removalOf(event), receivers, requiredProtected });
+      const rule = eventRule(event);
+      // Identifiers are checked here, where each protocol's are known; a protected property is
+      // required only of its trackers' payloads, which checkReceivers tells apart.
+      const properties = rule.properties.map((property) => (receivers.has(property.name) ? { ...property, required: undefined } : property));
+      rules.push(JSON.stringify({ ...rule, identifiers: [], properties }));
     }
     this.checkProperties = createEventChecker(rules.join("\n"));
   }
@@ -81,8 +98,13 @@ export class InspectionRules {
 
   private suggestionFor(name: string): string | undefined {
     if (this.suggestions.has(name)) return this.suggestions.get(name);
+    const startedAt = this.now();
+    if (startedAt - this.suggestionWindow.startedAt >= 1000) this.suggestionWindow = { startedAt, spentMs: 0 };
+    if (this.suggestionWindow.spentMs >= SUGGESTION_MS_PER_SECOND) return undefined;
     const suggestion = closestMatch(name, this.events.keys());
-    if (this.suggestions.size >= MAX_SUGGESTIONS) this.suggestions.clear();
+    this.suggestionWindow.spentMs += this.now() - startedAt;
+    // The oldest goes first: Maps keep the order of insertion.
+    if (this.suggestions.size >= MAX_SUGGESTIONS) this.suggestions.delete(this.suggestions.keys().next().value!);
     this.suggestions.set(name, suggestion);
     return suggestion;
   }
@@ -105,15 +127,22 @@ function receiversOf(event: EventModel): Map<string, readonly string[]> {
 }
 
 /**
- * Which processor received the event, the request does not say; but protected properties of
- * different trackers in one payload reached a processor that is none of them.
+ * Which processor received the event, the request does not say; the protected properties in its
+ * payload do. Those of different trackers together reached a processor that is none of them; those
+ * of one tracker make the payload that tracker's, which must then hold the ones it requires.
  */
 function checkReceivers(facts: EventFacts, properties: unknown, problems: string[]): void {
   if (facts.receivers.size === 0 || typeof properties !== "object" || properties === null) return;
   const present = Object.keys(properties).filter((name) => facts.receivers.has(name));
-  if (present.length < 2) return;
+  if (present.length === 0) return;
   const common = present.reduce<readonly string[]>((shared, name) => shared.filter((className) => facts.receivers.get(name)!.includes(className)), facts.receivers.get(present[0]!)!);
-  if (common.length > 0) return;
-  const described = present.map((name) => `${name} (only to ${facts.receivers.get(name)!.join(", ")})`);
-  problems.push(`properties ${described.join(", ")} never reach one processor together: a tracker's protected properties go to it alone`);
+  if (common.length === 0) {
+    const described = present.map((name) => `${name} (only to ${facts.receivers.get(name)!.join(", ")})`);
+    problems.push(`properties ${described.join(", ")} never reach one processor together: a tracker's protected properties go to it alone`);
+    return;
+  }
+  for (const name of facts.requiredProtected) {
+    if (present.includes(name)) continue;
+    if (common.every((className) => facts.receivers.get(name)!.includes(className))) problems.push(`property ${name} is required`);
+  }
 }

@@ -75,6 +75,11 @@ extra_trackers:
     protected_properties:
       model_name:
         description: the model that answered
+        type: string
+        required: true
+      tokens:
+        description: tokens used
+        type: integer
   - tracking_class: Acme::Audit
     protected_properties:
       reviewer:

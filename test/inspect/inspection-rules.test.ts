@@ -59,6 +59,12 @@ describe("the inspector's checks of the HTTP processor's events", () => {
       ["event close_snippet is removed (in 18.2, https://gitlab.example.com/acme/app/-/merge_requests/12): its calls should be deleted"],
     ],
     ["a tracker's protected property, as that tracker receives it", { event: "request_ai_explanation", user: "u1", additionalProperties: { label: "chat", model_name: "m1" } }, []],
+    ["no protected property, as the default processors receive it, though one is required", { event: "request_ai_explanation", user: "u1", additionalProperties: { label: "chat" } }, []],
+    [
+      "a tracker's payload without the protected property it requires",
+      { event: "request_ai_explanation", user: "u1", additionalProperties: { label: "chat", tokens: 12 } },
+      ["property model_name is required"],
+    ],
     [
       "protected properties of two trackers in one payload",
       { event: "request_ai_explanation", user: "u1", additionalProperties: { model_name: "m1", reviewer: "ada" } },
@@ -67,6 +73,22 @@ describe("the inspector's checks of the HTTP processor's events", () => {
     ["properties that are not an object", { ...CREATE_SNIPPET, additionalProperties: ["public"] }, ["additionalProperties must be an object, not a list"]],
   ])("%s", (_, event, problems) => {
     expect(httpProblems(event)).toEqual(problems);
+  });
+});
+
+describe("did you mean", () => {
+  it("is looked for at most 100 ms a second, so a flood of unknown names cannot slow the checks", () => {
+    // Each reading of the clock is 60 ms after the one before: each search takes 60 ms.
+    let time = 0;
+    const clocked = new InspectionRules(inspectedModel(), () => (time += 60) - 60);
+    const unknown = (event: string): string[] => clocked.check(eventsOf(readHttpBatch(JSON.stringify({ events: [{ event, additionalProperties: {} }] })))[0]!);
+    expect(unknown("create_snippets")).toEqual(['"create_snippets" is not an event of the definitions (did you mean "create_snippet"?)']);
+    expect(unknown("close_snipet")).toEqual(['"close_snipet" is not an event of the definitions (did you mean "close_snippet"?)']);
+    expect(unknown("complete_ordr")).toEqual(['"complete_ordr" is not an event of the definitions']);
+    // Known names keep their suggestion; the next second has time for a new one.
+    expect(unknown("create_snippets")).toEqual(['"create_snippets" is not an event of the definitions (did you mean "create_snippet"?)']);
+    time += 1000;
+    expect(unknown("complete_ordr")).toEqual(['"complete_ordr" is not an event of the definitions (did you mean "complete_order"?)']);
   });
 });
 
