@@ -26,24 +26,17 @@ export interface EventFilter {
  * the oldest make room for new ones.
  */
 export class EventRing {
-  private readonly slots: (InspectedEvent | undefined)[];
+  /** Grows to `capacity`, then each new event takes the oldest one's place. */
+  private slots: InspectedEvent[] = [];
   /** Where the oldest event is. */
   private start = 0;
-  private count = 0;
 
-  constructor(readonly capacity: number) {
-    this.slots = new Array<InspectedEvent | undefined>(capacity);
-  }
-
-  get size(): number {
-    return this.count;
-  }
+  constructor(readonly capacity: number) {}
 
   /** Keeps `event`; returns the oldest one it pushed out, if the ring was full. */
   add(event: InspectedEvent): InspectedEvent | undefined {
-    if (this.count < this.capacity) {
-      this.slots[(this.start + this.count) % this.capacity] = event;
-      this.count += 1;
+    if (this.slots.length < this.capacity) {
+      this.slots.push(event);
       return undefined;
     }
     const oldest = this.slots[this.start];
@@ -55,8 +48,9 @@ export class EventRing {
   /** The events kept that match `filter`, oldest first. */
   list(filter: EventFilter = {}): InspectedEvent[] {
     const events: InspectedEvent[] = [];
-    for (let index = 0; index < this.count; index += 1) {
-      const event = this.slots[(this.start + index) % this.capacity]!;
+    const count = this.slots.length;
+    for (let index = 0; index < count; index += 1) {
+      const event = this.slots[(this.start + index) % count]!;
       if (filter.status !== undefined && event.status !== filter.status) continue;
       if (filter.event !== undefined && event.event !== filter.event) continue;
       events.push(event);
@@ -66,10 +60,9 @@ export class EventRing {
 
   /** Forgets every event; returns how many there were. */
   clear(): number {
-    const count = this.count;
-    this.slots.fill(undefined);
+    const count = this.slots.length;
+    this.slots = [];
     this.start = 0;
-    this.count = 0;
     return count;
   }
 }

@@ -62,7 +62,10 @@ export async function startInspectServer(inspector: Inspector, options: InspectS
     const collectorMethod = COLLECTOR_ROUTES[url.pathname];
     if (collectorMethod !== undefined) {
       allowCrossOrigin(request, response);
-      if (method === "OPTIONS") return void response.writeHead(204, { "Access-Control-Max-Age": "600" }).end();
+      if (method === "OPTIONS") {
+        response.writeHead(204, { "Access-Control-Max-Age": "600" }).end();
+        return;
+      }
       if (method !== collectorMethod) return answerJson(response, 405, { error: `${url.pathname} takes ${collectorMethod}` }, { Allow: `${collectorMethod}, OPTIONS` });
       if (url.pathname === "/i") return receive(response, readSnowplowGet(url.searchParams, inspector.rules.identifierFields), () => response.writeHead(200, { "Content-Type": "image/gif", "Cache-Control": "no-store" }).end(PIXEL));
       const body = await readBody(request);
@@ -139,7 +142,7 @@ function closeServer(server: Server, streams: EventStreams, stopListening: () =>
 
 /** The pages' live streams (server-sent events): every event kept so far when one opens, then each new one. */
 class EventStreams implements InspectorListener {
-  private readonly open_ = new Set<ServerResponse>();
+  private readonly responses = new Set<ServerResponse>();
 
   constructor(private readonly inspector: Inspector) {}
 
@@ -147,12 +150,12 @@ class EventStreams implements InspectorListener {
     response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" });
     // A page that reconnects gets everything again: it starts from an empty list.
     response.write(`${this.clearedMessage()}${messages(this.inspector.list())}`);
-    this.open_.add(response);
-    response.on("close", () => this.open_.delete(response));
+    this.responses.add(response);
+    response.on("close", () => this.responses.delete(response));
   }
 
   received(events: readonly InspectedEvent[]): void {
-    if (this.open_.size > 0) this.send(messages(events));
+    if (this.responses.size > 0) this.send(messages(events));
   }
 
   cleared(): void {
@@ -165,14 +168,14 @@ class EventStreams implements InspectorListener {
   }
 
   closeAll(): void {
-    for (const response of this.open_) response.end();
-    this.open_.clear();
+    for (const response of this.responses) response.end();
+    this.responses.clear();
   }
 
   private send(text: string): void {
-    for (const response of this.open_) {
+    for (const response of this.responses) {
       if (response.writableLength > MAX_STREAM_BACKLOG_BYTES) {
-        this.open_.delete(response);
+        this.responses.delete(response);
         response.end();
       } else {
         response.write(text);

@@ -51,9 +51,10 @@ export function readSnowplowGet(query: URLSearchParams, identifierFields: readon
  * properties (`extra`).
  */
 function trackerEvent(fields: Readonly<Record<string, unknown>>, identifierFields: readonly string[]): ReceivedEvent {
-  const problems: string[] = [];
   const { cx, co, ...rest } = fields;
-  const contexts = decodeContexts(cx, co, problems);
+  const decoded = decodeContexts(cx, co);
+  const problems = decoded.problem === undefined ? [] : [decoded.problem];
+  const contexts = decoded.contexts;
   const payload = contexts === undefined ? fields : { ...rest, contexts };
   const type = fields["e"];
   if (type !== "se") {
@@ -68,42 +69,40 @@ function trackerEvent(fields: Readonly<Record<string, unknown>>, identifierField
   }
   const standard = contexts?.find((context) => isObject(context) && isObject(context["data"]) && "extra" in context["data"]);
   const data = isObject(standard) && isObject(standard["data"]) ? standard["data"] : undefined;
-  if (data === undefined && problems.length === 0) {
+  if (data === undefined && decoded.problem === undefined) {
     problems.push("no context entity holds the identifiers and properties (sit's Snowplow processor sends one with `extra`)");
   }
   const identifiers = new Map<string, unknown>();
-  const additionalProperties: Record<string, unknown> = {};
-  if (typeof fields["se_la"] === "string") additionalProperties["label"] = fields["se_la"];
-  if (typeof fields["se_pr"] === "string") additionalProperties["property"] = fields["se_pr"];
-  if (typeof fields["se_va"] === "string") additionalProperties["value"] = numberOrText(fields["se_va"]);
+  const properties: [string, unknown][] = [];
+  if (typeof fields["se_la"] === "string") properties.push(["label", fields["se_la"]]);
+  if (typeof fields["se_pr"] === "string") properties.push(["property", fields["se_pr"]]);
+  if (typeof fields["se_va"] === "string") properties.push(["value", numberOrText(fields["se_va"])]);
   if (data !== undefined) {
     for (const field of identifierFields) {
       const key = standardContextKey(field);
       if (Object.prototype.hasOwnProperty.call(data, key)) identifiers.set(field, data[key]);
     }
     const extra = data["extra"];
-    if (isObject(extra)) Object.assign(additionalProperties, extra);
+    if (isObject(extra)) properties.push(...Object.entries(extra));
     else problems.push("the context's `extra` must be an object of the event's properties");
   }
+  // Own keys whatever their name: a key "__proto__" is a property to report, not a prototype.
+  const additionalProperties = Object.fromEntries(properties);
   return { processor: "snowplow", event: action, payload, tracked: { identifiers, additionalProperties }, problems };
 }
 
-/** The context entities of `cx` (base64url JSON) or `co` (JSON), or `undefined` when there are none or they cannot be read. */
-function decodeContexts(cx: unknown, co: unknown, problems: string[]): unknown[] | undefined {
+/** The context entities of `cx` (base64url JSON) or `co` (JSON); none when there are none, or why they cannot be read. */
+function decodeContexts(cx: unknown, co: unknown): { readonly contexts?: unknown[]; readonly problem?: string } {
   const [field, json] = typeof cx === "string" ? ["cx", Buffer.from(cx, "base64url").toString("utf8")] : typeof co === "string" ? ["co", co] : [undefined, undefined];
-  if (field === undefined) return undefined;
+  if (field === undefined) return {};
   let contexts: unknown;
   try {
     contexts = JSON.parse(json);
   } catch {
-    problems.push(`the contexts (${field}) are not ${field === "cx" ? "base64url-encoded " : ""}JSON`);
-    return undefined;
+    return { problem: `the contexts (${field}) are not ${field === "cx" ? "base64url-encoded " : ""}JSON` };
   }
-  if (!isObject(contexts) || !Array.isArray(contexts["data"])) {
-    problems.push(`the contexts (${field}) are not a list of context entities: {"schema": …contexts…, "data": [...]}`);
-    return undefined;
-  }
-  return contexts["data"] as unknown[];
+  if (!isObject(contexts) || !Array.isArray(contexts["data"])) return { problem: `the contexts (${field}) are not a list of context entities: {"schema": …contexts…, "data": [...]}` };
+  return { contexts: contexts["data"] as unknown[] };
 }
 
 /** `se_va` is text in the protocol; the processor sends only numbers there. */

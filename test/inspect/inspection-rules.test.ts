@@ -142,6 +142,12 @@ describe("the inspector's checks of the Snowplow processor's events", () => {
     ]);
   });
 
+  it("reports keys named like Object.prototype's members as the properties they are", () => {
+    const contexts = '{"schema":"iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1","data":[{"schema":"iglu:com.acme/context/jsonschema/1-0-0","data":{"user_id":"u1","project_id":42,"extra":{"__proto__":{"language":"ts"},"constructor":1}}}]}';
+    expect(snowplowProblems({ e: "se", se_ac: "create_snippet", co: contexts })).toEqual([["property __proto__ is not declared", "property constructor is not declared"]]);
+    expect(httpProblems({ ...CREATE_SNIPPET, additionalProperties: JSON.parse('{"__proto__":{"language":"go"}}') as Record<string, unknown> })).toEqual(["property __proto__ is not declared"]);
+  });
+
   it("reports events that are not sit's: another type, no action, contexts it cannot read", () => {
     const good = trackerEvent("create_snippet", { project: { id: 42 }, user: { id: "u1" }, additionalProperties: {} });
     expect(snowplowProblems({ e: "pv", url: "http://localhost:3000/" }, { ...good, se_ac: "" }, { ...good, cx: "not base64 json" }, { e: "se", se_ac: "create_snippet" })).toEqual([

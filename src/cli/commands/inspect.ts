@@ -66,7 +66,10 @@ export function runInspect(options: InspectCommandOptions, output: Output, cwd =
     (listening) => {
       server = listening;
       inspector = started;
-      if (stopping) return void listening.close();
+      if (stopping) {
+        void listening.close();
+        return;
+      }
       output.out(listening.url);
       live.start();
       started.listen(live);
