@@ -38,8 +38,7 @@ export function readSnowplowPost(body: string, identifierFields: readonly string
 
 /** The event of a GET `/i`: the tracker protocol's fields in the query string. */
 export function readSnowplowGet(query: URLSearchParams, identifierFields: readonly string[]): ReadBatch {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of query) fields[name] = value;
+  const fields: Readonly<Record<string, string>> = Object.fromEntries(query);
   if (fields["e"] === undefined) return { error: 'the query is not a tracker event: it has no event type "e"' };
   return { events: [trackerEvent(fields, identifierFields)] };
 }
