@@ -1,4 +1,5 @@
-import { Argument, Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_INSPECT_HOST, DEFAULT_INSPECT_PORT, DEFAULT_MAX_EVENTS } from "../inspect/inspect-defaults";
 import { EXIT_OK, EXIT_USAGE } from "../diagnostics/exit-codes";
 import { processOutput } from "./process-output";
 import { terminalSafeOutput, type Output } from "../diagnostics/report";
@@ -335,6 +336,41 @@ Exit codes: 0 written or up to date, 1 invalid definitions or a file sit did not
       setExitCode(runDocs(options, output, cwd));
     });
 
+  program
+    .command("inspect")
+    .description("a local collector that checks every event your app sends against the definitions, live")
+    .addOption(configOption())
+    .option("-p, --port <port>", `the port to listen on; 0 picks a free one (default: ${DEFAULT_INSPECT_PORT})`, wholeNumber("--port", 0, 65535))
+    .option("--host <address>", `the address to listen on (default: ${DEFAULT_INSPECT_HOST}, this machine only)`)
+    .option("--json", "print one JSON line per event on stdout instead of the table")
+    .option("--fail-on-bad", "exit 1 when stopped if any bad event arrived (for end-to-end jobs in CI)")
+    .option("--max-events <count>", `events kept for GET /sit/events and the page; older ones make room (default: ${DEFAULT_MAX_EVENTS})`, wholeNumber("--max-events", 1, 10_000_000))
+    .addHelpText(
+      "after",
+      `
+Receives the events of sit's HTTP processor (POST /v1/events) and of its Snowplow processor
+(POST /com.snowplowanalytics.snowplow/tp2, GET /i), checks each against the definitions (reloaded
+when they change) and shows it: a table here, a live page at the address, GET /sit/events for
+tests (?status=good|bad&event=name) and DELETE /sit/events to start over. The address is the
+first line printed.
+
+Examples:
+  $ npx sit inspect                     then point the app's processor at http://127.0.0.1:${DEFAULT_INSPECT_PORT}/v1/events
+  $ npx sit inspect --port 0 --json     a free port; one JSON line per event for tools
+  $ node_modules/.bin/sit inspect --fail-on-bad &
+                                        in CI: run the end-to-end tests, then \`kill $!; wait $!\`
+
+Exit codes: 0 stopped with Ctrl-C or SIGTERM, 1 invalid definitions, or (with --fail-on-bad) a bad
+event arrived, 2 usage error or the port cannot be used.`,
+    )
+    .action((options: { config?: string; port?: number; host?: string; json?: boolean; failOnBad?: boolean; maxEvents?: number }) => {
+      const { runInspect } = require("./commands/inspect") as typeof import("./commands/inspect");
+      const exit = runInspect(options, output, cwd);
+      // Inspecting ends after main() has returned: the exit code is set when it does.
+      if (typeof exit === "number") setExitCode(exit);
+      else void exit.then((code) => (process.exitCode = code));
+    });
+
   program.addHelpText(
     "after",
     `
@@ -352,6 +388,15 @@ Run \`sit <command> --help\` for a command's options.`,
 function settle(exit: number | Promise<number>, setExitCode: (code: number) => void): void {
   if (typeof exit === "number") setExitCode(exit);
   else void exit.then((code) => (process.exitCode = code));
+}
+
+/** An option's value as a whole number from `min` to `max`, or commander's usage error. */
+function wholeNumber(option: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number >= min && number <= max)) throw new InvalidArgumentError(`${option} takes a whole number from ${min} to ${max}.`);
+    return number;
+  };
 }
 
 /** Runs the CLI and returns the exit code; never throws. */

@@ -1,5 +1,5 @@
-import type { EventModel, SdkModel } from "../model/event-model";
-import type { PropertySpec, ValueSpec } from "../model/value-spec";
+import { eventRule } from "../model/check-rules";
+import type { SdkModel } from "../model/event-model";
 import { CodeWriter } from "./code-writer";
 import { templateText } from "./emit-catalog";
 import { emitEventPart, type EventTextMemo } from "./event-text-memo";
@@ -21,33 +21,6 @@ export function emitValidation(model: SdkModel, memo?: EventTextMemo): Buffer[] 
   writer.blankLine();
   writer.lines(CHECK_EVENTS);
   return writer.toChunks();
-}
-
-/**
- * What the checks need of an event (checks.ts's `EventRule`): the identifiers its arguments carry,
- * and each property's rule.
- */
-function eventRule(event: EventModel): unknown {
-  return {
-    action: event.action,
-    identifiers: event.identifiers.filter((identifier) => !identifier.fromContext).map((identifier) => identifier.field),
-    properties: event.properties.map(propertyRule),
-  };
-}
-
-function propertyRule(property: PropertySpec): unknown {
-  return { name: property.name, ...valueRule(property.value), ...(property.required ? { required: true } : {}) };
-}
-
-function valueRule(value: ValueSpec): Record<string, unknown> {
-  const rule: Record<string, unknown> = {};
-  if (value.types !== undefined) rule["types"] = value.types;
-  if (value.integer) rule["integer"] = true;
-  if (value.enum !== undefined) rule["enum"] = value.enum;
-  for (const key of ["minimum", "maximum", "minLength", "maxLength", "pattern"] as const) if (value[key] !== undefined) rule[key] = value[key];
-  if (value.items !== undefined) rule["items"] = valueRule(value.items);
-  if (value.properties !== undefined) rule["properties"] = value.properties.map(propertyRule);
-  return rule;
 }
 
 const CHECK_EVENTS = `/**

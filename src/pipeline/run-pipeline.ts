@@ -97,6 +97,6 @@ function withConfiguredSeverities(diagnostics: readonly Diagnostic[], severities
 }
 
 /** model → the SDK's files, each with sit's header. */
-function emitFiles(model: SdkModel, memo?: EventTextMemo): GeneratedFile[] {
+export function emitFiles(model: SdkModel, memo?: EventTextMemo): GeneratedFile[] {
   return emitSdk(model, memo).map(({ path, body }) => headed(path, body));
 }

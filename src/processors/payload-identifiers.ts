@@ -20,7 +20,7 @@ export function identifiersOf(payload: TrackedPayload): PayloadIdentifier[] {
   const identifiers: PayloadIdentifier[] = [];
   for (const [key, value] of Object.entries(payload)) {
     if (key === "additionalProperties" || value === undefined) continue;
-    identifiers.push({ key, name: snakeCase(key), value });
+    identifiers.push({ key, name: identifierNameOf(key), value });
   }
   return identifiers;
 }
@@ -54,6 +54,7 @@ export function isScalar(value: unknown): value is IdentifierScalar {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
-function snakeCase(key: string): string {
+/** The name an identifier's payload key stands for: `featureEnabledByNamespaceIds` → `feature_enabled_by_namespace_ids`. */
+export function identifierNameOf(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }

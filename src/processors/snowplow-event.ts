@@ -1,4 +1,4 @@
-import { identifierId, identifiersOf } from "./payload-identifiers";
+import { identifierId, identifierNameOf, identifiersOf } from "./payload-identifiers";
 import type { PropertyValue, TrackedPayload } from "./processor-types";
 
 /** The version of GitLab's standard context whose fields the context entity carries. */
@@ -23,6 +23,12 @@ export function structuredEventFields(category: string, eventName: string, prope
   return fields;
 }
 
+/** Where the standard context holds the identifier of payload key `key`: `user` → `user_id`; a list keeps its name. */
+export function standardContextKey(key: string): string {
+  const name = identifierNameOf(key);
+  return name.endsWith("_ids") ? name : `${name}_id`;
+}
+
 export interface StandardContextSettings {
   readonly environment: string;
   readonly source: string;
@@ -43,9 +49,7 @@ export function standardContextData(payload: TrackedPayload, settings: StandardC
     namespace_id: null,
     feature_enabled_by_namespace_ids: null,
   };
-  for (const { name, value } of identifiersOf(payload)) {
-    data[name.endsWith("_ids") ? name : `${name}_id`] = identifierId(value) ?? null;
-  }
+  for (const { key, value } of identifiersOf(payload)) data[standardContextKey(key)] = identifierId(value) ?? null;
   const extra: Record<string, PropertyValue> = {};
   for (const [name, value] of Object.entries(payload.additionalProperties)) {
     if (name !== "label" && name !== "property" && name !== "value") extra[name] = value;

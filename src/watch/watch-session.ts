@@ -1,55 +1,45 @@
 import { lstatSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { inputsHash, recordOutput } from "../cache/fast-path-cache";
-import { EXIT_OK, EXIT_USAGE } from "../diagnostics/exit-codes";
+import { EXIT_USAGE } from "../diagnostics/exit-codes";
 import type { Output } from "../diagnostics/report";
-import type { Diagnostic } from "../diagnostics/diagnostic";
-import type { GeneratedFile } from "../write/ownership-header";
 import { CoalescingTimer } from "./coalescing-timer";
-import { IdleTask } from "./idle-task";
 import { definitionFolders, type DefinitionFolders } from "./definition-folders";
 import { FolderWatchers } from "./folder-watchers";
-import { WatchedProject, type ConfigView, type ProjectRun } from "./watched-project";
+import { WatchedProject, type ConfigView, type DefinitionChanges } from "./watched-project";
 import { isDefinitionFileName } from "../load/find-definition-files";
 
 /** Quiet time after the last change before a run: an editor's save and a checkout arrive as bursts. */
 const QUIET_MS = 50;
 /** Changes that never pause still get a run this often. */
 const MAX_WAIT_MS = 1000;
-/** How long after a run the fast path's cache is written, unless another run comes first. */
-const CACHE_DELAY_MS = 1000;
 /** Where the file system watches a folder with its subfolders itself; elsewhere each folder is watched. */
 const NATIVE_RECURSIVE = process.platform === "darwin" || process.platform === "win32";
 
-/** The options of `sit generate` that `--watch` takes: declared once, here; generate's extend them. */
-export interface WatchOptions {
-  readonly config?: string | undefined;
-  readonly json?: boolean | undefined;
-  /** `false` with `--no-cache`: no fast path, no cache written. */
-  readonly cache?: boolean | undefined;
-}
-
-/** How each run writes and reports, as `sit generate` does (its GenerateReporter). */
-export interface RunReporter {
-  /** Reports definitions or a config with errors; returns the exit code. */
-  invalid(diagnostics: readonly Diagnostic[]): number;
-  /** Writes the files atomically and reports what changed; `note` ends the summary. Returns the exit code. */
-  write(outputDir: string, files: readonly GeneratedFile[], diagnostics: readonly Diagnostic[], eventCount: number, note: () => string): number;
+/** What a watching command does with the project at each run: `generate --watch` writes the SDK, `inspect` reloads its checks. */
+export interface ProjectRuns {
+  /** One run, after `project.readConfig()` gave `config`; returns its exit code as the command would. */
+  run(project: WatchedProject, changes: DefinitionChanges, config: ConfigView, first: boolean): number;
+  /** Watching has ended: finish what was put off. */
+  close(): void;
   /** A path as the user sees it. */
   shown(path: string): string;
 }
 
+export interface WatchSessionOptions {
+  readonly config?: string | undefined;
+  /** Say on stderr, once the first run is done, what is watched (not with `--json`). */
+  readonly announce: boolean;
+}
+
 /**
- * `sit generate --watch`: a first run as `generate` does it, then a run after each change of a
- * definition, of the config or of what the config points at. Each run reads only the files that
- * changed (see WatchedProject), writes through the same atomic, locked writer as `generate` and
- * reports as `generate` does; invalid definitions are reported and nothing is written.
+ * A project watched for changes: a first run, then a run after each change of a definition, of
+ * the config or of what the config points at, each told only what changed (see WatchedProject).
+ * What a run does is the command's (ProjectRuns): `sit generate --watch` writes the SDK,
+ * `sit inspect` checks events against the new definitions.
  */
 export class WatchSession {
   private readonly project: WatchedProject;
   private readonly timer = new CoalescingTimer(QUIET_MS, MAX_WAIT_MS, () => this.runSafely());
-  /** The fast path's cache is written once the changes pause, off the time from a save to the SDK. */
-  private readonly cacheRecord = new IdleTask(CACHE_DELAY_MS);
   private readonly definitionWatchers = new FolderWatchers(
     (folder, name) => this.definitionChanged(folder, name),
     () => this.relistSoon(),
@@ -64,13 +54,11 @@ export class WatchSession {
   private configFile: string | undefined;
   private changedPaths = new Set<string>();
   private relist = false;
-  /** The last write failed: the next change tries again even when it changes nothing. */
-  private writeFailed = false;
   private closed = false;
 
   constructor(
-    private readonly options: WatchOptions,
-    private readonly reporter: RunReporter,
+    private readonly options: WatchSessionOptions,
+    private readonly runs: ProjectRuns,
     /** For the line that says watching has started, and for errors that end it. */
     private readonly output: Output,
     cwd: string,
@@ -81,8 +69,8 @@ export class WatchSession {
   }
 
   /**
-   * The first run, reported as `sit generate` reports; then watching starts. Returns the exit code
-   * when there is nothing to watch (no config and no definitions folder), else `undefined`.
+   * The first run, then watching starts. Returns the exit code when there is nothing to watch (no
+   * config and no definitions folder), else `undefined`.
    */
   start(): number | undefined {
     let code: number;
@@ -94,14 +82,14 @@ export class WatchSession {
       return EXIT_USAGE;
     }
     if (code === EXIT_USAGE && this.definitionsDir === undefined) return code;
-    if (this.options.json !== true) this.output.err(`Watching ${this.watchedNames()} for changes; press Ctrl-C to stop.`);
+    if (this.options.announce) this.output.err(`Watching ${this.watchedNames()} for changes; press Ctrl-C to stop.`);
     return undefined;
   }
 
   close(): void {
     this.closed = true;
     this.timer.cancel();
-    this.cacheRecord.runNow();
+    this.runs.close();
     this.definitionWatchers.close();
     this.configWatchers.close();
   }
@@ -125,31 +113,15 @@ export class WatchSession {
     }
   }
 
-  /** One run; returns its exit code as `generate` would (unchanged: 0). */
+  /** One run; returns its exit code. */
   private run(first: boolean): number {
-    const started = performance.now();
     const changes = { paths: this.changedPaths, relist: this.relist };
     this.changedPaths = new Set();
     this.relist = false;
     const config = this.project.readConfig();
     // Watch before reading: a file changed while it is being read then makes another run.
     this.watch(config, changes.relist);
-    const result = this.project.regenerate(changes, { force: this.writeFailed });
-    if (result.kind === "unchanged") return EXIT_OK;
-    if (result.kind === "invalid") {
-      this.writeFailed = false;
-      return this.reporter.invalid(result.diagnostics);
-    }
-    const note = (): string => (first ? "" : ` (${this.describeTrigger(config, result)}; ${Math.round(performance.now() - started)} ms)`);
-    this.cacheRecord.cancel();
-    const code = this.reporter.write(result.layout.outputDir, result.files, result.diagnostics, result.eventCount, note);
-    this.writeFailed = code !== EXIT_OK;
-    if (code === EXIT_OK && this.options.cache !== false) {
-      const { layout, files } = result;
-      const definitions = this.project.definitionFiles();
-      this.cacheRecord.schedule(() => recordOutput(layout, inputsHash(layout, definitions), files));
-    }
-    return code;
+    return this.runs.run(this.project, changes, config, first);
   }
 
   /** Watches what this run reads: the definitions folder's tree when it may have changed, and the config's folders. */
@@ -219,17 +191,11 @@ export class WatchSession {
     this.timer.poke();
   }
 
-  private describeTrigger(config: ConfigView, result: Extract<ProjectRun, { kind: "generated" }>): string {
-    if (config.reloaded) return "config changed";
-    const changed = result.changedFiles;
-    if (changed.length === 0) return "the definitions folder changed";
-    return changed.length === 1 ? `${changed[0]} changed` : `${changed.length} definitions changed`;
-  }
-
-  private watchedNames(): string {
+  /** What is watched, as the user sees it: `definitions/ and sit.config.yaml`. */
+  watchedNames(): string {
     const names = [
-      ...(this.definitionsDir === undefined ? [] : [`${this.reporter.shown(this.definitionsDir)}/`]),
-      ...(this.configFile === undefined ? [] : [this.reporter.shown(this.configFile)]),
+      ...(this.definitionsDir === undefined ? [] : [`${this.runs.shown(this.definitionsDir)}/`]),
+      ...(this.configFile === undefined ? [] : [this.runs.shown(this.configFile)]),
     ];
     return names.length === 0 ? "the project" : names.join(" and ");
   }

@@ -7,9 +7,10 @@ import { isPathModule } from "../config/resolve-import";
 import { validateConfig } from "../config/validate-config";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { EventTextMemo } from "../emit/event-text-memo";
-import { completePipeline } from "../pipeline/run-pipeline";
+import { completePipeline, emitFiles } from "../pipeline/run-pipeline";
 import { findDefinitions, folderPrefix, type DefinitionFile, type DefinitionRef } from "../load/load-definitions";
 import { missingDefinitionsFolder } from "../pipeline/read-inputs";
+import type { SdkModel } from "../model/event-model";
 import { GITLAB_VOCABULARY } from "../validate/vocabulary";
 import type { GeneratedFile } from "../write/ownership-header";
 
@@ -41,10 +42,22 @@ export interface DefinitionChanges {
   readonly relist: boolean;
 }
 
-export type ProjectRun =
+/** What a run made of the definitions: the SDK model, or why there is none. */
+export type ModelRun =
   /** Nothing that shapes the output changed since the last run. */
   | { readonly kind: "unchanged" }
   | { readonly kind: "invalid"; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly kind: "modelled";
+      readonly layout: ConfigLayout;
+      readonly model: SdkModel;
+      readonly diagnostics: readonly Diagnostic[];
+      /** The definition files parsed again or removed in this run (display paths; all of them after a reload). */
+      readonly changedFiles: readonly string[];
+    };
+
+export type ProjectRun =
+  | Exclude<ModelRun, { readonly kind: "modelled" }>
   | {
       readonly kind: "generated";
       readonly layout: ConfigLayout;
@@ -127,6 +140,14 @@ export class WatchedProject {
 
   /** One run after `readConfig`: reads what changed, checks, models and emits. */
   regenerate(changes: DefinitionChanges, options: { readonly force?: boolean } = {}): ProjectRun {
+    const run = this.update(changes, options);
+    if (run.kind !== "modelled") return run;
+    const { layout, model, diagnostics, changedFiles } = run;
+    return { kind: "generated", layout, files: emitFiles(model, this.memo), diagnostics, eventCount: model.events.length, changedFiles };
+  }
+
+  /** One run after `readConfig`: reads what changed, checks and models. */
+  update(changes: DefinitionChanges, options: { readonly force?: boolean } = {}): ModelRun {
     const state = this.state;
     if (state === undefined) throw new Error("regenerate() before readConfig()");
     const diagnostics: Diagnostic[] = [...state.readDiagnostics];
@@ -164,10 +185,10 @@ export class WatchedProject {
     const checked = validated !== undefined && definitionsFound ? state.store.checked() : undefined;
     const run = completePipeline(
       { readDiagnostics: diagnostics, validated, checked },
-      { until: "files", model: (definitions, config) => state.model.update(definitions, config).model, memo: this.memo },
+      { until: "model", model: (definitions, config) => state.model.update(definitions, config).model },
     );
-    if (run.model === undefined || run.files === undefined || layout === undefined) return { kind: "invalid", diagnostics: run.diagnostics };
-    return { kind: "generated", layout, files: run.files, diagnostics: run.diagnostics, eventCount: run.model.events.length, changedFiles };
+    if (run.model === undefined || layout === undefined) return { kind: "invalid", diagnostics: run.diagnostics };
+    return { kind: "modelled", layout, model: run.model, diagnostics: run.diagnostics, changedFiles };
   }
 
   /** The definition files with the bytes last read, in file order (for the fast path's cache). */

@@ -3,4 +3,4 @@
 import { createHttpProcessor } from "sit-tracking/processors/http";
 
 /** Replace the URL with your collector's, or read it from your environment or configuration. */
-export const InternalEvents = createHttpProcessor({ url: "http://localhost:4318/events" });
+export const InternalEvents = createHttpProcessor({ url: "http://127.0.0.1:9190/v1/events" });

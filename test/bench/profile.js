@@ -53,7 +53,7 @@ function frameStage(frame) {
   if (url.startsWith("node:internal/modules/") || url.startsWith("node:internal/main/")) return "startup/module load";
   if (!url.startsWith(DIST)) return undefined;
   const path = url.slice(DIST.length).split(sep).join("/");
-  if (path.startsWith("load/find-definition-files") || path.startsWith("load/read-text-file") || path.startsWith("load/read-inputs")) return "find+read files";
+  if (path.startsWith("load/find-definition-files") || path.startsWith("load/read-text-file") || path.startsWith("pipeline/read-inputs")) return "find+read files";
   if (path.startsWith("load/load-definitions")) return name === "readDefinition" || name === "findDefinitions" ? "find+read files" : "YAML parse";
   if (path.startsWith("load/")) return "YAML parse";
   if (path.startsWith("cache/generator-identity")) return "generator identity";
@@ -63,7 +63,7 @@ function frameStage(frame) {
   if (path.startsWith("emit/")) return "emit";
   if (path.startsWith("write/")) return "write/compare";
   if (path.startsWith("config/")) return "config";
-  if (path === "full-pipeline.js") {
+  if (path === "pipeline/run-pipeline.js") {
     if (name === "emitFiles") return "emit";
     if (name === "withConfiguredSeverities") return "validation";
     return undefined;

@@ -1,7 +1,7 @@
 import { runSit } from "../helpers/project";
 
 describe("sit --help", () => {
-  const COMMANDS = ["generate", "validate", "init", "new", "import", "schema", "docs", "diff", "usage"];
+  const COMMANDS = ["generate", "validate", "init", "new", "import", "schema", "docs", "diff", "usage", "inspect"];
 
   it.each([[["--help"]], ...COMMANDS.map((command) => [[command, "--help"]])])("%j prints usage with an example and exits 0", (args) => {
     const result = runSit(args, process.cwd());

@@ -5,14 +5,13 @@ import { loadProject } from "../../index";
 import { renderEventJsonSchema } from "../../schema/event-json-schema";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
 import { printDiagnostics, summarize, type Output } from "../../diagnostics/report";
-import type { SchemaCommandOptions } from "./schema";
 
 /**
  * `sit schema --events <dir>`: each internal event's JSON Schema, at the definition's path with
  * `.json` (`definitions/shop/order_completed.yml` → `<dir>/shop/order_completed.json`), so the
  * names never collide; what `sit import json-schema <dir>` reads back as the same definitions.
  */
-export function runEventSchemas(options: SchemaCommandOptions, folderArgument: string, output: Output, cwd: string): number {
+export function runEventSchemas(options: { readonly config?: string; readonly gitlabStrict?: boolean }, folderArgument: string, output: Output, cwd: string): number {
   const project = loadProject({ cwd, configPath: options.config, gitlabStrict: options.gitlabStrict });
   printDiagnostics(output, project.diagnostics);
   if (project.config === undefined || hasErrors(project.diagnostics)) {

@@ -10,7 +10,7 @@ import { LOCK_NAME, readOutputTree } from "../../write/output-tree";
 import type { GeneratedFile } from "../../write/ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "../../write/plan-output";
 import { unifiedDiff } from "../../write/unified-diff";
-import type { WatchOptions } from "../../watch/watch-session";
+import type { WatchOptions } from "../../watch/generate-runs";
 import { describeWriteError, ForeignFileError, IncompleteRollbackError, WriteStepError, writeOutput } from "../../write/write-output";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
 import { exitCodeFor, printDiagnostics, summarize, type Output } from "../../diagnostics/report";

@@ -1,4 +1,5 @@
-import { WatchSession, type WatchOptions } from "../../watch/watch-session";
+import { GenerateRuns, type WatchOptions } from "../../watch/generate-runs";
+import { WatchSession } from "../../watch/watch-session";
 import { EXIT_OK } from "../../diagnostics/exit-codes";
 import type { Output } from "../../diagnostics/report";
 import { GenerateReporter } from "./generate";
@@ -19,7 +20,7 @@ export function runWatch(options: WatchOptions, output: Output, cwd = process.cw
   };
   const interrupted = (): void => end(EXIT_OK);
   const reporter = new GenerateReporter({ ...options, check: false }, output, cwd, "generate", options.json === true);
-  const session = new WatchSession(options, reporter, output, cwd, end);
+  const session = new WatchSession({ config: options.config, announce: options.json !== true }, new GenerateRuns(options, reporter), output, cwd, end);
   // Listening before the first run: a Ctrl-C during it takes effect once it is complete.
   process.on("SIGINT", interrupted);
   process.on("SIGTERM", interrupted);
