@@ -121,7 +121,8 @@ function buildEvent(
     payloads: [...new Set(calls.map((call) => call.payload))],
     calls,
     argument,
-    shapesName: properties.some((property) => isStructured(property.value)) ? names.shapesName : undefined,
+    // Only payloads read the shapes: an event with no processor to call has none to copy.
+    shapesName: calls.length > 0 && properties.some((property) => isStructured(property.value)) ? names.shapesName : undefined,
     metadata: {
       status: data.status ?? "active",
       productGroup: data.product_group,

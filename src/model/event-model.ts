@@ -42,7 +42,7 @@ export interface EventModel {
   readonly argument: "none" | "optional" | "required";
   /**
    * The constant holding the declared keys of the event's objects and arrays of objects, which
-   * payloads copy key by key; `undefined` when every property is a plain value.
+   * payloads copy key by key; `undefined` when every property is a plain value or no processor is called.
    */
   readonly shapesName: string | undefined;
   readonly metadata: EventMetadataModel;

@@ -55,6 +55,10 @@ describe("2. runtime.ts with no processor in use passes noUnusedLocals", () => {
     ["no default processors and no trackers", { "sit.config.yaml": noProcessors, "definitions/sign_in.yml": definition("sign_in") }],
     ["no events", { "sit.config.yaml": CONFIG.replace('"@acme/tracking"', "./src/processors"), "src/processors.ts": LOCAL_PROCESSOR + "export const AiTracking = InternalEvents;\n", "definitions/.keep.md": "" }],
     ["only legacy definitions", { "sit.config.yaml": noProcessors, "definitions/legacy.yml": definition("legacy").replace("internal_events: true\n", "category: legacy\n") }],
+    [
+      "an event with an object property and no processor",
+      { "sit.config.yaml": noProcessors, "definitions/sign_in.yml": definition("sign_in", "additional_properties:\n  device:\n    description: the device\n    type: object\n    properties:\n      model: { type: string }\n") },
+    ],
   ])("%s", async (_label, files) => {
     await expectStrictSdk(makeProject(files));
   });
