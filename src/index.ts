@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { ResolvedConfig } from "./config/validate-config";
 import type { Diagnostic } from "./diagnostics/diagnostic";
 import { loadPipeline } from "./lazy";
-import { displayPath } from "./load/display-path";
+import { displayPath } from "./files/display-path";
 import { isDefinitionFileName } from "./load/find-definition-files";
 import { readInputs, type PipelineOptions } from "./pipeline/read-inputs";
 import { fileDiagnostic } from "./load/source-file";

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ConfigLayout } from "../config/config-layout";
 import { realPath } from "../config/config-layout";
+import { writeFileAtomically } from "../files/atomic-write";
 import type { DefinitionFile } from "../load/load-definitions";
 import { readOutputTree } from "../write/output-tree";
-import { removeFileQuietly } from "../write/remove-file";
 import { generatorIdentity } from "./generator-identity";
 
 /**
@@ -82,13 +82,11 @@ export function recordOutput(layout: ConfigLayout, inputs: string, files: readon
     files: Object.fromEntries(files.map((file) => [file.path, createHash("sha1").update(file.bytes).digest("hex")])),
   };
   const path = cacheEntryPath(layout);
-  const temp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, `${JSON.stringify(entry)}\n`);
-    renameSync(temp, path);
+    writeFileAtomically(path, `${JSON.stringify(entry)}\n`);
   } catch {
-    removeFileQuietly(temp);
+    // A cache that cannot be written costs the next run its fast path, nothing else.
   }
 }
 

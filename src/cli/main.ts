@@ -50,10 +50,7 @@ drift, 2 usage or environment error.`,
     .action((options: import("./commands/generate").GenerateCommandOptions) => {
       if (options.watch === true) {
         const { runWatch } = require("./commands/watch") as typeof import("./commands/watch");
-        const exit = runWatch(options, output, cwd);
-        // Watching ends after main() has returned: the exit code is set when it does.
-        if (typeof exit === "number") setExitCode(exit);
-        else void exit.then((code) => (process.exitCode = code));
+        settle(runWatch(options, output, cwd), setExitCode);
         return;
       }
       const { runGenerate } = require("./commands/generate") as typeof import("./commands/generate");
@@ -365,10 +362,7 @@ event arrived, 2 usage error or the port cannot be used.`,
     )
     .action((options: { config?: string; port?: number; host?: string; json?: boolean; failOnBad?: boolean; maxEvents?: number }) => {
       const { runInspect } = require("./commands/inspect") as typeof import("./commands/inspect");
-      const exit = runInspect(options, output, cwd);
-      // Inspecting ends after main() has returned: the exit code is set when it does.
-      if (typeof exit === "number") setExitCode(exit);
-      else void exit.then((code) => (process.exitCode = code));
+      settle(runInspect(options, output, cwd), setExitCode);
     });
 
   program.addHelpText(
@@ -384,7 +378,7 @@ Run \`sit <command> --help\` for a command's options.`,
   return program;
 }
 
-/** A command that asks in the terminal ends after main() has returned: the exit code is set when it does. */
+/** A command that watches, serves or asks ends after main() has returned: the exit code is set when it does. */
 function settle(exit: number | Promise<number>, setExitCode: (code: number) => void): void {
   if (typeof exit === "number") setExitCode(exit);
   else void exit.then((code) => (process.exitCode = code));

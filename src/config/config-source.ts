@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { displayPath } from "../load/display-path";
+import { displayPath } from "../files/display-path";
 import { readTextFile } from "../load/read-text-file";
 import { fileDiagnostic, SourceFile } from "../load/source-file";
 import { parseYaml } from "../load/yaml";

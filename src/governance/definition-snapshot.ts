@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic";
 import { realpathSync } from "node:fs";
-import { displayPath } from "../load/display-path";
+import { displayPath } from "../files/display-path";
 import { findDefinitions, parseDefinition, readDefinition, type DefinitionFile } from "../load/load-definitions";
 import { fileDiagnostic } from "../load/source-file";
 import { validateDefinition, type ValidDefinition } from "../validate/validate-definition";

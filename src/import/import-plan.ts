@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { configLayout } from "../config/config-layout";
 import type { ConfigSource } from "../config/config-source";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic";
-import { displayPath } from "../load/display-path";
+import { displayPath } from "../files/display-path";
 import { folderPrefix, type DefinitionFile } from "../load/load-definitions";
 import { readInputs } from "../pipeline/read-inputs";
 import { fileDiagnostic, SourceFile } from "../load/source-file";

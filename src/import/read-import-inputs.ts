@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { displayPath } from "../load/display-path";
-import { decodeText, describeFsError } from "../load/read-text-file";
+import { displayPath } from "../files/display-path";
+import { describeFileError } from "../files/file-error";
+import { decodeText } from "../load/read-text-file";
 import { fileDiagnostic, SourceFile } from "../load/source-file";
 import { compareCodeUnits } from "../text/code-units";
 import { parseJson } from "./json-document";
@@ -29,7 +30,7 @@ export function readImportInputs(source: ImportSource, path: string, cwd: string
   try {
     stats = statSync(path);
   } catch (error) {
-    return { ok: false, message: `cannot read ${shown}: ${describeFsError(error)}` };
+    return { ok: false, message: `cannot read ${shown}: ${describeFileError(error)}` };
   }
   if (stats.isDirectory()) {
     if (source === "typewriter") return { ok: false, message: `${shown} is a folder: name Typewriter's plan.json (or a local tracking-plan.json)` };
@@ -37,7 +38,7 @@ export function readImportInputs(source: ImportSource, path: string, cwd: string
     try {
       files = jsonFilesUnder(path);
     } catch (error) {
-      return { ok: false, message: `cannot read the folder ${shown}: ${describeFsError(error)}` };
+      return { ok: false, message: `cannot read the folder ${shown}: ${describeFileError(error)}` };
     }
     if (files.length === 0) {
       return { ok: true, readings: [], diagnostics: [fileDiagnostic(shown, 0, 0, "error", "SIT072", "the folder holds no .json file: nothing to import", "name a folder of JSON Schemas, one per event")] };
@@ -66,7 +67,7 @@ function readJsonInput(path: string, cwd: string): PlanInput | { diagnostic: Dia
     if (size > MAX_PLAN_BYTES) return { diagnostic: fileDiagnostic(shown, 0, 0, "error", "SIT075", `the file is ${size} bytes, over sit import's limit of ${MAX_PLAN_BYTES} bytes (64 MiB)`) };
     bytes = readFileSync(path);
   } catch (error) {
-    return { diagnostic: fileDiagnostic(shown, 0, 0, "error", "SIT070", `cannot read the file: ${describeFsError(error)}`) };
+    return { diagnostic: fileDiagnostic(shown, 0, 0, "error", "SIT070", `cannot read the file: ${describeFileError(error)}`) };
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) {

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { createFile, replaceFile } from "../scaffold/create-file";
+import { createFile, replaceFile } from "../files/atomic-write";
 import { AllOrNothing, createFolders, removeEmptyFolders } from "../write/all-or-nothing";
 import type { ConfigEdit } from "./config-rules";
 import type { PlannedDefinition } from "./import-plan";

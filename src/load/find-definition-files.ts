@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { relative, sep } from "node:path";
 import type { DiagnosticCode } from "../diagnostics/codes";
 import { byCodeUnits } from "../text/code-units";
-import { describeFsError } from "./read-text-file";
+import { describeFileError } from "../files/file-error";
 import { isWithin } from "./path-within";
 
 export interface FoundFile {
@@ -55,7 +55,7 @@ export function findDefinitionFiles(root: string, projectRoot: string, shown: (a
       // The system call: the JavaScript realpathSync lstats every component of every folder.
       real = realpathSync.native(folder);
     } catch (error) {
-      problem(folder, `cannot read folder: ${describeFsError(error)}`);
+      problem(folder, `cannot read folder: ${describeFileError(error)}`);
       return;
     }
     if (!inProject(real)) {
@@ -77,7 +77,7 @@ export function findDefinitionFiles(root: string, projectRoot: string, shown: (a
     try {
       entries = readdirSync(folder, { withFileTypes: true }).sort(byName);
     } catch (error) {
-      problem(folder, `cannot read folder: ${describeFsError(error)}`);
+      problem(folder, `cannot read folder: ${describeFileError(error)}`);
       return;
     }
     // Built by concatenation: path.join and path.relative per file are measurable at scale.
@@ -101,7 +101,7 @@ export function findDefinitionFiles(root: string, projectRoot: string, shown: (a
           }
         } catch (error) {
           // A broken link is only a problem where a definition was meant to be; a link loop always is.
-          const reason = describeFsError(error);
+          const reason = describeFileError(error);
           if (isDefinition) problem(path, `cannot read file: ${reason}`);
           else if ((error as { code?: unknown }).code === "ELOOP") problem(path, `cannot read folder: ${reason}`);
           continue;

@@ -1,6 +1,6 @@
 import { relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { displayPath } from "./display-path";
+import { displayPath } from "../files/display-path";
 import { findDefinitionFiles } from "./find-definition-files";
 import { decodeText, readFileBytes, type FileBytesResult } from "./read-text-file";
 import { fileDiagnostic, SourceFile } from "./source-file";

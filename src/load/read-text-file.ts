@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { describeFileError } from "../files/file-error";
 import type { DiagnosticCode } from "../diagnostics/codes";
 import type { Position } from "../diagnostics/diagnostic";
 
@@ -35,12 +36,12 @@ export function readFileBytes(path: string): FileBytesResult {
     const stats = fstatSync(descriptor);
     // Reading a FIFO or a device could block forever or never end; only regular files are text.
     if (!stats.isFile()) {
-      return { ok: false, code: "SIT007", message: `cannot read file: ${stats.isDirectory() ? "is a directory" : "not a regular file (a FIFO, socket or device)"}` };
+      return { ok: false, code: "SIT007", message: `cannot read file: ${stats.isDirectory() ? "it is a folder" : "not a regular file (a FIFO, socket or device)"}` };
     }
     if (stats.size > MAX_FILE_BYTES) return tooLarge(stats.size);
     return { ok: true, bytes: readAll(descriptor, stats.size) };
   } catch (error) {
-    return { ok: false, code: "SIT007", message: `cannot read file: ${describeFsError(error)}` };
+    return { ok: false, code: "SIT007", message: `cannot read file: ${describeFileError(error)}` };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
@@ -162,21 +163,4 @@ function positionOfByte(bytes: Buffer, offset: number): Position {
     if (char === 10 || (char === 13 && before.charCodeAt(index + 1) !== 10)) line++;
   }
   return { line, column: before.length - lineStart + 1 };
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOENT":
-      return "no such file or directory (a broken symbolic link?)";
-    case "ELOOP":
-      return "too many levels of symbolic links (a symbolic-link loop)";
-    case "EISDIR":
-      return "is a directory";
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

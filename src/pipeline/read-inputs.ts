@@ -1,7 +1,7 @@
 import { configLayout, realPath, type ConfigLayout } from "../config/config-layout";
 import { isDirectory, locateInConfig, readConfigSource, type ConfigSource } from "../config/config-source";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { displayPath } from "../load/display-path";
+import { displayPath } from "../files/display-path";
 import { findDefinitions, readDefinition, type DefinitionFile } from "../load/load-definitions";
 import { fileDiagnostic } from "../load/source-file";
 

@@ -3,14 +3,14 @@ import { dirname, join } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/config-source";
 import { NULL_TYPE, TIERS } from "../validate/vocabulary";
 import { AllOrNothing, createFolders, removeEmptyFolders } from "../write/all-or-nothing";
-import { createFile, replaceFile } from "./create-file";
+import { createFile, replaceFile } from "../files/atomic-write";
 import { definitionFileStem } from "./definition-file-name";
 import type { DefinitionFields } from "./definition-fields";
 import { withGeneratedEntry } from "./gitattributes-entry";
 import { addScripts, type ScriptsEdit } from "./package-json-scripts";
 import { refuse, type Problem, type Refusal } from "./refusal";
 import { renderDefinition } from "./render-definition";
-import { shownPath } from "./shown-path";
+import { displayPath } from "../files/display-path";
 import { DEFINITION_TEMPLATE, SIT_TEMPLATES_DIR } from "./template-files";
 
 /** Where init puts things, relative to the project folder; templates/init/sit.config.yaml names the same. */
@@ -104,8 +104,8 @@ export interface InitPlan {
 
 /** Reads the project folder and works out every change `init` makes for `conventions`; writes nothing. */
 export function planInit(dir: string, cwd: string, conventions: Conventions): InitPlan | Refusal {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) return refuse("usage", [`${shownPath(dir, cwd)} is not a folder`]);
-  const at = (path: string) => ({ absolutePath: join(dir, path), displayPath: shownPath(join(dir, path), cwd) });
+  if (existsSync(dir) && !statSync(dir).isDirectory()) return refuse("usage", [`${displayPath(dir, cwd)} is not a folder`]);
+  const at = (path: string) => ({ absolutePath: join(dir, path), displayPath: displayPath(join(dir, path), cwd) });
   const created = (path: string, content: string): CreatedFile => ({ ...at(path), content, exists: existsSync(join(dir, path)) });
   const template = (name: string): string => readFileSync(join(INIT_TEMPLATES_DIR, name), "utf8");
 

@@ -9,7 +9,7 @@ import { didYouMean } from "../diagnostics/suggest";
 import { CONTROL_CHARACTER } from "../text/control-character";
 import { ACTION_PATTERN, PROTOTYPE_TRAPS, type Vocabulary } from "../validate/vocabulary";
 import { checkNewDefinition, type DefinitionTarget } from "./check-new-definition";
-import { createFile } from "./create-file";
+import { createFile } from "../files/atomic-write";
 import { definitionFileStem } from "./definition-file-name";
 import type { DefinitionFields, GivenFields, OptionalFieldName } from "./definition-fields";
 import { parseFieldFlags, type FieldFlags } from "./field-flags";
@@ -17,7 +17,7 @@ import { projectVocabulary, type ProjectVocabulary } from "./project-vocabulary"
 import { refuse, type Problem, type Refusal } from "./refusal";
 import { ACTION_PLACEHOLDER, checkDefinitionTemplate, definitionPlaceholders, FIELD_PLACEHOLDERS, renderDefinition } from "./render-definition";
 import { renderTemplate } from "./render-template";
-import { shownPath } from "./shown-path";
+import { displayPath } from "../files/display-path";
 import { DEFINITION_TEMPLATE, findTemplate } from "./template-files";
 
 export interface NewDefinitionRequest {
@@ -64,7 +64,7 @@ export interface WrittenDefinition {
  */
 export function planNewDefinition(request: NewDefinitionRequest): NewDefinitionPlan | Refusal {
   const { cwd, action } = request;
-  const shown = (path: string): string => shownPath(path, cwd);
+  const shown = (path: string): string => displayPath(path, cwd);
   const project = runPipeline(readInputs({ cwd, configPath: request.configPath }), { until: "checks" });
   const config = project.config;
   if (config === undefined) return refuse("usage", ["the config is invalid, so sit cannot tell where definitions go"], project.diagnostics);

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { describeFsError } from "../load/read-text-file";
-import { LOCK_NAME, temporaryName } from "./output-tree";
+import { describeFileError } from "../files/file-error";
+import { temporaryName } from "../files/atomic-write";
+import { LOCK_NAME } from "./output-tree";
 import { removeFile, removeFileQuietly } from "./remove-file";
 
 /** How long a run waits for another to finish before giving up. */
@@ -175,7 +176,7 @@ function readLock(path: string): LockState {
     if (code === "ENOENT") return { kind: "absent" };
     // ELOOP: O_NOFOLLOW met a symbolic link (dangling or not).
     if (code === "ELOOP" || isSymbolicLink(path)) return { kind: "unusable", problem: "is a symbolic link" };
-    return { kind: "unusable", problem: `cannot be read (${describeFsError(error)})` };
+    return { kind: "unusable", problem: `cannot be read (${describeFileError(error)})` };
   }
   try {
     const stats = fstatSync(descriptor);
@@ -185,7 +186,7 @@ function readLock(path: string): LockState {
     const raw = buffer.toString("utf8", 0, readSync(descriptor, buffer, 0, MAX_LOCK_BYTES, 0));
     return { kind: "held", raw, holder: parseHolder(raw), ageMs: Date.now() - stats.mtimeMs };
   } catch (error) {
-    return { kind: "unusable", problem: `cannot be read (${describeFsError(error)})` };
+    return { kind: "unusable", problem: `cannot be read (${describeFileError(error)})` };
   } finally {
     closeSync(descriptor);
   }

@@ -1,18 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { TEMPORARY_NAME } from "../files/atomic-write";
 import { isRegularFile } from "../load/regular-file";
 import { byCodeUnits } from "../text/code-units";
 import { isGeneratedBySit, OWNERSHIP_MARK } from "./ownership-header";
 
-/**
- * The name of a temporary file sit writes into the output folder: its process id and 64 random
- * bits make it a name no user chooses, so only such files are ever removed as leftovers.
- */
-export const temporaryName = (purpose: string): string => `.sit-tmp-${process.pid}-${randomBytes(8).toString("hex")}-${purpose}.tmp`;
 /** The lock file in the output folder: one `generate` writes there at a time (see output-lock.ts). */
 export const LOCK_NAME = ".sit-generate.lock";
-const TEMPORARY_NAME = /^\.sit-tmp-[0-9]+-[0-9a-f]{16}-[A-Za-z0-9._-]+\.tmp$/;
 
 export interface ExistingFile {
   readonly path: string;

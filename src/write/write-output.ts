@@ -1,8 +1,9 @@
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { describeFsError } from "../load/read-text-file";
+import { describeFileError } from "../files/file-error";
+import { temporaryName } from "../files/atomic-write";
 import { DEFAULT_LOCK_TIMEOUT_MS, OutputLock, type LockHolder } from "./output-lock";
-import { readOutputTree, temporaryName, type OutputTree } from "./output-tree";
+import { readOutputTree, type OutputTree } from "./output-tree";
 import type { GeneratedFile } from "./ownership-header";
 import { foreignConflicts, planOutput, type FileChange } from "./plan-output";
 import { removeFile, removeFileQuietly } from "./remove-file";
@@ -97,7 +98,6 @@ export function applyPlan(outputDir: string, tree: OutputTree, changes: readonly
   try {
     for (const change of changes) {
       if (change.kind === "stale") continue;
-      // `.tmp`, not `.ts`: compilers and watchers globbing the folder must not pick up a half-written copy.
       const temp = join(outputDir, temporaryName(change.path));
       staged.push({ change, temp });
       const target = join(outputDir, change.path);
@@ -206,24 +206,5 @@ function syncFolder(folder: string): void {
 
 /** Why writing the output failed, in words: these are environment problems, not bugs in sit. */
 export function describeWriteError(error: unknown): string {
-  if (error instanceof WriteStepError || error instanceof IncompleteRollbackError) return error.message;
-  if (error instanceof Error && !("code" in error)) return error.message;
-  switch ((error as { code?: unknown }).code) {
-    case "ENOTDIR":
-      return "a part of the path is a file, not a folder";
-    case "ENOSPC":
-      return "no space left on the device";
-    case "EDQUOT":
-      return "disk quota exceeded";
-    case "EFBIG":
-      return "file too large for the limit set on this process (ulimit -f)";
-    case "EROFS":
-      return "read-only file system";
-    case "EEXIST":
-      return "a file or a broken link is in the way of one sit creates";
-    case "ENOENT":
-      return "a file or folder disappeared while sit was writing";
-    default:
-      return describeFsError(error);
-  }
+  return error instanceof WriteStepError || error instanceof IncompleteRollbackError ? error.message : describeFileError(error);
 }

@@ -70,7 +70,7 @@ describe("sit docs", () => {
     const project = docsProject();
     writeFileSync(join(project, "docs"), "a file where the folder should be\n");
     const result = runCli(["docs"], project);
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "sit: cannot write the events dictionary into docs/events/: a file stands where a folder is needed; nothing written" });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "sit: cannot write the events dictionary into docs/events/: a part of the path is a file, not a folder; nothing written" });
 
     const other = docsProject();
     mkdirSync(join(other, "docs/events/index.html"), { recursive: true });

@@ -218,7 +218,7 @@ describe("sit import", () => {
 
   it("says why it cannot read what it is given (exit 2)", () => {
     const project = makeProject({ "schemas/a.json": "{}" });
-    expect(runCli(["import", "typewriter", "missing.json"], project)).toEqual({ code: 2, stdout: "", stderr: "sit import: cannot read missing.json: no such file or directory (a broken symbolic link?)" });
+    expect(runCli(["import", "typewriter", "missing.json"], project)).toEqual({ code: 2, stdout: "", stderr: "sit import: cannot read missing.json: no such file or folder (removed meanwhile, or a broken symbolic link?)" });
     expect(runCli(["import", "typewriter", "schemas"], project)).toEqual({ code: 2, stdout: "", stderr: "sit import: schemas is a folder: name Typewriter's plan.json (or a local tracking-plan.json)" });
     expect(runCli(["import", "segment", "schemas"], project).code).toBe(2);
   });

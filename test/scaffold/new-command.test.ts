@@ -314,7 +314,7 @@ describe("sit new with the project's templates", () => {
 
 describe("creating the file", () => {
   it("never replaces a file that appears at the last moment, and leaves no temporary file", () => {
-    const { createFile } = require("../../src/scaffold/create-file") as typeof import("../../src/scaffold/create-file");
+    const { createFile } = require("../../src/files/atomic-write") as typeof import("../../src/files/atomic-write");
     const dir = makeProject({});
     const path = join(dir, "deep", "a.yml");
     createFile(path, "first\n", { overwrite: false });

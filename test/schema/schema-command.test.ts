@@ -49,7 +49,7 @@ describe("sit schema", () => {
     expect(runCli(["schema", "--out", "taken/readme.txt/schema.json"], project)).toEqual({
       code: 2,
       stdout: "",
-      stderr: "sit: cannot write taken/readme.txt/schema.json: a file stands where a folder is needed",
+      stderr: "sit: cannot write taken/readme.txt/schema.json: a part of the path is a file, not a folder",
     });
     expect(readdirSync(join(project, "taken")).sort()).toEqual(["readme.txt", "schema.json"]);
     expect(existsSync(join(project, "taken/schema.json/.schema.json"))).toBe(false);

@@ -103,7 +103,7 @@ describe("--config", () => {
   it("exits 2 when the path is a folder", () => {
     const dir = makeProject({ "definitions/a.yml": definition("a") });
     mkdirSync(join(dir, "config"));
-    expectDiagnostic(dir, { code: "SIT040", file: "config", line: 0, column: 0, message: "is a directory" }, { args: ["--config", "config"], exitCode: 2 });
+    expectDiagnostic(dir, { code: "SIT040", file: "config", line: 0, column: 0, message: "it is a folder" }, { args: ["--config", "config"], exitCode: 2 });
   });
 
   it("takes paths in the config relative to the config's folder", () => {

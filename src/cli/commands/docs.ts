@@ -1,8 +1,10 @@
-import { join, relative, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic";
 import { isForeignFile } from "../../docs/docs-header";
 import { renderEventsDictionary } from "../../docs/events-dictionary";
-import { fileErrorReason, writeFilesAtomically } from "../../docs/write-files-atomically";
+import { displayPath } from "../../files/display-path";
+import { writeFilesAtomically } from "../../files/atomic-write";
+import { describeFileError, isFileSystemError } from "../../files/file-error";
 import { loadProject } from "../../index";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
 import { printDiagnostics, summarize, type Output } from "../../diagnostics/report";
@@ -26,10 +28,7 @@ export function runDocs(options: DocsCommandOptions, output: Output, cwd = proce
   }
 
   const folder = options.out === undefined ? join(project.config.rootDir, DEFAULT_DOCS_FOLDER) : resolve(cwd, options.out);
-  const shown = (path: string): string => {
-    const fromCwd = relative(cwd, path);
-    return fromCwd.startsWith("..") ? path : fromCwd.split(sep).join("/") || ".";
-  };
+  const shown = (path: string): string => displayPath(path, cwd);
   const files = renderEventsDictionary(project.definitions, project.config).map((file) => ({ path: join(folder, file.path), content: file.content }));
 
   const foreign = files.filter((file) => isForeignFile(file.path));
@@ -45,8 +44,8 @@ export function runDocs(options: DocsCommandOptions, output: Output, cwd = proce
     output.err(`${shown(folder)}/: ${events}; ${what}`);
     return EXIT_OK;
   } catch (error) {
-    const reason = fileErrorReason(error);
-    if (reason === undefined) throw error;
+    if (!isFileSystemError(error)) throw error;
+    const reason = describeFileError(error);
     output.err(`sit: cannot write the events dictionary into ${shown(folder)}/: ${reason}; nothing written`);
     return EXIT_USAGE;
   }

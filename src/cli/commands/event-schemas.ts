@@ -1,6 +1,8 @@
-import { join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic";
-import { fileErrorReason, writeFilesAtomically } from "../../docs/write-files-atomically";
+import { displayPath } from "../../files/display-path";
+import { writeFilesAtomically } from "../../files/atomic-write";
+import { describeFileError, isFileSystemError } from "../../files/file-error";
 import { loadProject } from "../../index";
 import { renderEventJsonSchema } from "../../schema/event-json-schema";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
@@ -26,17 +28,14 @@ export function runEventSchemas(options: { readonly config?: string; readonly gi
       const relativePath = relative(definitionsDir, join(rootDir, definition.projectPath)).replace(/\.ya?ml$/, ".json");
       return { path: join(folder, relativePath), content: renderEventJsonSchema(definition.data) };
     });
-  const shown = (path: string): string => {
-    const fromCwd = relative(cwd, path);
-    return fromCwd.startsWith("..") ? path : fromCwd.split(sep).join("/") || ".";
-  };
+  const shown = (path: string): string => displayPath(path, cwd);
   try {
     const written = writeFilesAtomically(files);
     output.err(`${shown(folder)}/: ${files.length} event schema${files.length === 1 ? "" : "s"}; ${written.length === 0 ? "up to date" : `wrote ${written.length}`}`);
     return EXIT_OK;
   } catch (error) {
-    const reason = fileErrorReason(error);
-    if (reason === undefined) throw error;
+    if (!isFileSystemError(error)) throw error;
+    const reason = describeFileError(error);
     output.err(`sit: cannot write the event schemas into ${shown(folder)}/: ${reason}; nothing written`);
     return EXIT_USAGE;
   }

@@ -1,4 +1,4 @@
-import { relative, sep } from "node:path";
+import { sep } from "node:path";
 import { inputsHash, isUpToDate, recordOutput } from "../../cache/fast-path-cache";
 import { diagnosticsJson, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic";
 import { loadPipeline } from "../../lazy";
@@ -14,6 +14,7 @@ import type { WatchOptions } from "../../watch/generate-runs";
 import { describeWriteError, ForeignFileError, IncompleteRollbackError, WriteStepError, writeOutput } from "../../write/write-output";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
 import { exitCodeFor, printDiagnostics, summarize, type Output } from "../../diagnostics/report";
+import { displayPath } from "../../files/display-path";
 
 /** `sit generate`'s options: those `--watch` takes too, and `--check`. */
 export interface GenerateCommandOptions extends WatchOptions {
@@ -109,7 +110,7 @@ export class GenerateReporter {
 
   /** A path as the user sees it: relative to the working directory, `/`-separated. */
   shown(path: string): string {
-    return relative(this.cwd, path).split(sep).join("/") || ".";
+    return displayPath(path, this.cwd);
   }
 
   say(status: Status, message: string, details: Partial<Report> = {}): void {

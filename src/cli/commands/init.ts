@@ -11,7 +11,7 @@ import {
   type InitPlan,
 } from "../../scaffold/init-project";
 import { problemLines, type Refusal } from "../../scaffold/refusal";
-import { shownPath } from "../../scaffold/shown-path";
+import { displayPath } from "../../files/display-path";
 import { UndoneWriteError } from "../../write/all-or-nothing";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
 import { printDiagnostics, type Output } from "../../diagnostics/report";
@@ -78,8 +78,8 @@ function initProject(dir: string, conventions: Conventions, options: InitCommand
     output.err(`sit init: the files are in place, but the SDK could not be written: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_USAGE;
   }
-  output.out(`wrote the SDK into ${shownPath(generated.outputDir, cwd)}/ (${generated.files.map((file) => file.path).join(", ")})`);
-  output.out(nextSteps(plan, shownPath(dir, cwd)));
+  output.out(`wrote the SDK into ${displayPath(generated.outputDir, cwd)}/ (${generated.files.map((file) => file.path).join(", ")})`);
+  output.out(nextSteps(plan, displayPath(dir, cwd)));
   return EXIT_OK;
 }
 

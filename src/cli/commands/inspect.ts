@@ -1,4 +1,3 @@
-import { relative, sep } from "node:path";
 import { DEFAULT_INSPECT_HOST, DEFAULT_INSPECT_PORT, DEFAULT_MAX_EVENTS } from "../../inspect/inspect-defaults";
 import { Inspector } from "../../inspect/inspector";
 import { InspectionRules } from "../../inspect/inspection-rules";
@@ -10,6 +9,7 @@ import { WatchSession, type ProjectRuns } from "../../watch/watch-session";
 import type { ConfigView, DefinitionChanges, WatchedProject } from "../../watch/watched-project";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../diagnostics/exit-codes";
 import { exitCodeFor, printDiagnostics, summarize, type Output } from "../../diagnostics/report";
+import { displayPath } from "../../files/display-path";
 
 export interface InspectCommandOptions {
   readonly config?: string | undefined;
@@ -145,6 +145,6 @@ class InspectRuns implements ProjectRuns {
   close(): void {}
 
   shown(path: string): string {
-    return relative(this.cwd, path).split(sep).join("/") || ".";
+    return displayPath(path, this.cwd);
   }
 }

@@ -1,7 +1,9 @@
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { findConfigFile } from "../../config/config-source";
 import { compareDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic";
-import { fileErrorReason, writeFilesAtomically } from "../../docs/write-files-atomically";
+import { displayPath } from "../../files/display-path";
+import { writeFilesAtomically } from "../../files/atomic-write";
+import { describeFileError, isFileSystemError } from "../../files/file-error";
 import { isUsageProblem, loadCurrentConfig } from "../../governance/current-project";
 import { renderDefinitionJsonSchema } from "../../schema/definition-json-schema";
 import { GITLAB_VOCABULARY, type Vocabulary } from "../../validate/vocabulary";
@@ -35,15 +37,14 @@ export function runSchema(options: SchemaCommandOptions, output: Output, cwd = p
     return EXIT_OK;
   }
   const path = resolve(cwd, options.out);
-  const fromCwd = relative(cwd, path);
-  const shown = fromCwd.startsWith("..") ? path : fromCwd.split(sep).join("/");
+  const shown = displayPath(path, cwd);
   try {
     const written = writeFilesAtomically([{ path, content: text }]);
     output.err(written.length === 0 ? `${shown} is up to date` : `wrote ${shown}`);
     return EXIT_OK;
   } catch (error) {
-    const reason = fileErrorReason(error);
-    if (reason === undefined) throw error;
+    if (!isFileSystemError(error)) throw error;
+    const reason = describeFileError(error);
     output.err(`sit: cannot write ${shown}: ${reason}`);
     return EXIT_USAGE;
   }

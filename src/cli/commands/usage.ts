@@ -6,7 +6,7 @@ import { readWorkingTreeFiles, snapshotOf } from "../../governance/definition-sn
 import { formatUsage, summaryOf, type UsageFormat } from "../../governance/format-usage";
 import { scanUsage } from "../../governance/scan-usage";
 import { buildUsageReport, type DefinedEvent } from "../../governance/usage-report";
-import { displayPath } from "../../load/display-path";
+import { displayPath } from "../../files/display-path";
 import { generatedNamesOf } from "../../naming/generated-names";
 import { terminalSafe } from "../../text/terminal-text";
 import type { Vocabulary } from "../../validate/vocabulary";
