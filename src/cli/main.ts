@@ -360,7 +360,7 @@ Examples:
 Exit codes: 0 stopped with Ctrl-C or SIGTERM, 1 invalid definitions, or (with --fail-on-bad) a bad
 event arrived, 2 usage error or the port cannot be used.`,
     )
-    .action((options: { config?: string; port?: number; host?: string; json?: boolean; failOnBad?: boolean; maxEvents?: number }) => {
+    .action((options: import("./commands/inspect").InspectCommandOptions) => {
       const { runInspect } = require("./commands/inspect") as typeof import("./commands/inspect");
       settle(runInspect(options, output, cwd), setExitCode);
     });
