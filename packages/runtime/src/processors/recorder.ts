@@ -1,6 +1,6 @@
-import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types";
+import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types.js";
 
-export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
+export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types.js";
 
 /** One call the recorder received. */
 export interface RecordedEvent {

@@ -1,7 +1,7 @@
-import { identifierId, identifiersOf } from "./payload-identifiers";
-import type { TrackedPayload, TrackingProcessor } from "./processor-types";
+import { identifierId, identifiersOf } from "./payload-identifiers.js";
+import type { TrackedPayload, TrackingProcessor } from "./processor-types.js";
 
-export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
+export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types.js";
 
 export interface ConsoleProcessorOptions {
   /**

@@ -1,10 +1,10 @@
 import { trace, type AttributeValue, type Attributes } from "@opentelemetry/api";
 import { logs, SeverityNumber, type LoggerProvider } from "@opentelemetry/api-logs";
-import { eventAttributes } from "./event-attributes";
-import type { IdentifierScalar } from "./payload-identifiers";
-import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types";
+import { eventAttributes } from "./event-attributes.js";
+import type { IdentifierScalar } from "./payload-identifiers.js";
+import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types.js";
 
-export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
+export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types.js";
 
 export interface OpenTelemetryProcessorOptions {
   /** Where log records go; by default the global provider (`logs.setGlobalLoggerProvider`). */

@@ -1,10 +1,10 @@
 import { buildStructEvent, newTracker, type Tracker } from "@snowplow/node-tracker";
-import { eventCount } from "./event-count";
-import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types";
-import { GITLAB_STANDARD_CONTEXT_SCHEMA, standardContextData, structuredEventFields } from "./snowplow-event";
+import { eventCount } from "./event-count.js";
+import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types.js";
+import { GITLAB_STANDARD_CONTEXT_SCHEMA, standardContextData, structuredEventFields } from "./snowplow-event.js";
 
-export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
-export { GITLAB_STANDARD_CONTEXT_SCHEMA } from "./snowplow-event";
+export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types.js";
+export { GITLAB_STANDARD_CONTEXT_SCHEMA } from "./snowplow-event.js";
 
 export interface SnowplowProcessorOptions {
   /** The collector, e.g. `https://snowplow.example.com` (events are POSTed to its `postPath`). */
