@@ -63,3 +63,9 @@ export function installPackedSit(projectDir: string): void {
   npmInstall(projectDir, ["--save-dev", packSit()]);
   npmInstall(projectDir, [packRuntime()]);
 }
+
+/** Installs the packed runtime alone into `projectDir`, as `npm install sit-tracking-runtime` does. */
+export function installPackedRuntime(projectDir: string, flags: readonly string[] = []): void {
+  if (!existsSync(join(projectDir, "package.json"))) writeFileSync(join(projectDir, "package.json"), '{ "name": "app", "private": true }\n');
+  npmInstall(projectDir, [...flags, packRuntime()]);
+}

@@ -34,6 +34,8 @@ export interface HttpProcessor extends TrackingProcessor {
  * page is left. It uses the platform's own `fetch` (Node.js 20, browsers) and its timers never
  * keep a process alive.
  */
+// Rollup and Vite leave the creation out of a bundle whose events never call the processor: creating one changes nothing outside it.
+/* @__NO_SIDE_EFFECTS__ */
 export function createHttpProcessor(options: HttpProcessorOptions): HttpProcessor {
   const settings = resolveHttpSettings(options);
   const sender = new BatchSender(settings);
