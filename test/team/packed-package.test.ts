@@ -149,6 +149,20 @@ describe("what applications install", () => {
     expect(packedManifest(packRuntime()).dependencies).toBeUndefined();
   });
 
+  it("sit-tracking-runtime ships dist/, README.md, LICENSE and package.json, and every file its exports name", () => {
+    const shipped = execFileSync("tar", ["-tzf", packRuntime()], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => line.replace(/^package\//, ""));
+    expect([...new Set(shipped.map((path) => path.split("/")[0]))].sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "packages", "runtime", "package.json"), "utf8")) as { exports: Record<string, string | Record<string, Record<string, string>>> };
+    const targets = Object.values(manifest.exports)
+      .flatMap((target) => (typeof target === "string" ? [target] : Object.values(target).flatMap((condition) => Object.values(condition))))
+      .map((target) => target.replace(/^\.\//, ""));
+    expect(targets.length).toBe(25);
+    expect(targets.filter((target) => !shipped.includes(target))).toEqual([]);
+  });
+
   it("neither package runs a script when installed", () => {
     for (const tarball of [packSit(), packRuntime()]) {
       const scripts = Object.keys(packedManifest(tarball).scripts ?? {});
