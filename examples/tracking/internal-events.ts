@@ -1,4 +1,4 @@
-import { createHttpProcessor } from "sit-tracking/processors/http";
+import { createHttpProcessor } from "sit-tracking-runtime/processors/http";
 
 /**
  * The default processor: every internal event goes to Snipbox's events collector, in JSON

@@ -1,4 +1,4 @@
-import { standardContextKey } from "../processors/snowplow-event";
+import { standardContextKey } from "../naming/standard-context-key";
 import { isObject, type ReadBatch, type ReceivedEvent } from "./received-event";
 
 /** Snowplow's names of the event types (`e`) other than structured events. */

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/config-source";
+import { CLI_PACKAGE, RUNTIME_PACKAGE } from "../naming/package-names";
 import { NULL_TYPE, TIERS } from "../validate/vocabulary";
 import { AllOrNothing, createFolders, removeEmptyFolders } from "../write/all-or-nothing";
 import { createFile, replaceFile } from "../files/atomic-write";
@@ -97,7 +98,7 @@ export interface InitPlan {
   readonly conventions: Conventions;
   readonly files: readonly CreatedFile[];
   readonly gitattributes: EditedFile & { readonly change: "create" | "append" | "present" };
-  readonly packageJson: (EditedFile & { readonly edit: ScriptsEdit; readonly sitDependency: "dependencies" | "devDependencies" | undefined }) | undefined;
+  readonly packageJson: (EditedFile & { readonly edit: ScriptsEdit; readonly listed: ListedPackages }) | undefined;
   /** What is in the way, as shown to the user: files init would create, another config file, a non-empty output folder. */
   readonly conflicts: readonly string[];
 }
@@ -148,7 +149,7 @@ export function planInit(dir: string, cwd: string, conventions: Conventions): In
       problems.push({ where, message: `cannot add the scripts: ${edit.error}` });
     } else {
       const content = edit.text === undefined ? undefined : byteOrderMark + edit.text;
-      packageJson = { ...packageFile, content, edit, sitDependency: sitDependency(JSON.parse(text) as Record<string, unknown>) };
+      packageJson = { ...packageFile, content, edit, listed: listedPackages(JSON.parse(text) as Record<string, unknown>) };
     }
   }
   if (problems.length > 0) return refuse("usage", problems);
@@ -176,13 +177,28 @@ function unchangeableFile(path: string): string | undefined {
   return undefined;
 }
 
-/** Where package.json lists sit-tracking: the processor module imports it at run time, so it belongs in dependencies. */
-function sitDependency(manifest: Record<string, unknown>): "dependencies" | "devDependencies" | undefined {
-  const lists = (key: string): boolean => {
-    const list = manifest[key];
-    return typeof list === "object" && list !== null && Object.hasOwn(list, "sit-tracking");
+/** Where a package.json lists a package: production installs (`--omit=dev`) leave devDependencies out. */
+export type DependencyList = "dependencies" | "devDependencies" | undefined;
+
+/**
+ * Where package.json lists sit's two packages: the CLI generates code and belongs in
+ * devDependencies; the runtime is what the processor module imports when the app runs, so it
+ * belongs in dependencies.
+ */
+export interface ListedPackages {
+  readonly cli: DependencyList;
+  readonly runtime: DependencyList;
+}
+
+function listedPackages(manifest: Record<string, unknown>): ListedPackages {
+  const listedIn = (name: string): DependencyList => {
+    const lists = (key: string): boolean => {
+      const list = manifest[key];
+      return typeof list === "object" && list !== null && Object.hasOwn(list, name);
+    };
+    return lists("dependencies") ? "dependencies" : lists("devDependencies") ? "devDependencies" : undefined;
   };
-  return lists("dependencies") ? "dependencies" : lists("devDependencies") ? "devDependencies" : undefined;
+  return { cli: listedIn(CLI_PACKAGE), runtime: listedIn(RUNTIME_PACKAGE) };
 }
 
 /**

@@ -43,12 +43,12 @@ const PAGE = `<!doctype html>
 <body style="font: 24px sans-serif; padding: 2em"><script src="/page.js"></script></body></html>
 `;
 
-/** The page script bundled for the browser, with the generated SDK and sit-tracking/processors/http. */
+/** The page script bundled for the browser, with the generated SDK and sit-tracking-runtime/processors/http. */
 function bundlePage(): string {
   const { root } = generatedSdkProject({
     processors: { InternalEvents: "Collector", "Gitlab::Tracking::AiTracking": "Collector" },
     defaultProcessors: ["InternalEvents"],
-    trackingModule: `import { createHttpProcessor } from "sit-tracking/processors/http";\n\nexport const Collector = createHttpProcessor({ url: "/collect", batchSize: 50, flushIntervalMs: 60_000 });\n`,
+    trackingModule: `import { createHttpProcessor } from "sit-tracking-runtime/processors/http";\n\nexport const Collector = createHttpProcessor({ url: "/collect", batchSize: 50, flushIntervalMs: 60_000 });\n`,
     files: { "page.ts": PAGE_SCRIPT },
   });
   const result = buildSync({ entryPoints: [join(root, "page.ts")], bundle: true, platform: "browser", format: "iife", target: "chrome120", write: false, logLevel: "error" });

@@ -49,21 +49,29 @@ function consoleSteps(content: string, line: number): DocStep[] {
   return commands.map(({ line: at, command, output }) => ({ kind: "console", line: at, command, output: output.join("\n").replace(/\s+$/, "") }));
 }
 
-/** What the doc's steps run in: the packed sit instead of the registry's, and npm's cache first. */
+/** The tarballs of `npm pack`, one for each of sit's packages. */
+export interface PackedTarballs {
+  readonly "sit-tracking": string;
+  readonly "sit-tracking-runtime": string;
+}
+
+/** What the doc's steps run in: the packed packages instead of the registry's, and npm's cache first. */
 export interface DocEnvironment {
   readonly project: string;
-  /** The tarball of `npm pack`, installed wherever the doc installs `sit-tracking`. */
-  readonly tarball: string;
+  /** Installed wherever the doc installs the package of that name. */
+  readonly tarballs: PackedTarballs;
 }
 
 /**
- * A doc's `npm install` lines as the test runs them: the packed package in place of
- * `sit-tracking`, and dependencies from npm's cache where it has them.
+ * A doc's `npm install` lines as the test runs them: the packed packages in place of
+ * `sit-tracking` and `sit-tracking-runtime`, and dependencies from npm's cache where it has them.
  */
-export function withPackedSit(script: string, tarball: string): string {
+export function withPackedSit(script: string, tarballs: PackedTarballs): string {
   return script
     .split("\n")
-    .map((line) => (/^npm (install|i|add)\b/.test(line) ? `${line.replace(/(?<=\s)sit-tracking(?=\s|$)/, tarball)} --prefer-offline --no-audit --no-fund` : line))
+    .map((line) =>
+      /^npm (install|i|add)\b/.test(line) ? `${line.replace(/(?<=\s)(sit-tracking(?:-runtime)?)(?=\s|$)/g, (name) => tarballs[name as keyof PackedTarballs])} --prefer-offline --no-audit --no-fund` : line,
+    )
     .join("\n");
 }
 
@@ -80,7 +88,7 @@ export function cleanEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
 const STEP_TIMEOUT_MS = 240_000;
 
 /** Runs one step that ends (a file, commands, a console example) and checks it. */
-export function runStep(step: DocStep, { project, tarball }: DocEnvironment): void {
+export function runStep(step: DocStep, { project, tarballs }: DocEnvironment): void {
   const where = `docs step at line ${step.line}`;
   switch (step.kind) {
     case "file":
@@ -93,7 +101,7 @@ export function runStep(step: DocStep, { project, tarball }: DocEnvironment): vo
       return;
     }
     case "run": {
-      const result = spawnSync("bash", ["-euo", "pipefail", "-c", withPackedSit(step.script, tarball)], { cwd: project, env: cleanEnvironment(), encoding: "utf8", timeout: STEP_TIMEOUT_MS });
+      const result = spawnSync("bash", ["-euo", "pipefail", "-c", withPackedSit(step.script, tarballs)], { cwd: project, env: cleanEnvironment(), encoding: "utf8", timeout: STEP_TIMEOUT_MS });
       if (result.status !== 0) throw new Error(`${where} failed (${result.status ?? result.signal}):\n${step.script}\n${result.stdout}\n${result.stderr}`);
       return;
     }

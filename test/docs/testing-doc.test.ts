@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packSit } from "../helpers/packed-package";
+import { packRuntime, packSit } from "../helpers/packed-package";
 import { makeProject, REPO_ROOT } from "../helpers/project";
 import { readDocSteps, runStep } from "./doc-steps";
 
@@ -22,8 +22,8 @@ const recipe = (heading: string): string => {
 function followRecipe(heading: string): void {
   const project = join(makeProject({}), "app");
   mkdirSync(project);
-  const tarball = packSit();
-  for (const step of [...readDocSteps(opening), ...readDocSteps(recipe(heading))]) runStep(step, { project, tarball });
+  const tarballs = { "sit-tracking": packSit(), "sit-tracking-runtime": packRuntime() };
+  for (const step of [...readDocSteps(opening), ...readDocSteps(recipe(heading))]) runStep(step, { project, tarballs });
 }
 
 describe("docs/testing.md", () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { packSit } from "../helpers/packed-package";
+import { packRuntime, packSit } from "../helpers/packed-package";
 import { makeProject, REPO_ROOT } from "../helpers/project";
 import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser } from "./browser";
 import { readDocSteps, runStep, startBackground, type BackgroundProcess, type DocStep } from "./doc-steps";
@@ -29,8 +29,8 @@ describeInBrowser("docs/walkthrough-browser.md", () => {
     const background = steps.filter((step): step is DocStep & { kind: "background" } => step.kind === "background");
     expect(background.map((step) => step.script.trim())).toEqual(["node collector.mjs"]);
 
-    const tarball = packSit();
-    for (const step of steps) if (step.kind !== "background") runStep(step, { project, tarball });
+    const tarballs = { "sit-tracking": packSit(), "sit-tracking-runtime": packRuntime() };
+    for (const step of steps) if (step.kind !== "background") runStep(step, { project, tarballs });
 
     // The README's definition, generated function, typo and compile error are this project's.
     expect(readmeBlocks("yaml")).toContain(readFileSync(join(project, "definitions", "view_home_page.yml"), "utf8"));

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packSit } from "../helpers/packed-package";
+import { packRuntime, packSit } from "../helpers/packed-package";
 import { makeProject, REPO_ROOT } from "../helpers/project";
 import { readDocSteps, runStep, startBackground, type BackgroundProcess, type DocStep } from "./doc-steps";
 
@@ -22,8 +22,8 @@ describe("docs/walkthrough-node.md", () => {
     const background = steps.filter((step): step is DocStep & { kind: "background" } => step.kind === "background");
     expect(background.map((step) => step.script.trim())).toEqual(["node collector.mjs", "node dist/src/server.js"]);
 
-    const tarball = packSit();
-    for (const step of steps) if (step.kind !== "background") runStep(step, { project, tarball });
+    const tarballs = { "sit-tracking": packSit(), "sit-tracking-runtime": packRuntime() };
+    for (const step of steps) if (step.kind !== "background") runStep(step, { project, tarballs });
 
     const started: BackgroundProcess[] = [];
     try {

@@ -6,6 +6,8 @@ import { main } from "../../src/cli/main";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
 export const SIT_BIN = join(REPO_ROOT, "bin", "sit.js");
+/** The runtime package (processors and matchers), a workspace of the repository. */
+export const RUNTIME_ROOT = join(REPO_ROOT, "packages", "runtime");
 
 const created: string[] = [];
 afterAll(() => {

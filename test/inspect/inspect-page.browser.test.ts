@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { createHttpProcessor } from "../../src/processors/http";
-import type { TrackedPayload } from "../../src/processors/processor-types";
+import { createHttpProcessor } from "../../packages/runtime/src/processors/http";
+import type { TrackedPayload } from "../../packages/runtime/src/processors/processor-types";
 import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser, expectSoon } from "../docs/browser";
 import { REPO_ROOT } from "../helpers/project";
 import { frozenCli } from "../watch/watch-process";
@@ -25,7 +25,7 @@ const HOSTILE_KEY = "</script><script>window.pwned=2</script>";
 
 /** The development server's page: tracks two events with the HTTP processor, which leave on page exit. */
 function devPageScript(inspectorUrl: string): string {
-  const source = `import { createHttpProcessor } from "./src/processors/http";
+  const source = `import { createHttpProcessor } from "./packages/runtime/src/processors/http";
 const beacons = [];
 const send = navigator.sendBeacon.bind(navigator);
 navigator.sendBeacon = (url, data) => { beacons.push(url); return send(url, data); };

@@ -2,8 +2,8 @@ import { readHttpBatch } from "../../src/inspect/http-batch";
 import { InspectionRules } from "../../src/inspect/inspection-rules";
 import type { ReadBatch, ReceivedEvent } from "../../src/inspect/received-event";
 import { readSnowplowGet, readSnowplowPost } from "../../src/inspect/snowplow-events";
-import { GITLAB_STANDARD_CONTEXT_SCHEMA, standardContextData } from "../../src/processors/snowplow-event";
-import type { TrackedPayload } from "../../src/processors/processor-types";
+import { GITLAB_STANDARD_CONTEXT_SCHEMA, standardContextData } from "../../packages/runtime/src/processors/snowplow-event";
+import type { TrackedPayload } from "../../packages/runtime/src/processors/processor-types";
 import { inspectedModel } from "./inspected-project";
 
 const rules = new InspectionRules(inspectedModel());

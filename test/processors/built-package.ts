@@ -1,9 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { RUNTIME_ROOT } from "../helpers/project";
 
-const REPO_ROOT = join(__dirname, "..", "..");
-
-/** The TypeScript sources behind sit-tracking's processor and jest entry points. */
+/** The TypeScript sources of sit-tracking-runtime. */
 function sources(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
@@ -13,19 +12,23 @@ function sources(folder: string): string[] {
 }
 
 /**
- * Fails with what to run when dist/ lacks a processor or jest module or is older than its
- * source: these tests load the package as applications do, through package.json "exports".
+ * Fails with what to run when either build of sit-tracking-runtime (dist/esm, dist/cjs) lacks a
+ * module or is older than its source: these tests load the package as applications do, through
+ * its package.json "exports".
  */
 export function assertPackageBuilt(): void {
-  const stale = [join(REPO_ROOT, "src", "processors"), join(REPO_ROOT, "src", "jest")].flatMap(sources).filter((source) => {
-    const built = join(REPO_ROOT, "dist", relative(join(REPO_ROOT, "src"), source).replace(/\.ts$/, ".js"));
-    try {
-      return statSync(built).mtimeMs < statSync(source).mtimeMs;
-    } catch {
-      return true;
-    }
-  });
+  const source = join(RUNTIME_ROOT, "src");
+  const stale = sources(source).filter((file) =>
+    ["esm", "cjs"].some((build) => {
+      const built = join(RUNTIME_ROOT, "dist", build, relative(source, file).replace(/\.ts$/, ".js"));
+      try {
+        return statSync(built).mtimeMs < statSync(file).mtimeMs;
+      } catch {
+        return true;
+      }
+    }),
+  );
   if (stale.length > 0) {
-    throw new Error(`dist/ is missing or older than ${stale.map((path) => relative(REPO_ROOT, path)).join(", ")}: run \`npx tsc -p tsconfig.build.json\` first (npm test does)`);
+    throw new Error(`packages/runtime/dist/ is missing or older than ${stale.map((path) => relative(RUNTIME_ROOT, path)).join(", ")}: run \`npm run build\` first (npm test does)`);
   }
 }

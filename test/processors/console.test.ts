@@ -1,4 +1,4 @@
-import { createConsoleProcessor } from "../../src/processors/console";
+import { createConsoleProcessor } from "../../packages/runtime/src/processors/console";
 
 const SHARE = {
   project: { id: 2, fullPath: "acme/web" },

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { generate, writeGenerated } from "../../src/index";
-import { definition, makeProject, REPO_ROOT } from "../helpers/project";
+import { definition, makeProject, RUNTIME_ROOT } from "../helpers/project";
 
 /**
  * An application whose config names sit's built-in processors, with its SDK generated through
@@ -66,7 +66,7 @@ export function generatedSdkProject(spec: ProjectSpec): GeneratedSdkProject {
   ].join("\n");
   const root = makeProject({ "sit.config.yaml": config, "tracking.ts": spec.trackingModule, ...DEFINITIONS, ...spec.files });
   mkdirSync(join(root, "node_modules"));
-  symlinkSync(REPO_ROOT, join(root, "node_modules", "sit-tracking"), "dir");
+  symlinkSync(RUNTIME_ROOT, join(root, "node_modules", "sit-tracking-runtime"), "dir");
   const result = generate({ cwd: root });
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0 || result.outputDir === undefined) throw new Error(`sit generate failed:\n${errors.map((error) => `${error.file}:${error.line}: ${error.message}`).join("\n")}`);

@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
-import "../../src/jest";
+import "../../packages/runtime/src/jest";
 import { STRICT_FLAGS } from "../e2e/consumer-project";
 import { definition, enableTypeCheckOfGeneratedCode, REPO_ROOT } from "../helpers/project";
-import type { HttpProcessor } from "../../src/processors/http";
-import type { Recorder } from "../../src/processors/recorder";
+import type { HttpProcessor } from "../../packages/runtime/src/processors/http";
+import type { Recorder } from "../../packages/runtime/src/processors/recorder";
 import { assertPackageBuilt } from "./built-package";
 import { generatedSdkProject } from "./generated-sdk-project";
 import { startTestCollector } from "./test-collector";
@@ -70,11 +70,11 @@ it.each([
     processors: { InternalEvents: "Collector", "Gitlab::Tracking::AiTracking": "AiTracking", "Audit::Log": "Audit", "Snowplow::Tracker": "Snowplow", Telemetry: "Telemetry" },
     defaultProcessors: ["InternalEvents", "Audit::Log", "Snowplow::Tracker", "Telemetry"],
     configExtra: "identifiers:\n  user: { type: User, module: ./models }\n",
-    trackingModule: `import { createConsoleProcessor } from "sit-tracking/processors/console";
-import { createHttpProcessor } from "sit-tracking/processors/http";
-import { createOpenTelemetryProcessor } from "sit-tracking/processors/opentelemetry";
-import { createRecorder } from "sit-tracking/processors/recorder";
-import { createSnowplowProcessor } from "sit-tracking/processors/snowplow";
+    trackingModule: `import { createConsoleProcessor } from "sit-tracking-runtime/processors/console";
+import { createHttpProcessor } from "sit-tracking-runtime/processors/http";
+import { createOpenTelemetryProcessor } from "sit-tracking-runtime/processors/opentelemetry";
+import { createRecorder } from "sit-tracking-runtime/processors/recorder";
+import { createSnowplowProcessor } from "sit-tracking-runtime/processors/snowplow";
 
 export const Collector = createHttpProcessor({ url: "http://127.0.0.1:9/collect" });
 export const AiTracking = createRecorder();
@@ -120,7 +120,7 @@ it("hands the recorder what the SDK sends, with the tracking class that received
   const { root } = generatedSdkProject({
     processors: { InternalEvents: "Recorder", "Gitlab::Tracking::AiTracking": "Recorder" },
     defaultProcessors: ["InternalEvents"],
-    trackingModule: 'import { createRecorder } from "sit-tracking/processors/recorder";\n\nexport const Recorder = createRecorder();\n',
+    trackingModule: 'import { createRecorder } from "sit-tracking-runtime/processors/recorder";\n\nexport const Recorder = createRecorder();\n',
     files: { "app.ts": 'export { Recorder } from "./tracking";\nexport { trackCreateSnippet, trackRequestAiExplanation } from "./generated/index";\n' },
   });
   const sdk = loadBundle<RecordingSdk>(root, "app");
@@ -147,7 +147,7 @@ it("delivers what the SDK sends through the HTTP processor in Node.js", async ()
     const { root } = generatedSdkProject({
       processors: { InternalEvents: "Collector", "Gitlab::Tracking::AiTracking": "Collector" },
       defaultProcessors: ["InternalEvents"],
-      trackingModule: `import { createHttpProcessor } from "sit-tracking/processors/http";\n\nexport const Collector = createHttpProcessor({ url: ${JSON.stringify(collector.url)} });\n`,
+      trackingModule: `import { createHttpProcessor } from "sit-tracking-runtime/processors/http";\n\nexport const Collector = createHttpProcessor({ url: ${JSON.stringify(collector.url)} });\n`,
       files: { "app.ts": 'export { Collector } from "./tracking";\nexport { trackCreateSnippet } from "./generated/index";\n' },
     });
     const sdk = loadBundle<HttpSdk>(root, "app");

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { batchBody, batchBodyBytes, fitsInBody, serializedEvent, type SerializedEvent } from "../../src/processors/http/batch-body";
-import { DropOldestQueue } from "../../src/processors/http/drop-oldest-queue";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs } from "../../src/processors/http/retry-policy";
-import { utf8ByteLength } from "../../src/processors/http/utf8-byte-length";
+import { batchBody, batchBodyBytes, fitsInBody, serializedEvent, type SerializedEvent } from "../../packages/runtime/src/processors/http/batch-body";
+import { DropOldestQueue } from "../../packages/runtime/src/processors/http/drop-oldest-queue";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs } from "../../packages/runtime/src/processors/http/retry-policy";
+import { utf8ByteLength } from "../../packages/runtime/src/processors/http/utf8-byte-length";
 
 /** An item of a given size, numbered in push order. */
 interface Sized {

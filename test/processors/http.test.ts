@@ -1,4 +1,4 @@
-import { createHttpProcessor, identifierId, type HttpProcessor, type HttpProcessorError, type HttpProcessorOptions } from "../../src/processors/http";
+import { createHttpProcessor, identifierId, type HttpProcessor, type HttpProcessorError, type HttpProcessorOptions } from "../../packages/runtime/src/processors/http";
 import { range, sequenceOf, startTestCollector, type TestCollector } from "./test-collector";
 
 /** Small delays so that retries take milliseconds, not seconds. */

@@ -1,17 +1,17 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { makeProject, REPO_ROOT } from "../helpers/project";
+import { makeProject, REPO_ROOT, RUNTIME_ROOT } from "../helpers/project";
 import { assertPackageBuilt } from "./built-package";
 
 /**
- * The declarations sit-tracking/jest ships, as applications compile them: with Jest's types the
+ * The declarations sit-tracking-runtime/jest ships, as applications compile them: with Jest's types the
  * matchers are typed on `expect(…)`, and a project without any test framework's types (e.g. one
  * that only passes `matchers` to another runner) still compiles. Vitest: vitest-matchers.test.ts.
  */
 
-const JEST_CONSUMER = `import "sit-tracking/jest";
-import { createRecorder } from "sit-tracking/processors/recorder";
+const JEST_CONSUMER = `import "sit-tracking-runtime/jest";
+import { createRecorder } from "sit-tracking-runtime/processors/recorder";
 
 test("typed", () => {
   const recorder = createRecorder();
@@ -26,9 +26,9 @@ test("typed", () => {
 
 /** With `@jest/globals`, whose `expect` is typed by the "expect" package: docs/testing.md's augmentation. */
 const JEST_GLOBALS_CONSUMER = `import { expect, test } from "@jest/globals";
-import type { TrackingMatchers } from "sit-tracking/jest";
-import "sit-tracking/jest";
-import { createRecorder } from "sit-tracking/processors/recorder";
+import type { TrackingMatchers } from "sit-tracking-runtime/jest";
+import "sit-tracking-runtime/jest";
+import { createRecorder } from "sit-tracking-runtime/processors/recorder";
 
 declare module "expect" {
   interface Matchers<R extends void | Promise<void>, T = unknown> extends TrackingMatchers<R> {}
@@ -42,10 +42,10 @@ test("typed", () => {
 });
 `;
 
-const NO_FRAMEWORK_CONSUMER = `import { matchers, type TrackingMatchers } from "sit-tracking/jest";
-import { createConsoleProcessor } from "sit-tracking/processors/console";
-import { createHttpProcessor, type HttpProcessorError } from "sit-tracking/processors/http";
-import { createRecorder } from "sit-tracking/processors/recorder";
+const NO_FRAMEWORK_CONSUMER = `import { matchers, type TrackingMatchers } from "sit-tracking-runtime/jest";
+import { createConsoleProcessor } from "sit-tracking-runtime/processors/console";
+import { createHttpProcessor, type HttpProcessorError } from "sit-tracking-runtime/processors/http";
+import { createRecorder } from "sit-tracking-runtime/processors/recorder";
 
 export const names: string[] = Object.keys(matchers);
 export const recorder = createRecorder();
@@ -75,7 +75,7 @@ function consumer(file: string, types: readonly string[], skipLibCheck: boolean,
     }),
   });
   mkdirSync(join(project, "node_modules", "@types"), { recursive: true });
-  symlinkSync(REPO_ROOT, join(project, "node_modules", "sit-tracking"), "dir");
+  symlinkSync(RUNTIME_ROOT, join(project, "node_modules", "sit-tracking-runtime"), "dir");
   for (const name of types) symlinkSync(join(REPO_ROOT, "node_modules", "@types", name), join(project, "node_modules", "@types", name), "dir");
   for (const name of packages) {
     mkdirSync(join(project, "node_modules", name, ".."), { recursive: true });

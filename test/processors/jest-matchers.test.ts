@@ -1,5 +1,5 @@
-import "../../src/jest";
-import { createRecorder, type Recorder } from "../../src/processors/recorder";
+import "../../packages/runtime/src/jest";
+import { createRecorder, type Recorder } from "../../packages/runtime/src/processors/recorder";
 
 const ANSI_COLOURS = /\u001b\[[0-9;]*m/g;
 

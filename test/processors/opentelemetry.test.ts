@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { context, ROOT_CONTEXT, trace, TraceFlags, type Attributes, type Context, type ContextManager, type Span, type SpanContext } from "@opentelemetry/api";
 import { logs, SeverityNumber } from "@opentelemetry/api-logs";
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
-import { createOpenTelemetryProcessor } from "../../src/processors/opentelemetry";
+import { createOpenTelemetryProcessor } from "../../packages/runtime/src/processors/opentelemetry";
 
 /**
  * The active-span machinery of @opentelemetry/context-async-hooks, which is not installed here:

@@ -1,4 +1,4 @@
-import { createRecorder } from "../../src/processors/recorder";
+import { createRecorder } from "../../packages/runtime/src/processors/recorder";
 
 describe("createRecorder", () => {
   it("keeps events in call order with the tracking class that received each", () => {

@@ -1,4 +1,4 @@
-import { createSnowplowProcessor, GITLAB_STANDARD_CONTEXT_SCHEMA, type SnowplowProcessor } from "../../src/processors/snowplow";
+import { createSnowplowProcessor, GITLAB_STANDARD_CONTEXT_SCHEMA, type SnowplowProcessor } from "../../packages/runtime/src/processors/snowplow";
 import { startTestCollector, type ReceivedRequest, type TestCollector } from "./test-collector";
 
 /** One event as the Snowplow tracker protocol carries it (every value a string in POST bodies). */

@@ -1,19 +1,19 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { makeProject, REPO_ROOT } from "../helpers/project";
+import { makeProject, REPO_ROOT, RUNTIME_ROOT } from "../helpers/project";
 import { assertPackageBuilt } from "./built-package";
 
 /**
- * sit-tracking/jest under a real Vitest 3: a temporary ES module project that installs the
+ * sit-tracking-runtime/jest under a real Vitest 3: a temporary ES module project that installs the
  * package (a link to this repository, resolved through its "exports") and Vitest, runs
  * `vitest run` twice (matchers passed to `expect.extend`, and registered on the global `expect`
  * by importing the package) and type-checks the same tests with tsc against Vitest's types.
  */
 
 const EXTEND_TEST = `import { expect, test } from "vitest";
-import { matchers } from "sit-tracking/jest";
-import { createRecorder } from "sit-tracking/processors/recorder";
+import { matchers } from "sit-tracking-runtime/jest";
+import { createRecorder } from "sit-tracking-runtime/processors/recorder";
 
 expect.extend(matchers);
 
@@ -40,8 +40,8 @@ test("fails on purpose, to show the message", () => {
 });
 `;
 
-const GLOBAL_TEST = `import "sit-tracking/jest";
-import { createRecorder } from "sit-tracking/processors/recorder";
+const GLOBAL_TEST = `import "sit-tracking-runtime/jest";
+import { createRecorder } from "sit-tracking-runtime/processors/recorder";
 
 test("registers on the global expect with one import", () => {
   const recorder = createRecorder();
@@ -92,13 +92,13 @@ beforeAll(() => {
     }),
   });
   mkdirSync(join(project, "node_modules"));
-  symlinkSync(REPO_ROOT, join(project, "node_modules", "sit-tracking"), "dir");
+  symlinkSync(RUNTIME_ROOT, join(project, "node_modules", "sit-tracking-runtime"), "dir");
   symlinkSync(join(REPO_ROOT, "node_modules", "vitest"), join(project, "node_modules", "vitest"), "dir");
 });
 
 const VITEST = join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs");
 
-describe("sit-tracking/jest with Vitest", () => {
+describe("sit-tracking-runtime/jest with Vitest", () => {
   it("works through expect.extend(matchers), with a readable failure message", async () => {
     const result = await run([VITEST, "run", "--config", "vitest.extend.config.mjs", "--reporter=json", "--outputFile=extend.json"], project);
     expect(result.code).toBe(1);

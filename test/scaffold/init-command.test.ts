@@ -87,7 +87,7 @@ tiers:
     expect(template("init/gitattributes")).toContain(`\n${INIT_LAYOUT.output}/** linguist-generated`);
   });
 
-  it("adds the two scripts to package.json, keeping its layout, and says sit-tracking belongs in dependencies", () => {
+  it("adds the two scripts to package.json, keeping its layout, and says sit-tracking-runtime belongs in dependencies", () => {
     const packageJson = '{\n    "name": "app",\n    "files": ["dist"],\n    "devDependencies": {\n        "sit-tracking": "^0.1.0"\n    }\n}\n';
     const dir = makeProject({ "package.json": packageJson });
     const result = sitInit(dir);
@@ -99,19 +99,30 @@ tiers:
     expect(result.stdout).toContain("then `npm run sit:generate`");
     expect(result.stdout).toContain("In CI, `npm run sit:check` fails");
     expect(result.stdout).toContain(
-      "5. src/tracking/internal-events.ts imports sit-tracking when the app runs: move sit-tracking from devDependencies to dependencies (`npm install sit-tracking`).",
+      "5. src/tracking/internal-events.ts imports sit-tracking-runtime when the app runs: add sit-tracking-runtime to dependencies (`npm install sit-tracking-runtime`).",
+    );
+    expect(result.stdout).not.toContain("6.");
+  });
+
+  it("says where each of sit's packages belongs when package.json lists them the other way round", () => {
+    const dir = makeProject({ "package.json": '{\n  "dependencies": { "sit-tracking": "1" },\n  "devDependencies": { "sit-tracking-runtime": "1" }\n}\n' });
+    const result = sitInit(dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "5. src/tracking/internal-events.ts imports sit-tracking-runtime when the app runs: move sit-tracking-runtime from devDependencies to dependencies (`npm install sit-tracking-runtime`).\n" +
+        "  6. sit-tracking only generates code: move it to devDependencies (`npm install -D sit-tracking`), so production installs leave it out.",
     );
   });
 
   it("never replaces a script of the same name, and says so", () => {
     const dir = makeProject({
-      "package.json": '{\n  "dependencies": { "sit-tracking": "1" },\n  "scripts": {\n    "sit:check": "sit generate --check -c app.yaml"\n  }\n}\n',
+      "package.json": '{\n  "dependencies": { "sit-tracking-runtime": "1" },\n  "devDependencies": { "sit-tracking": "1" },\n  "scripts": {\n    "sit:check": "sit generate --check -c app.yaml"\n  }\n}\n',
     });
     const result = sitInit(dir);
     expect(result.code).toBe(0);
     expect(JSON.parse(read(dir, "package.json")).scripts).toEqual({ "sit:check": "sit generate --check -c app.yaml", "sit:generate": "sit generate" });
     expect(result.stderr).toBe('sit init: warning: package.json has a script "sit:check" already ("sit generate --check -c app.yaml"); left as it is');
-    expect(result.stdout).not.toContain("imports sit-tracking when the app runs");
+    expect(result.stdout).not.toMatch(/imports sit-tracking-runtime when the app runs|only generates code/);
   });
 
   it("refuses to overwrite: lists every file in the way, writes nothing, exits 1", () => {

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { installPackedSit, packSit } from "../helpers/packed-package";
+import { installPackedRuntime, installPackedSit, packRuntime, packSit } from "../helpers/packed-package";
 import { makeProject, REPO_ROOT, runSit } from "../helpers/project";
 
 /**
@@ -57,7 +57,7 @@ function readmeRepositoryLinks(): string[] {
 describe("the packed package", () => {
   let shipped: readonly string[];
   beforeAll(() => {
-    // npm pack runs `prepare`, which builds dist/, before the list of what it ships is read.
+    // Packed as npm test built it: packing runs no script.
     packSit();
     shipped = readPackList().files.map((file) => file.path);
   });
@@ -116,5 +116,57 @@ describe("the packed package", () => {
       return !shipped.some((file) => file === path || file.startsWith(`${path}/`));
     });
     expect(dead).toEqual([]);
+  });
+});
+
+/** The package.json inside a tarball, as the registry would serve it. */
+function packedManifest(tarball: string): { readonly scripts?: Record<string, string>; readonly dependencies?: Record<string, string> } {
+  return JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" })) as { scripts?: Record<string, string> };
+}
+
+/** The packages installed under node_modules/ (scoped ones as `@scope/name`), npm's own files left out. */
+function installedPackages(nodeModules: string): string[] {
+  return readdirSync(nodeModules)
+    .filter((name) => !name.startsWith("."))
+    .flatMap((name) => (name.startsWith("@") ? readdirSync(join(nodeModules, name)).map((inner) => `${name}/${inner}`) : [name]))
+    .sort();
+}
+
+/** What a folder takes on disk, in bytes (as `du` counts: allocated blocks). */
+function diskUsage(folder: string): number {
+  return readdirSync(folder, { recursive: true, withFileTypes: true }).reduce((total, entry) => total + (entry.isFile() ? lstatSync(join(entry.parentPath, entry.name)).blocks * 512 : 0), 0);
+}
+
+/** npm runs these when it installs a package (prepare: for git and folder installs; npm 11 warns at every install). */
+const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
+
+describe("what applications install", () => {
+  it("sit-tracking-runtime for production (npm install --omit=dev of its tarball): one package, at most 1 MB on disk", () => {
+    const app = makeProject({ "package.json": '{ "name": "app", "private": true }\n' });
+    installPackedRuntime(app, ["--omit=dev"]);
+    expect(installedPackages(join(app, "node_modules"))).toEqual(["sit-tracking-runtime"]);
+    expect(diskUsage(join(app, "node_modules"))).toBeLessThanOrEqual(1024 * 1024);
+    expect(packedManifest(packRuntime()).dependencies).toBeUndefined();
+  });
+
+  it("sit-tracking-runtime ships dist/, README.md, LICENSE and package.json, and every file its exports name", () => {
+    const shipped = execFileSync("tar", ["-tzf", packRuntime()], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => line.replace(/^package\//, ""));
+    expect([...new Set(shipped.map((path) => path.split("/")[0]))].sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "packages", "runtime", "package.json"), "utf8")) as { exports: Record<string, string | Record<string, Record<string, string>>> };
+    const targets = Object.values(manifest.exports)
+      .flatMap((target) => (typeof target === "string" ? [target] : Object.values(target).flatMap((condition) => Object.values(condition))))
+      .map((target) => target.replace(/^\.\//, ""));
+    expect(targets.length).toBe(25);
+    expect(targets.filter((target) => !shipped.includes(target))).toEqual([]);
+  });
+
+  it("neither package runs a script when installed", () => {
+    for (const tarball of [packSit(), packRuntime()]) {
+      const scripts = Object.keys(packedManifest(tarball).scripts ?? {});
+      expect({ tarball, install: scripts.filter((name) => INSTALL_SCRIPTS.includes(name)) }).toEqual({ tarball, install: [] });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic";
 import { functionNameOf } from "../../naming/names";
+import { CLI_PACKAGE, RUNTIME_PACKAGE } from "../../naming/package-names";
 import {
   applyInit,
   exampleDefinitionPath,
@@ -119,10 +120,13 @@ function nextSteps(plan: InitPlan, projectFolder: string): string {
     `Track them: import { ${functionNameOf(variant.example.action)} } from "./${INIT_LAYOUT.output}/index.js";`,
     `In CI, \`${checkCommand}\` fails when ${INIT_LAYOUT.output}/ is out of date with the definitions.`,
   ];
-  const dependency = plan.packageJson?.sitDependency;
-  if (scripts && dependency !== "dependencies") {
-    const move = dependency === "devDependencies" ? "move sit-tracking from devDependencies to dependencies" : "add sit-tracking to dependencies";
-    steps.push(`${INIT_LAYOUT.processor} imports sit-tracking when the app runs: ${move} (\`npm install sit-tracking\`).`);
+  const listed = plan.packageJson?.listed;
+  if (listed !== undefined && listed.runtime !== "dependencies") {
+    const move = listed.runtime === "devDependencies" ? `move ${RUNTIME_PACKAGE} from devDependencies to dependencies` : `add ${RUNTIME_PACKAGE} to dependencies`;
+    steps.push(`${INIT_LAYOUT.processor} imports ${RUNTIME_PACKAGE} when the app runs: ${move} (\`npm install ${RUNTIME_PACKAGE}\`).`);
+  }
+  if (listed?.cli === "dependencies") {
+    steps.push(`${CLI_PACKAGE} only generates code: move it to devDependencies (\`npm install -D ${CLI_PACKAGE}\`), so production installs leave it out.`);
   }
   const lines = ["", "Next steps:", ...(projectFolder === "." ? [] : [`  cd ${projectFolder}`]), ...steps.map((step, index) => `  ${index + 1}. ${step}`)];
   return lines.join("\n");

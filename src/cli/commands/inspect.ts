@@ -3,7 +3,7 @@ import { Inspector } from "../../inspect/inspector";
 import { InspectionRules } from "../../inspect/inspection-rules";
 import { isLoopbackName, startInspectServer, type InspectServer } from "../../inspect/inspect-server";
 import { LiveOutput } from "../../inspect/terminal-table";
-import { eventCount } from "../../processors/event-count";
+import { eventCount } from "../../text/event-count";
 import { describeTrigger } from "../../watch/generate-runs";
 import { WatchSession, type ProjectRuns } from "../../watch/watch-session";
 import type { ConfigView, DefinitionChanges, WatchedProject } from "../../watch/watched-project";

@@ -1,11 +1,11 @@
 // Requires every entry point of sit-tracking by name from CommonJS, as an application does, and
 // prints what it got.
-const { matchers } = require("sit-tracking/jest");
-const { createConsoleProcessor } = require("sit-tracking/processors/console");
-const { createHttpProcessor, HttpProcessorError } = require("sit-tracking/processors/http");
-const { createOpenTelemetryProcessor } = require("sit-tracking/processors/opentelemetry");
-const { createRecorder } = require("sit-tracking/processors/recorder");
-const { createSnowplowProcessor, GITLAB_STANDARD_CONTEXT_SCHEMA } = require("sit-tracking/processors/snowplow");
+const { matchers } = require("sit-tracking-runtime/jest");
+const { createConsoleProcessor } = require("sit-tracking-runtime/processors/console");
+const { createHttpProcessor, HttpProcessorError } = require("sit-tracking-runtime/processors/http");
+const { createOpenTelemetryProcessor } = require("sit-tracking-runtime/processors/opentelemetry");
+const { createRecorder } = require("sit-tracking-runtime/processors/recorder");
+const { createSnowplowProcessor, GITLAB_STANDARD_CONTEXT_SCHEMA } = require("sit-tracking-runtime/processors/snowplow");
 
 const recorder = createRecorder();
 recorder.trackEvent("create_snippet", { additionalProperties: { label: "cjs" } }, { processorName: "InternalEvents" });

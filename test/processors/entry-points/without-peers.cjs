@@ -1,9 +1,9 @@
 // Loads the entry points that need no optional peer dependency, in an application where none is
 // installed, and reports which modules got loaded and what loading the other two says.
-const { createConsoleProcessor } = require("sit-tracking/processors/console");
-const { createHttpProcessor } = require("sit-tracking/processors/http");
-const { createRecorder } = require("sit-tracking/processors/recorder");
-require("sit-tracking/jest");
+const { createConsoleProcessor } = require("sit-tracking-runtime/processors/console");
+const { createHttpProcessor } = require("sit-tracking-runtime/processors/http");
+const { createRecorder } = require("sit-tracking-runtime/processors/recorder");
+require("sit-tracking-runtime/jest");
 
 const lines = [];
 createConsoleProcessor({ write: (line) => lines.push(line) }).trackEvent("view_snippet", { user: { id: 1 }, additionalProperties: {} });
@@ -13,7 +13,7 @@ recorder.trackEvent("view_snippet", { additionalProperties: {} });
 
 const loaded = Object.keys(require.cache).filter((path) => path.includes("node_modules"));
 const failures = {};
-for (const name of ["sit-tracking/processors/snowplow", "sit-tracking/processors/opentelemetry"]) {
+for (const name of ["sit-tracking-runtime/processors/snowplow", "sit-tracking-runtime/processors/opentelemetry"]) {
   try {
     require(name);
   } catch (error) {

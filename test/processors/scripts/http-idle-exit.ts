@@ -3,7 +3,7 @@
  * with a batch waiting to be retried, then ends its work: the process must exit at once, since
  * the processors' timers are unref'd. Run by http-process-exit.test.ts; argument: collector URL.
  */
-import { createHttpProcessor } from "../../../src/processors/http";
+import { createHttpProcessor } from "../../../packages/runtime/src/processors/http";
 
 const url = process.argv[2] ?? "";
 const waitingForInterval = createHttpProcessor({ url, flushIntervalMs: 60_000 });

@@ -4,7 +4,7 @@
  * --expose-gc; argument: the URL of a collector that refuses connections.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { createHttpProcessor } from "../../../src/processors/http";
+import { createHttpProcessor } from "../../../packages/runtime/src/processors/http";
 
 const EVENTS = 3000;
 const PROPERTY_CHARACTERS = 512 * 1024;

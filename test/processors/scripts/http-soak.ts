@@ -3,7 +3,7 @@
  * http-soak.test.ts with --expose-gc, against a collector whose URL is the first argument.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { createHttpProcessor } from "../../../src/processors/http";
+import { createHttpProcessor } from "../../../packages/runtime/src/processors/http";
 
 const EVENTS = 100_000;
 const CHUNK = 1000;

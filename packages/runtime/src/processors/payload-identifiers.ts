@@ -1,4 +1,4 @@
-import type { TrackedPayload } from "./processor-types";
+import type { TrackedPayload } from "./processor-types.js";
 
 /** A value that flat records (log attributes, context entities, console lines) can hold. */
 export type IdentifierScalar = string | number | boolean;

@@ -1,12 +1,12 @@
 /**
- * sit's test matchers: `import "sit-tracking/jest"` adds `toHaveTracked` and `toHaveTrackedTimes`
+ * sit's test matchers: `import "sit-tracking-runtime/jest"` adds `toHaveTracked` and `toHaveTrackedTimes`
  * to the global `expect` (Jest, or Vitest with `globals: true`); without a global `expect`, pass
  * `matchers` to `expect.extend`.
  */
-import { matchers, type TrackingMatchers } from "./matchers";
+import { matchers, type TrackingMatchers } from "./matchers.js";
 
-export { matchers, type ExpectedPayload, type TrackedFilter, type TrackingMatchers } from "./matchers";
-export type { MatcherContext, MatcherResult } from "./matcher-context";
+export { matchers, type ExpectedPayload, type TrackedFilter, type TrackingMatchers } from "./matchers.js";
+export type { MatcherContext, MatcherResult } from "./matcher-context.js";
 
 interface ExtensibleExpect {
   extend(extensions: typeof matchers): void;

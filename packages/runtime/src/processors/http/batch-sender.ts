@@ -1,12 +1,12 @@
-import { eventCount } from "../event-count";
-import { startBackgroundTimer } from "./background-timer";
-import { batchBody, batchBodyBytes, fitsInBody, type SerializedEvent } from "./batch-body";
-import { DropOldestQueue } from "./drop-oldest-queue";
-import type { HttpSettings } from "./http-settings";
-import { HttpProcessorError, reportTo, type HttpFailureDetails, type HttpFailureReason } from "./http-processor-error";
-import { isBrowserPage, onPageExit, PAGE_EXIT_LIMIT_BYTES, sendWhileLeaving } from "./page-exit";
-import { postBatch } from "./post-batch";
-import { backoffDelayMs } from "./retry-policy";
+import { eventCount } from "../event-count.js";
+import { startBackgroundTimer } from "./background-timer.js";
+import { batchBody, batchBodyBytes, fitsInBody, type SerializedEvent } from "./batch-body.js";
+import { DropOldestQueue } from "./drop-oldest-queue.js";
+import type { HttpSettings } from "./http-settings.js";
+import { HttpProcessorError, reportTo, type HttpFailureDetails, type HttpFailureReason } from "./http-processor-error.js";
+import { isBrowserPage, onPageExit, PAGE_EXIT_LIMIT_BYTES, sendWhileLeaving } from "./page-exit.js";
+import { postBatch } from "./post-batch.js";
+import { backoffDelayMs } from "./retry-policy.js";
 
 /**
  * Batches sent while the page is open use keepalive, so that one in flight survives navigation,

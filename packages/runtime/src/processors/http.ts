@@ -1,14 +1,14 @@
-import { BatchSender } from "./http/batch-sender";
-import { eventSerializer } from "./http/event-json";
-import { reportTo } from "./http/http-processor-error";
-import { resolveHttpSettings, type HttpProcessorOptions } from "./http/http-settings";
-import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types";
+import { BatchSender } from "./http/batch-sender.js";
+import { eventSerializer } from "./http/event-json.js";
+import { reportTo } from "./http/http-processor-error.js";
+import { resolveHttpSettings, type HttpProcessorOptions } from "./http/http-settings.js";
+import type { ProcessorContext, TrackedPayload, TrackingProcessor } from "./processor-types.js";
 
-export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types";
-export type { HttpProcessorOptions } from "./http/http-settings";
-export type { RetryOptions } from "./http/retry-policy";
-export { HttpProcessorError, type HttpFailureReason } from "./http/http-processor-error";
-export { identifierId, type IdentifierScalar, type IdentifierValue } from "./payload-identifiers";
+export type { ProcessorContext, PropertyValue, TrackedPayload, TrackingProcessor } from "./processor-types.js";
+export type { HttpProcessorOptions } from "./http/http-settings.js";
+export type { RetryOptions } from "./http/retry-policy.js";
+export { HttpProcessorError, type HttpFailureReason } from "./http/http-processor-error.js";
+export { identifierId, type IdentifierScalar, type IdentifierValue } from "./payload-identifiers.js";
 
 /**
  * A processor that POSTs events to a collector in JSON batches,
@@ -34,6 +34,8 @@ export interface HttpProcessor extends TrackingProcessor {
  * page is left. It uses the platform's own `fetch` (Node.js 20, browsers) and its timers never
  * keep a process alive.
  */
+// Rollup and Vite leave the creation out of a bundle whose events never call the processor: creating one changes nothing outside it.
+/* @__NO_SIDE_EFFECTS__ */
 export function createHttpProcessor(options: HttpProcessorOptions): HttpProcessor {
   const settings = resolveHttpSettings(options);
   const sender = new BatchSender(settings);

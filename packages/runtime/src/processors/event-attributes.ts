@@ -1,5 +1,5 @@
-import { identifierId, identifiersOf, isScalar, type IdentifierValue } from "./payload-identifiers";
-import type { PropertyValue, TrackedPayload } from "./processor-types";
+import { identifierId, identifiersOf, isScalar, type IdentifierValue } from "./payload-identifiers.js";
+import type { PropertyValue, TrackedPayload } from "./processor-types.js";
 
 /**
  * An event as flat attributes: each identifier as `<name>.id` (lists keep their name, e.g.

@@ -1,4 +1,4 @@
-import { utf8ByteLength } from "./utf8-byte-length";
+import { utf8ByteLength } from "./utf8-byte-length.js";
 
 /**
  * One event of a batch, serialised once, when it is tracked: `{"event":name,"sentAt":ISO-8601,…}`.

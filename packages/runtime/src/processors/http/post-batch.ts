@@ -1,4 +1,4 @@
-import { isRetryableStatus, retryAfterMs } from "./retry-policy";
+import { isRetryableStatus, retryAfterMs } from "./retry-policy.js";
 
 export interface BatchRequest {
   readonly url: string;

@@ -1,5 +1,5 @@
-import { identifierId, identifierNameOf, identifiersOf } from "./payload-identifiers";
-import type { PropertyValue, TrackedPayload } from "./processor-types";
+import { identifierId, identifierNameOf, identifiersOf } from "./payload-identifiers.js";
+import type { PropertyValue, TrackedPayload } from "./processor-types.js";
 
 /** The version of GitLab's standard context whose fields the context entity carries. */
 export const GITLAB_STANDARD_CONTEXT_SCHEMA = "iglu:com.gitlab/gitlab_standard/jsonschema/1-1-7";

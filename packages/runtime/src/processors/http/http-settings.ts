@@ -1,7 +1,7 @@
-import type { IdentifierMapping } from "./event-json";
-import type { HttpProcessorError } from "./http-processor-error";
-import { pageHref } from "./page-exit";
-import { DEFAULT_RETRY_POLICY, type RetryOptions, type RetryPolicy } from "./retry-policy";
+import type { IdentifierMapping } from "./event-json.js";
+import type { HttpProcessorError } from "./http-processor-error.js";
+import { pageHref } from "./page-exit.js";
+import { DEFAULT_RETRY_POLICY, type RetryOptions, type RetryPolicy } from "./retry-policy.js";
 
 export interface HttpProcessorOptions {
   /** The collector's endpoint (a string or a `URL`); in a browser it may be relative to the page. */

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from "../processors/recorder";
+import type { RecordedEvent } from "../processors/recorder.js";
 
 /** Events listed in a failure message at most; a test that tracked more shows the first ones. */
 const LISTED_EVENTS = 25;

@@ -1,7 +1,7 @@
-import type { RecordedEvent, Recorder } from "../processors/recorder";
-import type { MatcherContext, MatcherResult } from "./matcher-context";
-import { matchesPartially } from "./partial-match";
-import { trackedEventsList } from "./tracked-events-list";
+import type { RecordedEvent, Recorder } from "../processors/recorder.js";
+import type { MatcherContext, MatcherResult } from "./matcher-context.js";
+import { matchesPartially } from "./partial-match.js";
+import { trackedEventsList } from "./tracked-events-list.js";
 
 /**
  * What a tracked payload must contain: any identifiers (`user`, `project`, …) and
@@ -61,7 +61,7 @@ export const matchers = { toHaveTracked, toHaveTrackedTimes };
 function asRecorder(received: unknown, matcherName: string): Recorder {
   const candidate = received as Partial<Recorder> | null;
   if (typeof received === "object" && received !== null && Array.isArray(candidate?.events) && typeof candidate?.find === "function") return received as Recorder;
-  throw new TypeError(`${matcherName}: the received value must be a recorder from createRecorder() (sit-tracking/processors/recorder), not ${typeof received === "object" ? String(received) : typeof received}`);
+  throw new TypeError(`${matcherName}: the received value must be a recorder from createRecorder() (sit-tracking-runtime/processors/recorder), not ${typeof received === "object" ? String(received) : typeof received}`);
 }
 
 function eventsNamed(recorder: Recorder, eventName: string, filter: TrackedFilter | undefined): RecordedEvent[] {

@@ -1,7 +1,7 @@
-import { identifierId, identifiersOf } from "../payload-identifiers";
-import type { TrackedPayload } from "../processor-types";
-import { serializedEvent, type SerializedEvent } from "./batch-body";
-import { HttpProcessorError } from "./http-processor-error";
+import { identifierId, identifiersOf } from "../payload-identifiers.js";
+import type { TrackedPayload } from "../processor-types.js";
+import { serializedEvent, type SerializedEvent } from "./batch-body.js";
+import { HttpProcessorError } from "./http-processor-error.js";
 
 /** The `identifiers` option: what to send for an identifier (`undefined`: leave it out). */
 export type IdentifierMapping = (name: string, value: unknown) => unknown;

@@ -1,0 +1,4 @@
+/** "1 event", "5 events": how sit's messages count events. */
+export function eventCount(count: number): string {
+  return count === 1 ? "1 event" : `${count} events`;
+}
