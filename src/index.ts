@@ -9,7 +9,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic";
 import { loadPipeline } from "./lazy";
 import { displayPath } from "./files/display-path";
 import { isDefinitionFileName } from "./load/find-definition-files";
-import { readInputs, type PipelineOptions } from "./pipeline/read-inputs";
+import { readInputs, type ProjectLocation } from "./pipeline/read-inputs";
 import { fileDiagnostic } from "./load/source-file";
 import type { ValidDefinition } from "./validate/validate-definition";
 import { readOutputTree } from "./write/output-tree";
@@ -20,7 +20,6 @@ import { isWithin } from "./load/path-within";
 
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes";
-export type { PipelineOptions as GenerateOptions } from "./pipeline/read-inputs";
 export type { GeneratedFile } from "./write/ownership-header";
 export type { FileChange, ChangeKind } from "./write/plan-output";
 export type { ResolvedConfig } from "./config/validate-config";
@@ -35,13 +34,18 @@ export interface GenerateResult {
   readonly outputDir: string | undefined;
 }
 
-export function generate(options: PipelineOptions = {}): GenerateResult {
+export interface GenerateOptions extends ProjectLocation {
+  /** Hold definitions to GitLab's own format, with none of sit's extensions (`sit validate --gitlab-strict`). */
+  readonly gitlabStrict?: boolean | undefined;
+}
+
+export function generate(options: GenerateOptions = {}): GenerateResult {
   const inputs = readInputs(options);
-  const run = loadPipeline().runPipeline(inputs, { until: "files" });
+  const run = loadPipeline().runPipeline(inputs, { gitlabStrict: options.gitlabStrict, until: "files" });
   return { files: run.files ?? [], diagnostics: run.diagnostics, outputDir: inputs.layout?.outputDir };
 }
 
-export interface ValidateOptions extends PipelineOptions {
+export interface ValidateOptions extends GenerateOptions {
   /**
    * Definition files to report on (paths relative to `cwd`), for pre-commit hooks: their own problems
    * and the checks across files they take part in. All files are still read, for those checks.
@@ -87,7 +91,7 @@ function namedFileProblem(absolute: string, definitionsDir: string | undefined):
 }
 
 /** The config and every valid definition (legacy ones included), with every diagnostic: what commands other than `generate` build on. */
-export function loadProject(options: PipelineOptions = {}): ProjectDefinitions {
+export function loadProject(options: GenerateOptions = {}): ProjectDefinitions {
   const analysis = loadPipeline().runPipeline(readInputs(options), { gitlabStrict: options.gitlabStrict, until: "checks" });
   return { config: analysis.config, definitions: analysis.definitions, diagnostics: analysis.diagnostics };
 }

@@ -63,7 +63,7 @@ drift, 2 usage or environment error.`,
     .argument("[files...]", "report on these definition files only (and the checks across files they take part in)")
     .addOption(configOption())
     .option("--strict", "treat warnings as errors")
-    .option("--gitlab-strict", "also reject sit's extensions (type, enum, required) so files stay valid for GitLab")
+    .option("--gitlab-strict", "hold files to GitLab's own format (its identifiers, tiers and names; no types, constraints or function_name)")
     .option("--json", "print the diagnostics as JSON on stdout")
     .addHelpText(
       "after",

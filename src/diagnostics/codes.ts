@@ -27,7 +27,7 @@ export const DIAGNOSTIC_CODES = {
   SIT022: { title: "File name differs from action", fix: "Rename the file to `<action>.yml`." },
   SIT023: { title: "Tracking class not configured", fix: "Add the class to `processors` in sit.config.yaml with its module and export." },
   SIT024: { title: "Invalid property name", fix: "Property names are lowercase snake_case (`^[a-z][a-z0-9_]*$`)." },
-  SIT025: { title: "sit extension under --gitlab-strict", fix: "Remove `type`, `enum` and `required`, or validate without --gitlab-strict." },
+  SIT025: { title: "sit extension under --gitlab-strict", fix: "Remove the extension (`type`, `enum`, `required`, `items`, `properties`, a constraint, `function_name`), or validate without --gitlab-strict." },
   SIT026: { title: "Enum value does not match the property type", fix: "Make every enum value of the declared `type`." },
   SIT027: { title: "Property declared twice", fix: "A protected property must not repeat an additional property or another tracker's protected property with a different type." },
   SIT028: { title: "Tracker listed twice", fix: "List each tracking class once per event, and not the default processors." },

@@ -5,13 +5,12 @@ import { displayPath } from "../files/display-path";
 import { findDefinitions, readDefinition, type DefinitionFile } from "../load/load-definitions";
 import { fileDiagnostic } from "../load/source-file";
 
-export interface PipelineOptions {
+/** Where the project is: what reading it needs. */
+export interface ProjectLocation {
   /** Where relative paths start and diagnostics are named from; defaults to `process.cwd()`. */
   readonly cwd?: string | undefined;
   /** An explicit config file; otherwise the nearest sit.config.{yaml,yml,json}, or the defaults. */
   readonly configPath?: string | undefined;
-  /** Reject sit's extensions to the GitLab format. */
-  readonly gitlabStrict?: boolean | undefined;
 }
 
 /** What reading the config and the definition files yields, before any validation. */
@@ -37,7 +36,7 @@ export function missingDefinitionsFolder(source: ConfigSource, layout: ConfigLay
 }
 
 /** load: the config and the bytes of every definition file, without the validator (the fast path needs no more). */
-export function readInputs(options: PipelineOptions): Inputs {
+export function readInputs(options: ProjectLocation): Inputs {
   const cwd = options.cwd ?? process.cwd();
   const { source, diagnostics } = readConfigSource({ cwd, configPath: options.configPath });
   const none = { cwd, configSource: source, layout: undefined, layoutDiagnostics: [], definitionFiles: undefined };

@@ -31,7 +31,7 @@ export interface PipelineRun {
   readonly files: readonly GeneratedFile[] | undefined;
 }
 
-export interface PipelineOptions {
+export interface RunOptions {
   /** Hold definitions to GitLab's own schema (`--gitlab-strict`). */
   readonly gitlabStrict?: boolean | undefined;
   /** How far to go: checks only, or also the model, or also the SDK's files. */
@@ -39,7 +39,7 @@ export interface PipelineOptions {
 }
 
 /** The whole pipeline on inputs `readInputs` read. */
-export function runPipeline(inputs: Inputs, options: PipelineOptions): PipelineRun {
+export function runPipeline(inputs: Inputs, options: RunOptions): PipelineRun {
   const validated = inputs.configSource === undefined ? undefined : validateConfig(inputs.configSource, { layout: inputs.layout, diagnostics: inputs.layoutDiagnostics });
   const checked =
     validated === undefined || inputs.definitionFiles === undefined
@@ -60,7 +60,7 @@ export interface CheckedProject {
 /** The stages after each definition's own checks: across definitions, severities, model, files. */
 export function completePipeline(
   project: CheckedProject,
-  options: { readonly until: PipelineOptions["until"]; readonly model: (definitions: readonly ValidDefinition[], config: ResolvedConfig) => SdkModel; readonly memo?: EventTextMemo },
+  options: { readonly until: RunOptions["until"]; readonly model: (definitions: readonly ValidDefinition[], config: ResolvedConfig) => SdkModel; readonly memo?: EventTextMemo },
 ): PipelineRun {
   const { validated, checked } = project;
   const diagnostics = [...project.readDiagnostics, ...(validated?.diagnostics ?? [])];

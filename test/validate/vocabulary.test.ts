@@ -1,3 +1,4 @@
+import { generate, validate } from "../../src/index";
 import { makeProject, runCli } from "../helpers/project";
 import { expectDiagnostic } from "./expect-diagnostic";
 
@@ -148,5 +149,20 @@ describe("the vocabulary of the config", () => {
   ])("reports %s in the config (SIT041)", (_, config, line, column, message) => {
     const project = makeProject({ "sit.config.yaml": config, "models.ts": "export type Store = string;\n", "definitions/.keep": "" });
     expectDiagnostic(project, { code: "SIT041", file: "sit.config.yaml", line, column, message });
+  });
+});
+
+describe("GitLab's own format, asked of the library", () => {
+  it("holds definitions to it in generate as in validate, and gives no file then", () => {
+    const cwd = makeProject({
+      "sit.config.yaml": "processors:\n  InternalEvents: { module: \"@acme/tracking\", export: InternalEvents }\ndefaultProcessors: [InternalEvents]\n",
+      "definitions/click_button.yml": "description: d\ninternal_events: true\naction: click_button\nidentifiers: [user]\nproduct_group: analytics_instrumentation\nmilestone: '18.0'\nintroduced_by_url: null\ntiers: [free]\nadditional_properties:\n  label:\n    description: which\n    enum: [save, cancel]\n",
+    });
+    const sit025 = { file: "definitions/click_button.yml", line: 12, column: 5, code: "SIT025" };
+    expect(generate({ cwd }).files.length).toBeGreaterThan(0);
+    const strict = generate({ cwd, gitlabStrict: true });
+    expect(strict.files).toEqual([]);
+    expect(strict.diagnostics).toContainEqual(expect.objectContaining(sit025));
+    expect(validate({ cwd, gitlabStrict: true }).diagnostics).toContainEqual(expect.objectContaining(sit025));
   });
 });
