@@ -14,7 +14,7 @@ import { IMPORT_SOURCES, type ImportSource } from "../import/import-sources";
  */
 export function buildProgram(output: Output, setExitCode: (code: number) => void, cwd: string): Command {
   const program = new Command("sit")
-    .description("Typed TypeScript tracking SDKs from GitLab-format event definitions.")
+    .description("Typed TypeScript tracking SDKs from YAML event definitions: GitLab's format, or your own plan.")
     .version(SIT_VERSION, "-v, --version")
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (text) => output.out(text.replace(/\n$/, "")), writeErr: (text) => output.err(text.replace(/\n$/, "")) })
